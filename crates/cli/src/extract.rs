@@ -1,0 +1,281 @@
+//! `overdue extract`: documents in, one JSON record per document out.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+use overdue_pipeline::read::{Format, Loader, ReadOptions, Sidecar, normalize_date};
+use overdue_pipeline::{Analysis, Batch, Outcome, Record, run_batch};
+
+use crate::Exit;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON object per line (FORMAT.md).
+    Jsonl,
+    /// A readable summary per document.
+    Pretty,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Guess from the extension and the first bytes.
+    Auto,
+    /// Plain text.
+    Text,
+    /// HTML.
+    Html,
+    /// JSON Lines.
+    Jsonl,
+    /// WARC, plain or gzipped.
+    Warc,
+}
+
+/// Arguments of `overdue extract`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files to read: plain text, HTML, JSON Lines or WARC (.gz too).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The publication date of every document given (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A TSV of document metadata: path (or doc), published, url, title, outlet.
+    #[arg(long, value_name = "FILE")]
+    pub meta: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+    /// Add the analysed text to each record as "text".
+    #[arg(long)]
+    pub with_text: bool,
+    /// Documents analysed in parallel (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Replace invalid UTF-8 in plain text instead of failing the document.
+    #[arg(long)]
+    pub lossy: bool,
+    /// The largest document or record read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = overdue_pipeline::read::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+    /// Read every file as this format.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// JSON Lines field holding plain text (tried before the usual names).
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+    /// JSON Lines field holding HTML.
+    #[arg(long, value_name = "NAME")]
+    pub html_field: Option<String>,
+    /// JSON Lines field holding the publication date.
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// JSON Lines field holding the address.
+    #[arg(long, value_name = "NAME")]
+    pub url_field: Option<String>,
+    /// JSON Lines field holding the headline.
+    #[arg(long, value_name = "NAME")]
+    pub title_field: Option<String>,
+    /// JSON Lines field holding the record id.
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+fn prepend(list: &mut Vec<String>, name: &Option<String>) {
+    if let Some(n) = name {
+        list.insert(0, n.clone());
+    }
+}
+
+fn configure(args: &Args) -> Result<(ReadOptions, Loader)> {
+    let mut read = ReadOptions {
+        lossy: args.lossy,
+        max_bytes: args.max_bytes,
+        format: match args.input_format {
+            InputFormat::Auto => None,
+            InputFormat::Text => Some(Format::Text),
+            InputFormat::Html => Some(Format::Html),
+            InputFormat::Jsonl => Some(Format::Jsonl),
+            InputFormat::Warc => Some(Format::Warc),
+        },
+        ..ReadOptions::default()
+    };
+    let f = &mut read.jsonl;
+    prepend(&mut f.text, &args.text_field);
+    prepend(&mut f.html, &args.html_field);
+    prepend(&mut f.date, &args.date_field);
+    prepend(&mut f.url, &args.url_field);
+    prepend(&mut f.title, &args.title_field);
+    prepend(&mut f.id, &args.id_field);
+    let date = match &args.date {
+        Some(d) => match normalize_date(d) {
+            Some(n) if n.len() == d.trim().len() => Some(n),
+            _ => bail!("--date {d:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+        },
+        None => None,
+    };
+    let mut sidecar = Sidecar::default();
+    for m in &args.meta {
+        sidecar.extend(Sidecar::load(m).with_context(|| format!("--meta {}", m.display()))?);
+    }
+    Ok((
+        read,
+        Loader {
+            lossy: args.lossy,
+            date,
+            sidecar,
+        },
+    ))
+}
+
+/// Runs `overdue extract`.
+pub fn run(args: Args) -> Result<Exit> {
+    let (read, loader) = configure(&args)?;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let progress = progress_bar(&args);
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut failed = 0usize;
+    let mut write_err: Option<io::Error> = None;
+    let batch = Batch {
+        paths: &args.paths,
+        read: &read,
+        loader: &loader,
+        jobs,
+    };
+    run_batch(&batch, |outcome| {
+        if write_err.is_some() {
+            return;
+        }
+        match outcome {
+            Outcome::Done(a) => {
+                let r = match args.format {
+                    OutputFormat::Jsonl => write_jsonl(&mut out, &a, args.with_text),
+                    OutputFormat::Pretty => write_pretty(&mut out, &a, args.with_text),
+                };
+                if let Err(e) = r {
+                    write_err = Some(e);
+                }
+                if let Some(pb) = &progress {
+                    pb.set_message(format!("{} docs", pb.length().map_or(0, |_| 1) + pb.position()));
+                }
+            }
+            Outcome::Failed(e) => {
+                failed += 1;
+                let line = format!("overdue: {e}");
+                match &progress {
+                    Some(pb) => pb.println(line),
+                    None => eprintln!("{line}"),
+                }
+            }
+            Outcome::FileDone(_, size) => {
+                if let Some(pb) = &progress {
+                    pb.inc(size);
+                }
+            }
+        }
+    });
+    if let Some(e) = write_err {
+        return Err(e).context("writing the output");
+    }
+    out.flush().context("writing the output")?;
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    Ok(if failed > 0 {
+        Exit::SomeFailed
+    } else {
+        Exit::Success
+    })
+}
+
+fn progress_bar(args: &Args) -> Option<ProgressBar> {
+    if args.quiet || !io::stderr().is_terminal() {
+        return None;
+    }
+    let total: u64 = args
+        .paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    if args.paths.len() < 4 && total < (64 << 20) {
+        return None;
+    }
+    let pb = ProgressBar::new(total);
+    pb.set_style(
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    Some(pb)
+}
+
+fn write_jsonl(out: &mut impl Write, a: &Analysis, with_text: bool) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &Record::new(a, with_text))?;
+    out.write_all(b"\n")
+}
+
+fn snippet(s: &str, n: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= n {
+        flat
+    } else {
+        let cut: String = flat.chars().take(n).collect();
+        format!("{cut}…")
+    }
+}
+
+fn write_pretty(out: &mut impl Write, a: &Analysis, with_text: bool) -> io::Result<()> {
+    let d = &a.doc;
+    let p = &d.meta.published;
+    writeln!(out, "── {}", d.id)?;
+    writeln!(
+        out,
+        "   published  {} ({})",
+        p.value.as_deref().unwrap_or("unknown"),
+        serde_json::to_value(p.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    )?;
+    if let Some(t) = &d.meta.title {
+        writeln!(out, "   title      {t}")?;
+    }
+    if let Some(u) = &d.meta.url {
+        writeln!(out, "   url        {u}")?;
+    }
+    let body_sentences = a.seg.sentences.iter().filter(|s| !d.in_boilerplate(s.span)).count();
+    writeln!(
+        out,
+        "   text       {} bytes, {} sentences ({} in boilerplate), {} tokens",
+        d.text.len(),
+        a.seg.sentences.len(),
+        a.seg.sentences.len() - body_sentences,
+        a.seg.tokens.len()
+    )?;
+    for b in &d.boilerplate {
+        writeln!(out, "   boilerplate [{}..{}] {:?}", b.start(), b.end(), snippet(&d.text[*b], 60))?;
+    }
+    writeln!(
+        out,
+        "   found      {} timexes, {} quantities, {} entities, {} statements",
+        a.timexes.len(),
+        a.quantities.len(),
+        a.entities.len(),
+        a.statements.len()
+    )?;
+    if with_text {
+        for s in &a.seg.sentences {
+            let mark = if d.in_boilerplate(s.span) { '·' } else { '│' };
+            writeln!(out, "   {mark} {}", snippet(&d.text[s.span], 100))?;
+        }
+    }
+    writeln!(out)
+}

@@ -1,0 +1,72 @@
+//! `overdue`: reads news articles about a long-running project and rebuilds what was
+//! promised, by whom, for when, and what happened. This binary is glue: clap arguments
+//! become a configuration, and each subcommand is a module.
+
+mod extract;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Every document was read.
+    Success,
+    /// Some documents could not be read (each reported on stderr).
+    SomeFailed,
+    /// The command line or a file it names is wrong.
+    Usage,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        match e {
+            Exit::Success => ExitCode::SUCCESS,
+            Exit::SomeFailed => ExitCode::from(1),
+            Exit::Usage => ExitCode::from(2),
+        }
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "overdue",
+    version,
+    about = "Rebuild, with a source for every line, what was promised about a project, by whom, for when, and what happened.",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read documents and write one JSON record per document (FORMAT.md).
+    Extract(extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("overdue: error: {err:#}");
+            Exit::Usage.into()
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
