@@ -167,7 +167,10 @@ pub fn run(args: Args) -> Result<Exit> {
                     write_err = Some(e);
                 }
                 if let Some(pb) = &progress {
-                    pb.set_message(format!("{} docs", pb.length().map_or(0, |_| 1) + pb.position()));
+                    pb.set_message(format!(
+                        "{} docs",
+                        pb.length().map_or(0, |_| 1) + pb.position()
+                    ));
                 }
             }
             Outcome::Failed(e) => {
@@ -243,7 +246,10 @@ fn write_pretty(out: &mut impl Write, a: &Analysis, with_text: bool) -> io::Resu
         out,
         "   published  {} ({})",
         p.value.as_deref().unwrap_or("unknown"),
-        serde_json::to_value(p.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        serde_json::to_value(p.source)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
     )?;
     if let Some(t) = &d.meta.title {
         writeln!(out, "   title      {t}")?;
@@ -251,7 +257,12 @@ fn write_pretty(out: &mut impl Write, a: &Analysis, with_text: bool) -> io::Resu
     if let Some(u) = &d.meta.url {
         writeln!(out, "   url        {u}")?;
     }
-    let body_sentences = a.seg.sentences.iter().filter(|s| !d.in_boilerplate(s.span)).count();
+    let body_sentences = a
+        .seg
+        .sentences
+        .iter()
+        .filter(|s| !d.in_boilerplate(s.span))
+        .count();
     writeln!(
         out,
         "   text       {} bytes, {} sentences ({} in boilerplate), {} tokens",
@@ -261,7 +272,13 @@ fn write_pretty(out: &mut impl Write, a: &Analysis, with_text: bool) -> io::Resu
         a.seg.tokens.len()
     )?;
     for b in &d.boilerplate {
-        writeln!(out, "   boilerplate [{}..{}] {:?}", b.start(), b.end(), snippet(&d.text[*b], 60))?;
+        writeln!(
+            out,
+            "   boilerplate [{}..{}] {:?}",
+            b.start(),
+            b.end(),
+            snippet(&d.text[*b], 60)
+        )?;
     }
     writeln!(
         out,
@@ -273,7 +290,11 @@ fn write_pretty(out: &mut impl Write, a: &Analysis, with_text: bool) -> io::Resu
     )?;
     if with_text {
         for s in &a.seg.sentences {
-            let mark = if d.in_boilerplate(s.span) { '·' } else { '│' };
+            let mark = if d.in_boilerplate(s.span) {
+                '·'
+            } else {
+                '│'
+            };
             writeln!(out, "   {mark} {}", snippet(&d.text[s.span], 100))?;
         }
     }

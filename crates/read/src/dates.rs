@@ -4,8 +4,18 @@
 use jiff::civil::Date;
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The month (1–12) a word names: `April`, `Apr`, `Apr.`, `Sept`.
@@ -48,7 +58,10 @@ pub fn normalize(s: &str) -> Option<String> {
     }
     let b = s.as_bytes();
     // ISO 8601 and its relatives: 2018-04-13, 2018-04-13T10:00Z, 2018/04/13, 2018-04, 2018.
-    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && b.get(4).is_none_or(|c| !c.is_ascii_digit()) {
+    if b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b.get(4).is_none_or(|c| !c.is_ascii_digit())
+    {
         let y: i32 = s[..4].parse().ok()?;
         let rest = &s[4..];
         if rest.is_empty() {
@@ -169,14 +182,23 @@ fn date_at(s: &str, words: &[(usize, usize)], i: usize) -> Option<(usize, Found)
     // 2018-04-13 and 04/13/18, as one word.
     let parts: Vec<&str> = first.split(['-', '/']).collect();
     let first = first.trim_end_matches('.');
-    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         let n: Vec<i32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
         if parts[0].len() == 4 && first.contains('-') {
             return date(n[0], n[1] as i8, n[2] as i8).and_then(|dt| found(1, dt));
         }
-        if first.contains('/') && parts[2].len() != 3 && parts[0].len() <= 2 && parts[1].len() <= 2 {
+        if first.contains('/') && parts[2].len() != 3 && parts[0].len() <= 2 && parts[1].len() <= 2
+        {
             let y = two_digit_year(n[2]);
-            let (m, d) = if n[0] > 12 { (n[1], n[0]) } else { (n[0], n[1]) };
+            let (m, d) = if n[0] > 12 {
+                (n[1], n[0])
+            } else {
+                (n[0], n[1])
+            };
             return date(y, m as i8, d as i8).and_then(|dt| found(1, dt));
         }
     }
@@ -189,12 +211,18 @@ mod tests {
 
     #[test]
     fn dates_normalize_metadata_forms() {
-        assert_eq!(normalize("2018-04-13T10:22:00+00:00").as_deref(), Some("2018-04-13"));
+        assert_eq!(
+            normalize("2018-04-13T10:22:00+00:00").as_deref(),
+            Some("2018-04-13")
+        );
         assert_eq!(normalize("2018-04-13").as_deref(), Some("2018-04-13"));
         assert_eq!(normalize("2018/04/13").as_deref(), Some("2018-04-13"));
         assert_eq!(normalize("2018-04").as_deref(), Some("2018-04"));
         assert_eq!(normalize("2018").as_deref(), Some("2018"));
-        assert_eq!(normalize("Fri, 13 Apr 2018 10:22:00 GMT").as_deref(), Some("2018-04-13"));
+        assert_eq!(
+            normalize("Fri, 13 Apr 2018 10:22:00 GMT").as_deref(),
+            Some("2018-04-13")
+        );
         assert_eq!(normalize("April 13, 2018").as_deref(), Some("2018-04-13"));
         assert_eq!(normalize("2018-02-30"), None);
         assert_eq!(normalize("yesterday"), None);
@@ -205,7 +233,10 @@ mod tests {
     fn dates_found_in_running_text() {
         let s = "BR549 on Apr 17, 2018; retrieved 04/04/18 and 13 May 2020, 2021-01-02.";
         let got: Vec<String> = find(s).iter().map(|f| f.date.to_string()).collect();
-        assert_eq!(got, ["2018-04-17", "2018-04-04", "2020-05-13", "2021-01-02"]);
+        assert_eq!(
+            got,
+            ["2018-04-17", "2018-04-04", "2020-05-13", "2021-01-02"]
+        );
         assert_eq!(&s[find(s)[0].start..find(s)[0].end], "Apr 17, 2018");
         assert!(find("Su-30MK2 and AK-103 in 24/7 mode, page 12/13").is_empty());
     }

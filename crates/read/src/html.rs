@@ -46,7 +46,9 @@ fn charset_of(content_type: &str) -> Option<String> {
     let k = lower.find("charset=")?;
     let v = lower[k + 8..]
         .trim_start_matches(['"', '\''])
-        .split(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace() || c == '/' || c == '>')
+        .split(|c: char| {
+            c == '"' || c == '\'' || c == ';' || c.is_whitespace() || c == '/' || c == '>'
+        })
         .next()?
         .to_string();
     (!v.is_empty()).then_some(v)
@@ -148,7 +150,11 @@ fn published_from_dom(dom: &Dom) -> Option<String> {
             }
         }
     }
-    for sel in ["[itemprop='datePublished']", "time[pubdate]", "time[datetime]"] {
+    for sel in [
+        "[itemprop='datePublished']",
+        "time[pubdate]",
+        "time[datetime]",
+    ] {
         let found = dom.select(sel).iter().find_map(|n| {
             n.attr("datetime")
                 .or_else(|| n.attr("content"))
@@ -253,8 +259,27 @@ pub fn nesting_depth(html: &str) -> usize {
 /// elements ended with line breaks, common entities decoded.
 pub fn strip_tags(html: &str) -> String {
     const BLOCKS: &[&str] = &[
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-        "article", "section", "header", "footer", "blockquote", "figcaption", "title", "table",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "blockquote",
+        "figcaption",
+        "title",
+        "table",
     ];
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
@@ -305,7 +330,9 @@ fn push_decoded(out: &mut String, s: &str) {
             "apos" => Some('\''),
             "nbsp" => Some(' '),
             _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+                u32::from_str_radix(&ent[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
             }
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
@@ -346,7 +373,12 @@ mod tests {
         assert_eq!(page.url.as_deref(), Some("https://daily.test/bridge-opens"));
         assert_eq!(page.published.as_deref(), Some("2021-03-04"));
         assert_eq!(page.outlet.as_deref(), Some("Daily Test"));
-        assert!(page.text.contains("The bridge over the river opened on Monday"), "{}", page.text);
+        assert!(
+            page.text
+                .contains("The bridge over the river opened on Monday"),
+            "{}",
+            page.text
+        );
         assert!(page.text.contains("\n\nThe minister said"), "{}", page.text);
         assert!(!page.text.contains("Subscribe"), "{}", page.text);
         assert!(!page.text.contains("Home"), "{}", page.text);
@@ -354,15 +386,25 @@ mod tests {
 
     #[test]
     fn html_dates_from_meta_and_time() {
-        let p = read("<html><head><meta property=\"article:published_time\" content=\"2019-12-01T10:00:00+03:00\"></head><body><p>x</p></body></html>", None);
+        let p = read(
+            "<html><head><meta property=\"article:published_time\" content=\"2019-12-01T10:00:00+03:00\"></head><body><p>x</p></body></html>",
+            None,
+        );
         assert_eq!(p.published.as_deref(), Some("2019-12-01"));
-        let p = read("<html><body><p>By Jane <time datetime=\"2020-02-03\">Feb 3</time></p></body></html>", None);
+        let p = read(
+            "<html><body><p>By Jane <time datetime=\"2020-02-03\">Feb 3</time></p></body></html>",
+            None,
+        );
         assert_eq!(p.published.as_deref(), Some("2020-02-03"));
     }
 
     #[test]
     fn html_deep_nesting_is_read_flat() {
-        let deep = format!("{}<p>Deep text here.</p>{}", "<div>".repeat(10_000), "</div>".repeat(10_000));
+        let deep = format!(
+            "{}<p>Deep text here.</p>{}",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
         assert!(nesting_depth(&deep) >= 10_000);
         let page = read(&deep, None);
         assert_eq!(page.text, "Deep text here.");
@@ -370,9 +412,13 @@ mod tests {
 
     #[test]
     fn html_decode_charsets() {
-        let bytes = b"<html><head><meta charset=\"windows-1252\"></head><body>caf\xe9</body></html>";
+        let bytes =
+            b"<html><head><meta charset=\"windows-1252\"></head><body>caf\xe9</body></html>";
         assert!(decode(bytes, None).contains("café"));
         assert!(decode("naïve".as_bytes(), Some("text/html; charset=utf-8")).contains("naïve"));
-        assert_eq!(strip_tags("<p>a &amp; b&#33;</p><script>x<y</script><p>c</p>"), "a & b!\n\nc");
+        assert_eq!(
+            strip_tags("<p>a &amp; b&#33;</p><script>x<y</script><p>c</p>"),
+            "a & b!\n\nc"
+        );
     }
 }

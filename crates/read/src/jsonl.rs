@@ -34,11 +34,24 @@ fn names(list: &[&str]) -> Vec<String> {
 impl Default for JsonlFields {
     fn default() -> JsonlFields {
         JsonlFields {
-            text: names(&["text", "content", "body", "article", "maintext", "article_text"]),
+            text: names(&[
+                "text",
+                "content",
+                "body",
+                "article",
+                "maintext",
+                "article_text",
+            ]),
             html: names(&["html", "raw_html", "content_html", "body_html"]),
             date: names(&[
-                "published", "publishedAt", "published_at", "date", "datePublished", "pubDate",
-                "date_publish", "publish_date",
+                "published",
+                "publishedAt",
+                "published_at",
+                "date",
+                "datePublished",
+                "pubDate",
+                "date_publish",
+                "publish_date",
             ]),
             url: names(&["url", "link", "canonical_url"]),
             title: names(&["title", "headline"]),
@@ -104,10 +117,11 @@ impl<R: BufRead> JsonlReader<R> {
                 ));
             }
         };
-        let published = match first_string(&map, &self.fields.date).and_then(|d| dates::normalize(&d)) {
-            Some(d) => Published::known(d, DateSource::Meta),
-            None => Published::default(),
-        };
+        let published =
+            match first_string(&map, &self.fields.date).and_then(|d| dates::normalize(&d)) {
+                Some(d) => Published::known(d, DateSource::Meta),
+                None => Published::default(),
+            };
         Ok(RawDoc {
             id,
             body,
@@ -133,7 +147,11 @@ fn first_string(map: &Map<String, Value>, fields: &[String]) -> Option<String> {
 
 fn looks_like_html(s: &str) -> bool {
     let head = s.trim_start();
-    head.starts_with('<') && (s.contains("</p>") || s.contains("</div>") || s.contains("<br") || s.contains("</html>"))
+    head.starts_with('<')
+        && (s.contains("</p>")
+            || s.contains("</div>")
+            || s.contains("<br")
+            || s.contains("</html>"))
 }
 
 impl<R: BufRead> Iterator for JsonlReader<R> {

@@ -109,7 +109,10 @@ pub type DocStream = Box<dyn Iterator<Item = Result<RawDoc, ReadError>> + Send>;
 
 /// Guesses a file's format from its name and first bytes.
 pub fn detect(path: &Path, head: &[u8]) -> Format {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     if name.ends_with(".warc") || head.starts_with(b"WARC/") {
         return Format::Warc;
@@ -122,8 +125,14 @@ pub fn detect(path: &Path, head: &[u8]) -> Format {
     }
     let text = String::from_utf8_lossy(&head[..head.len().min(1024)]);
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    let lower = trimmed.get(..trimmed.len().min(512)).unwrap_or("").to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || (lower.starts_with('<') && lower.contains("<body")) {
+    let lower = trimmed
+        .get(..trimmed.len().min(512))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || (lower.starts_with('<') && lower.contains("<body"))
+    {
         return Format::Html;
     }
     if trimmed.starts_with('{') && !name.ends_with(".txt") {
@@ -143,29 +152,61 @@ pub fn open(path: &str, opts: &ReadOptions) -> Result<DocStream, ReadError> {
         return Err(err(ErrorKind::Io(std::io::Error::other("is a directory"))));
     }
     let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(256 * 1024, file));
-    let gz = reader.fill_buf().map_err(|e| err(e.into()))?.starts_with(&[0x1f, 0x8b]);
+    let gz = reader
+        .fill_buf()
+        .map_err(|e| err(e.into()))?
+        .starts_with(&[0x1f, 0x8b]);
     if gz {
-        reader = Box::new(BufReader::with_capacity(256 * 1024, flate2::bufread::MultiGzDecoder::new(reader)));
+        reader = Box::new(BufReader::with_capacity(
+            256 * 1024,
+            flate2::bufread::MultiGzDecoder::new(reader),
+        ));
     }
     let head = match reader.fill_buf() {
         Ok(h) => h.to_vec(),
         Err(e) => return Err(err(e.into())),
     };
-    let format = opts.format.unwrap_or_else(|| detect(Path::new(path), &head));
+    let format = opts
+        .format
+        .unwrap_or_else(|| detect(Path::new(path), &head));
     match format {
         Format::Warc => Ok(Box::new(WarcReader::new(path, reader, opts.max_bytes))),
-        Format::Jsonl => Ok(Box::new(JsonlReader::new(path, reader, opts.jsonl.clone(), opts.max_bytes))),
+        Format::Jsonl => Ok(Box::new(JsonlReader::new(
+            path,
+            reader,
+            opts.jsonl.clone(),
+            opts.max_bytes,
+        ))),
         Format::Text | Format::Html => {
             if !gz && meta.len() > opts.max_bytes {
-                return Err(err(ErrorKind::TooLarge { size: meta.len(), limit: opts.max_bytes }));
+                return Err(err(ErrorKind::TooLarge {
+                    size: meta.len(),
+                    limit: opts.max_bytes,
+                }));
             }
             let mut bytes = Vec::with_capacity(meta.len().min(opts.max_bytes) as usize);
-            reader.take(opts.max_bytes + 1).read_to_end(&mut bytes).map_err(|e| err(e.into()))?;
+            reader
+                .take(opts.max_bytes + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| err(e.into()))?;
             if bytes.len() as u64 > opts.max_bytes {
-                return Err(err(ErrorKind::TooLarge { size: bytes.len() as u64, limit: opts.max_bytes }));
+                return Err(err(ErrorKind::TooLarge {
+                    size: bytes.len() as u64,
+                    limit: opts.max_bytes,
+                }));
             }
-            let body = if format == Format::Html { Body::Html(bytes) } else { Body::Text(bytes) };
-            let doc = RawDoc { id: path.to_string(), body, meta: Meta::default(), crawl_date: None, content_type: None };
+            let body = if format == Format::Html {
+                Body::Html(bytes)
+            } else {
+                Body::Text(bytes)
+            };
+            let doc = RawDoc {
+                id: path.to_string(),
+                body,
+                meta: Meta::default(),
+                crawl_date: None,
+                content_type: None,
+            };
             Ok(Box::new(std::iter::once(Ok(doc))))
         }
     }
@@ -186,7 +227,13 @@ pub struct Loader {
 impl Loader {
     /// Decodes, extracts, marks boilerplate and dates one document.
     pub fn load(&self, raw: RawDoc) -> Result<Document, ReadError> {
-        let RawDoc { id, body, mut meta, crawl_date, content_type } = raw;
+        let RawDoc {
+            id,
+            body,
+            mut meta,
+            crawl_date,
+            content_type,
+        } = raw;
         let err = |k: ErrorKind| ReadError::new(id.clone(), k);
         let mut front = None;
         let text = match body {
@@ -241,7 +288,12 @@ impl Loader {
         if !meta.published.is_known() {
             meta.published = pubdate::infer(&text, &boilerplate, crawl_date);
         }
-        Ok(Document { id, text, meta, boilerplate })
+        Ok(Document {
+            id,
+            text,
+            meta,
+            boilerplate,
+        })
     }
 
     fn page(&self, page: Page, meta: &mut Meta) -> String {
@@ -267,9 +319,18 @@ mod tests {
         assert_eq!(detect(Path::new("a.warc.gz"), b""), Format::Warc);
         assert_eq!(detect(Path::new("a"), b"WARC/1.0\r\n"), Format::Warc);
         assert_eq!(detect(Path::new("feed.jsonl"), b"{}"), Format::Jsonl);
-        assert_eq!(detect(Path::new("x.dat"), b"{\"text\": \"a\"}"), Format::Jsonl);
-        assert_eq!(detect(Path::new("page"), b"\n<!DOCTYPE html><html>"), Format::Html);
-        assert_eq!(detect(Path::new("a.txt"), b"<!doctype html><html>"), Format::Html);
+        assert_eq!(
+            detect(Path::new("x.dat"), b"{\"text\": \"a\"}"),
+            Format::Jsonl
+        );
+        assert_eq!(
+            detect(Path::new("page"), b"\n<!DOCTYPE html><html>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect(Path::new("a.txt"), b"<!doctype html><html>"),
+            Format::Html
+        );
         assert_eq!(detect(Path::new("a.htm"), b"whatever"), Format::Html);
     }
 
@@ -285,14 +346,27 @@ mod tests {
         let text = "---\ndate: 2020-01-02\n---\nBy Jane | March 3, 2021\nThe bridge opened, the minister said in a statement on Monday.";
         let mut loader = Loader::default();
         let doc = loader.load(raw(text)).unwrap();
-        assert_eq!(doc.meta.published, Published::known("2020-01-02", DateSource::Meta));
+        assert_eq!(
+            doc.meta.published,
+            Published::known("2020-01-02", DateSource::Meta)
+        );
         assert_eq!(&doc.text[doc.boilerplate[0]], "---\ndate: 2020-01-02\n---");
-        loader.sidecar = Sidecar::parse("path\tpublished\na.txt\t2019-05\n", Path::new(""), "m.tsv").unwrap();
-        assert_eq!(loader.load(raw(text)).unwrap().meta.published, Published::known("2019-05", DateSource::Sidecar));
+        loader.sidecar =
+            Sidecar::parse("path\tpublished\na.txt\t2019-05\n", Path::new(""), "m.tsv").unwrap();
+        assert_eq!(
+            loader.load(raw(text)).unwrap().meta.published,
+            Published::known("2019-05", DateSource::Sidecar)
+        );
         loader.date = Some("2018".into());
-        assert_eq!(loader.load(raw(text)).unwrap().meta.published, Published::known("2018", DateSource::Flag));
+        assert_eq!(
+            loader.load(raw(text)).unwrap().meta.published,
+            Published::known("2018", DateSource::Flag)
+        );
         let none = Loader::default().load(raw("The bridge opened.")).unwrap();
         assert_eq!(none.meta.published.source, DateSource::Unknown);
-        assert!(matches!(Loader::default().load(raw("  \n")).unwrap_err().kind, ErrorKind::Empty));
+        assert!(matches!(
+            Loader::default().load(raw("  \n")).unwrap_err().kind,
+            ErrorKind::Empty
+        ));
     }
 }

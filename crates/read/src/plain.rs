@@ -118,20 +118,35 @@ mod tests {
 
     #[test]
     fn plain_decode_bom_and_errors() {
-        assert_eq!(decode(b"\xEF\xBB\xBFHello".to_vec(), false).unwrap(), "Hello");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFHello".to_vec(), false).unwrap(),
+            "Hello"
+        );
         assert_eq!(decode(b"a\r\nb".to_vec(), false).unwrap(), "a\r\nb");
         match decode(b"abc\xFFdef".to_vec(), false) {
             Err(ErrorKind::InvalidUtf8 { offset }) => assert_eq!(offset, 3),
             other => panic!("{other:?}"),
         }
-        assert_eq!(decode(b"abc\xFFdef".to_vec(), true).unwrap(), "abc\u{FFFD}def");
-        assert!(matches!(decode(b"\x00\x01\x02binary".to_vec(), false), Err(ErrorKind::Binary(_))));
+        assert_eq!(
+            decode(b"abc\xFFdef".to_vec(), true).unwrap(),
+            "abc\u{FFFD}def"
+        );
+        assert!(matches!(
+            decode(b"\x00\x01\x02binary".to_vec(), false),
+            Err(ErrorKind::Binary(_))
+        ));
     }
 
     #[test]
     fn plain_front_matter_is_optional_and_strict() {
-        assert_eq!(front_matter("No front matter\n---\n"), FrontMatter::default());
-        assert_eq!(front_matter("---\nnot a field line\n---\n"), FrontMatter::default());
+        assert_eq!(
+            front_matter("No front matter\n---\n"),
+            FrontMatter::default()
+        );
+        assert_eq!(
+            front_matter("---\nnot a field line\n---\n"),
+            FrontMatter::default()
+        );
         assert_eq!(front_matter("---\ndate: 2020\n"), FrontMatter::default());
         let fm = front_matter("---\r\nDate: 5 May 2020\r\nurl: https://x.test/a\r\n---\r\nBody");
         assert_eq!(fm.date.as_deref(), Some("2020-05-05"));

@@ -12,7 +12,16 @@ use crate::dates;
 
 /// Words that mark a line as a dateline or byline.
 const BYLINE_CUES: &[&str] = &[
-    "published", "posted", "updated", "by ", "| ", "—", " - ", "(reuters)", "(ap)", "(afp)",
+    "published",
+    "posted",
+    "updated",
+    "by ",
+    "| ",
+    "—",
+    " - ",
+    "(reuters)",
+    "(ap)",
+    "(afp)",
 ];
 
 /// Infers a publication date from `text`, with `boilerplate` its marked furniture.
@@ -30,7 +39,9 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
         if line.is_empty() {
             continue;
         }
-        let in_bp = boilerplate.iter().any(|b| b.start() < pos && start < b.end());
+        let in_bp = boilerplate
+            .iter()
+            .any(|b| b.start() < pos && start < b.end());
         let found = dates::find(line);
         let lower_line = line.to_lowercase();
         if !in_bp {
@@ -38,7 +49,10 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
         }
         for f in &found {
             let before = lower_line[..f.start.min(lower_line.len())].trim_end();
-            if before.ends_with("retrieved") || before.ends_with("accessed") || before.ends_with("accessed on") {
+            if before.ends_with("retrieved")
+                || before.ends_with("accessed")
+                || before.ends_with("accessed on")
+            {
                 lower = lower.max(Some(f.date));
             } else if line.starts_with(['—', '–']) && line.contains("(@") {
                 // An embedded post: "— Name (@handle) July 4, 2025".
@@ -46,7 +60,11 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
             } else if in_bp && before.ends_with(" on") && line.split_whitespace().count() <= 10 {
                 // A dated comment: "Justy on Apr 17, 2018".
                 upper = Some(upper.map_or(f.date, |u| u.min(f.date)));
-            } else if !in_bp && exact.is_none() && body_lines <= 12 && line.split_whitespace().count() <= 20 {
+            } else if !in_bp
+                && exact.is_none()
+                && body_lines <= 12
+                && line.split_whitespace().count() <= 20
+            {
                 let whole = f.start == 0 && line[f.end..].trim().len() <= 12;
                 let cued = BYLINE_CUES.iter().any(|c| lower_line.contains(c));
                 let dateline = is_dateline(line, f.start);
@@ -105,10 +123,14 @@ mod tests {
 
     #[test]
     fn pubdate_from_byline_and_dateline() {
-        let p = infer_text("Bridge Opens\nBy Jane Roe | March 3, 2021\n\nThe bridge opened on Monday after years of delay, officials said.\n");
+        let p = infer_text(
+            "Bridge Opens\nBy Jane Roe | March 3, 2021\n\nThe bridge opened on Monday after years of delay, officials said.\n",
+        );
         assert_eq!(p.value.as_deref(), Some("2021-03-03"));
         assert_eq!(p.source, DateSource::Text);
-        let p = infer_text("LISBON, May 3, 2020 — The new terminal will open next year, the operator said on Tuesday.\n");
+        let p = infer_text(
+            "LISBON, May 3, 2020 — The new terminal will open next year, the operator said on Tuesday.\n",
+        );
         assert_eq!(p.value.as_deref(), Some("2020-05-03"));
     }
 

@@ -54,9 +54,16 @@ impl<R: BufRead> WarcReader<R> {
             return Ok(None);
         }
         if buf.len() > MAX_HEADER_LINE {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, "header line too long"));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "header line too long",
+            ));
         }
-        Ok(Some(String::from_utf8_lossy(&buf).trim_end_matches(['\r', '\n']).to_string()))
+        Ok(Some(
+            String::from_utf8_lossy(&buf)
+                .trim_end_matches(['\r', '\n'])
+                .to_string(),
+        ))
     }
 }
 
@@ -86,13 +93,19 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             };
             self.records += 1;
             if !version.starts_with("WARC/") {
-                return self.fail(ErrorKind::Warc(format!("expected a WARC version line, found {:?}", truncate(&version))));
+                return self.fail(ErrorKind::Warc(format!(
+                    "expected a WARC version line, found {:?}",
+                    truncate(&version)
+                )));
             }
             let mut headers = Vec::new();
             loop {
                 match self.header_line() {
                     Err(e) => return self.fail(truncation(e)),
-                    Ok(None) => return self.fail(ErrorKind::Warc("file ends inside a record header".into())),
+                    Ok(None) => {
+                        return self
+                            .fail(ErrorKind::Warc("file ends inside a record header".into()));
+                    }
                     Ok(Some(l)) if l.is_empty() => break,
                     Ok(Some(l)) => {
                         if headers.len() >= MAX_HEADERS {
@@ -104,8 +117,11 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                     }
                 }
             }
-            let Some(len) = header(&headers, "Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
-                return self.fail(ErrorKind::Warc("record without a valid Content-Length".into()));
+            let Some(len) = header(&headers, "Content-Length").and_then(|v| v.parse::<u64>().ok())
+            else {
+                return self.fail(ErrorKind::Warc(
+                    "record without a valid Content-Length".into(),
+                ));
             };
             let wanted = header(&headers, "WARC-Type") == Some("response")
                 && header(&headers, "Content-Type").is_some_and(|c| c.contains("application/http"));
@@ -117,7 +133,13 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 }
                 if wanted {
                     let id = self.record_id(&headers);
-                    return Some(Err(ReadError::new(id, ErrorKind::TooLarge { size: len, limit: self.max_bytes })));
+                    return Some(Err(ReadError::new(
+                        id,
+                        ErrorKind::TooLarge {
+                            size: len,
+                            limit: self.max_bytes,
+                        },
+                    )));
                 }
                 continue;
             }
@@ -135,7 +157,8 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 .and_then(dates::normalize)
                 .and_then(|d| d.parse::<Date>().ok());
             let meta = Meta {
-                url: header(&headers, "WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string()),
+                url: header(&headers, "WARC-Target-URI")
+                    .map(|u| u.trim_matches(['<', '>']).to_string()),
                 ..Meta::default()
             };
             return Some(Ok(RawDoc {
@@ -200,15 +223,24 @@ fn parse_http(block: &[u8], max_bytes: u64) -> Option<Http> {
     if header(&headers, "Transfer-Encoding").is_some_and(|t| t.eq_ignore_ascii_case("chunked")) {
         body = dechunk(&body)?;
     }
-    match header(&headers, "Content-Encoding").map(str::to_ascii_lowercase).as_deref() {
+    match header(&headers, "Content-Encoding")
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("gzip" | "x-gzip") => {
             let mut out = Vec::new();
-            flate2::read::MultiGzDecoder::new(&body[..]).take(max_bytes).read_to_end(&mut out).ok()?;
+            flate2::read::MultiGzDecoder::new(&body[..])
+                .take(max_bytes)
+                .read_to_end(&mut out)
+                .ok()?;
             body = out;
         }
         Some("deflate") => {
             let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(&body[..]).take(max_bytes).read_to_end(&mut out).ok()?;
+            flate2::read::ZlibDecoder::new(&body[..])
+                .take(max_bytes)
+                .read_to_end(&mut out)
+                .ok()?;
             body = out;
         }
         _ => {}
@@ -258,9 +290,17 @@ mod tests {
         let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>Hello</p></body></html>";
         let data = [
             record("warcinfo", "application/warc-fields", "software: test"),
-            record("request", "application/http; msgtype=request", "GET /a HTTP/1.1\r\n\r\n"),
+            record(
+                "request",
+                "application/http; msgtype=request",
+                "GET /a HTTP/1.1\r\n\r\n",
+            ),
             record("response", "application/http; msgtype=response", page),
-            record("response", "application/http; msgtype=response", "HTTP/1.1 404 Not Found\r\n\r\nnope"),
+            record(
+                "response",
+                "application/http; msgtype=response",
+                "HTTP/1.1 404 Not Found\r\n\r\nnope",
+            ),
         ]
         .concat();
         let docs: Vec<_> = WarcReader::new("c.warc", data.as_bytes(), 1 << 20).collect();
@@ -268,7 +308,10 @@ mod tests {
         let doc = docs[0].as_ref().unwrap();
         assert_eq!(doc.id, "c.warc#urn:uuid:response");
         assert_eq!(doc.meta.url.as_deref(), Some("https://news.test/a"));
-        assert_eq!(doc.crawl_date.map(|d| d.to_string()).as_deref(), Some("2024-05-06"));
+        assert_eq!(
+            doc.crawl_date.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-06")
+        );
     }
 
     #[test]
@@ -278,7 +321,13 @@ mod tests {
         let cut = &full[..full.len() - 30];
         let out: Vec<_> = WarcReader::new("c.warc", cut.as_bytes(), 1 << 20).collect();
         assert_eq!(out.len(), 1);
-        assert!(out[0].as_ref().unwrap_err().to_string().contains("ends inside a record"));
+        assert!(
+            out[0]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("ends inside a record")
+        );
         let out: Vec<_> = WarcReader::new("c.warc", &b"not a warc\n"[..], 1 << 20).collect();
         assert_eq!(out.len(), 1);
         let huge = "WARC/1.0\r\nContent-Length: 18446744073709551615\r\nWARC-Type: response\r\nContent-Type: application/http\r\n\r\nx";
@@ -288,6 +337,9 @@ mod tests {
 
     #[test]
     fn warc_chunked_and_gzip_bodies() {
-        assert_eq!(dechunk(b"5\r\nHello\r\n6\r\n World\r\n0\r\n\r\n").unwrap(), b"Hello World");
+        assert_eq!(
+            dechunk(b"5\r\nHello\r\n6\r\n World\r\n0\r\n\r\n").unwrap(),
+            b"Hello World"
+        );
     }
 }

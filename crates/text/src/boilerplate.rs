@@ -100,13 +100,50 @@ const LEXICON: &[(&str, Cue)] = &[
 
 /// Section names that, alone on a line, label a block of links inside an article.
 const SECTION_LABELS: &[&str] = &[
-    "politics", "world", "business", "economy", "opinion", "sport", "sports", "technology",
-    "tech", "science", "health", "culture", "entertainment", "lifestyle", "related",
-    "related articles", "related stories", "related news", "see also", "read also",
-    "also read", "more", "latest", "latest news", "trending", "recommended", "most read",
-    "most popular", "top stories", "editor's picks", "news", "video", "watch", "live",
-    "world news", "americas", "europe", "asia", "africa", "middle east", "defense",
-    "defence", "military", "markets",
+    "politics",
+    "world",
+    "business",
+    "economy",
+    "opinion",
+    "sport",
+    "sports",
+    "technology",
+    "tech",
+    "science",
+    "health",
+    "culture",
+    "entertainment",
+    "lifestyle",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "see also",
+    "read also",
+    "also read",
+    "more",
+    "latest",
+    "latest news",
+    "trending",
+    "recommended",
+    "most read",
+    "most popular",
+    "top stories",
+    "editor's picks",
+    "news",
+    "video",
+    "watch",
+    "live",
+    "world news",
+    "americas",
+    "europe",
+    "asia",
+    "africa",
+    "middle east",
+    "defense",
+    "defence",
+    "military",
+    "markets",
 ];
 
 const MONTH_PREFIXES: &[&str] = &[
@@ -165,7 +202,10 @@ pub fn mark_boilerplate(text: &str) -> Vec<Span> {
         .iter()
         .take_while(|l| matches!(l.class, Class::Bad | Class::Short))
         .count();
-    if let Some(last_bad) = lines[..head_run].iter().rposition(|l| l.class == Class::Bad) {
+    if let Some(last_bad) = lines[..head_run]
+        .iter()
+        .rposition(|l| l.class == Class::Bad)
+    {
         marked[..=last_bad].fill(true);
     }
 
@@ -182,7 +222,10 @@ pub fn mark_boilerplate(text: &str) -> Vec<Span> {
     // Without an opener, only a run that holds furniture is taken, from its first
     // piece of furniture on.
     if opener.is_none() {
-        match lines[tail_start..].iter().position(|l| l.class == Class::Bad) {
+        match lines[tail_start..]
+            .iter()
+            .position(|l| l.class == Class::Bad)
+        {
             Some(k) => tail_start += k,
             None => tail_start = n,
         }
@@ -207,7 +250,10 @@ pub fn mark_boilerplate(text: &str) -> Vec<Span> {
             }
         }
         // Stray furniture: "Advertisement", "Share this article".
-        if lines[i].class == Class::Bad && !lines[i].sentence_end && word_count(&text[lines[i].span]) <= 8 {
+        if lines[i].class == Class::Bad
+            && !lines[i].sentence_end
+            && word_count(&text[lines[i].span]) <= 8
+        {
             marked[i] = true;
         }
         i += 1;

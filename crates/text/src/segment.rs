@@ -63,11 +63,11 @@ impl Segmentation {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
     "cpl", "pvt", "sen", "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr",
-    "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no",
-    "nos", "vol", "vols", "p", "pp", "fig", "figs", "ch", "art", "sec", "approx", "est",
-    "dept", "univ", "assn", "bros", "vs", "v", "cf", "al", "ca", "op", "ed", "eds", "ave",
-    "blvd", "rd", "hwy", "e.g", "i.e", "a.m", "p.m", "inc", "corp", "ltd", "co",
+    "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol",
+    "vols", "p", "pp", "fig", "figs", "ch", "art", "sec", "approx", "est", "dept", "univ", "assn",
+    "bros", "vs", "v", "cf", "al", "ca", "op", "ed", "eds", "ave", "blvd", "rd", "hwy", "e.g",
+    "i.e", "a.m", "p.m", "inc", "corp", "ltd", "co",
 ];
 
 /// Abbreviations that do end a sentence when a capitalised word follows
@@ -76,10 +76,51 @@ const END_ABBREVIATIONS: &[&str] = &["inc", "corp", "ltd", "co", "etc", "jr", "s
 
 /// Words that, capitalised after a dotted acronym, show that a new sentence began.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
-    "at", "this", "that", "these", "those", "his", "her", "its", "their", "our", "there",
-    "however", "meanwhile", "according", "after", "before", "when", "while", "as", "if",
-    "since", "for", "so", "yet", "officials", "some", "many", "no", "not", "what", "who",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "there",
+    "however",
+    "meanwhile",
+    "according",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "since",
+    "for",
+    "so",
+    "yet",
+    "officials",
+    "some",
+    "many",
+    "no",
+    "not",
+    "what",
+    "who",
 ];
 
 fn is_abbreviation(word: &str, list: &[&str]) -> bool {
@@ -126,6 +167,7 @@ fn units(text: &str, wrapped: bool) -> Vec<Range<usize>> {
     let mut units = Vec::new();
     let mut start: Option<usize> = None;
     let mut prev_end_char: Option<char> = None;
+    let mut prev_len = 0;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let line_start = pos;
@@ -145,7 +187,7 @@ fn units(text: &str, wrapped: bool) -> Vec<Range<usize>> {
             && match prev_end_char {
                 Some(c) if is_terminator(c) || is_closing(c) || c == ':' => false,
                 Some(',') | Some(';') => true,
-                Some(_) => wrapped || first.is_lowercase(),
+                Some(_) => wrapped || (first.is_lowercase() && prev_len >= 50),
                 None => false,
             };
         if !continues {
@@ -155,6 +197,7 @@ fn units(text: &str, wrapped: bool) -> Vec<Range<usize>> {
             start = Some(line_start);
         }
         prev_end_char = trimmed.chars().last();
+        prev_len = trimmed.len();
     }
     if let Some(s) = start {
         units.push(s..text.len());
@@ -212,7 +255,7 @@ fn split_unit(text: &str, unit: Range<usize>, out: &mut Segmentation) {
         }
         let rest = &s[end..];
         let next_ws = rest.chars().next();
-        if !matches!(next_ws, None) && !next_ws.is_some_and(char::is_whitespace) {
+        if next_ws.is_some_and(|c| !c.is_whitespace()) {
             continue;
         }
         let after = rest.trim_start();
@@ -322,7 +365,9 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     ',' => {
                         prev.is_ascii_digit()
                             && kind == TokenKind::Number
-                            && bytes.get(j + 1..j + 4).is_some_and(|t| t.iter().all(u8::is_ascii_digit))
+                            && bytes
+                                .get(j + 1..j + 4)
+                                .is_some_and(|t| t.iter().all(u8::is_ascii_digit))
                     }
                     '.' => {
                         (prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()))
@@ -366,7 +411,11 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             } else {
                 kind = TokenKind::Punct;
             }
-        } else if c.is_ascii_punctuation() && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '#' | '@' | '&')
+        } else if c.is_ascii_punctuation()
+            && !matches!(
+                c,
+                '$' | '%' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '#' | '@' | '&'
+            )
             || matches!(c, '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '«' | '»')
         {
             kind = TokenKind::Punct;
@@ -395,7 +444,11 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text).sentences.iter().map(|s| &text[s.span]).collect()
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.span])
+            .collect()
     }
 
     fn tokens(text: &str) -> Vec<&str> {
@@ -406,7 +459,10 @@ mod tests {
     fn segment_abbreviations_and_initials() {
         assert_eq!(
             sentences("Mr. Smith met Gen. John F. Kennedy Jr. on Jan. 5. They spoke."),
-            ["Mr. Smith met Gen. John F. Kennedy Jr. on Jan. 5.", "They spoke."]
+            [
+                "Mr. Smith met Gen. John F. Kennedy Jr. on Jan. 5.",
+                "They spoke."
+            ]
         );
         assert_eq!(
             sentences("Apple Inc. The company said no. 5 was fine. It was."),
@@ -418,7 +474,10 @@ mod tests {
     fn segment_dotted_acronyms() {
         assert_eq!(
             sentences("He said the U.S. was interfering. The U.S. Army denied it."),
-            ["He said the U.S. was interfering.", "The U.S. Army denied it."]
+            [
+                "He said the U.S. was interfering.",
+                "The U.S. Army denied it."
+            ]
         );
         assert_eq!(
             sentences("It came from the U.S. The plan failed."),
@@ -429,7 +488,9 @@ mod tests {
     #[test]
     fn segment_decimals_quotes_and_ellipses() {
         assert_eq!(
-            sentences("It costs 7.5 million. \"We are done,\" he said. \"Really.\" Yes... and no… Then."),
+            sentences(
+                "It costs 7.5 million. \"We are done,\" he said. \"Really.\" Yes... and no… Then."
+            ),
             [
                 "It costs 7.5 million.",
                 "\"We are done,\" he said.",
@@ -486,14 +547,19 @@ mod tests {
                 "×", "39mm", ")", "in", "the", "U.S.", "today", "."
             ]
         );
-        assert_eq!(tokens("Gen. Lee, 3, 4."), ["Gen.", "Lee", ",", "3", ",", "4", "."]);
+        assert_eq!(
+            tokens("Gen. Lee, 3, 4."),
+            ["Gen.", "Lee", ",", "3", ",", "4", "."]
+        );
     }
 
     #[test]
     fn segment_crlf_and_no_panic_on_odd_input() {
         let text = "One.\r\nTwo.\r\n\r\nThree";
         assert_eq!(sentences(text), ["One.", "Two.", "Three"]);
-        for odd in ["", ".", "...", "\n\n", "’s", "a.b.c.", "\u{301}x", "?!?!", ". . ."] {
+        for odd in [
+            "", ".", "...", "\n\n", "’s", "a.b.c.", "\u{301}x", "?!?!", ". . .",
+        ] {
             let _ = segment(odd);
         }
     }
