@@ -170,14 +170,13 @@ fn date_at(s: &str, words: &[(usize, usize)], i: usize) -> Option<(usize, Found)
         return None;
     }
     // D Month YYYY
-    if let Some(d) = number(first) {
-        if let (Some(mw), Some(yw)) = (w(1), w(2)) {
-            if let (Some(m), Some(y)) = (month_number(mw), number(yw)) {
-                if (1..=31).contains(&d) && yw.len() == 4 {
-                    return date(y, m, d as i8).and_then(|dt| found(3, dt));
-                }
-            }
-        }
+    if let Some(d) = number(first)
+        && let (Some(mw), Some(yw)) = (w(1), w(2))
+        && let (Some(m), Some(y)) = (month_number(mw), number(yw))
+        && (1..=31).contains(&d)
+        && yw.len() == 4
+    {
+        return date(y, m, d as i8).and_then(|dt| found(3, dt));
     }
     // 2018-04-13 and 04/13/18, as one word.
     let parts: Vec<&str> = first.split(['-', '/']).collect();

@@ -144,10 +144,10 @@ fn published_from_dom(dom: &Dom) -> Option<String> {
     }
     for script in dom.select("script[type='application/ld+json']").iter() {
         let text = script.text();
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-            if let Some(d) = json_ld_date(&v, 0) {
-                return Some(d);
-            }
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text)
+            && let Some(d) = json_ld_date(&v, 0)
+        {
+            return Some(d);
         }
     }
     for sel in [

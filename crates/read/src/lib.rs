@@ -3,7 +3,7 @@
 //! [`open`] chooses a reader by extension and content — plain text, HTML, JSON Lines
 //! or WARC — and streams raw documents from it, so that a file of many gigabytes is
 //! never held whole. A [`Loader`] turns each [`RawDoc`] into a
-//! [`Document`](overdue_text::Document): decoded text (the main content for HTML),
+//! [`Document`]: decoded text (the main content for HTML),
 //! boilerplate marked, and a publication date from, in order of trust, `--date`, a
 //! sidecar file, the document's own metadata, or the text itself.
 //!
@@ -300,10 +300,10 @@ impl Loader {
         meta.title = meta.title.take().or(page.title);
         meta.url = meta.url.take().or(page.url);
         meta.outlet = meta.outlet.take().or(page.outlet);
-        if !meta.published.is_known() {
-            if let Some(d) = page.published {
-                meta.published = Published::known(d, DateSource::Meta);
-            }
+        if !meta.published.is_known()
+            && let Some(d) = page.published
+        {
+            meta.published = Published::known(d, DateSource::Meta);
         }
         page.text
     }

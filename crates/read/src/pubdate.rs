@@ -60,15 +60,12 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
             } else if in_bp && before.ends_with(" on") && line.split_whitespace().count() <= 10 {
                 // A dated comment: "Justy on Apr 17, 2018".
                 upper = Some(upper.map_or(f.date, |u| u.min(f.date)));
-            } else if !in_bp
-                && exact.is_none()
-                && body_lines <= 12
-                && line.split_whitespace().count() <= 20
-            {
+            } else if !in_bp && exact.is_none() && body_lines <= 12 {
+                let short = line.split_whitespace().count() <= 20;
                 let whole = f.start == 0 && line[f.end..].trim().len() <= 12;
                 let cued = BYLINE_CUES.iter().any(|c| lower_line.contains(c));
-                let dateline = is_dateline(line, f.start);
-                if whole || cued || dateline {
+                let dateline = f.start <= 60 && is_dateline(line, f.start);
+                if dateline || (short && (whole || cued)) {
                     exact = Some(f.date);
                 }
             }

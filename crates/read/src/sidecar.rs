@@ -116,10 +116,10 @@ impl Sidecar {
             return Some(row);
         }
         let path = Path::new(doc);
-        if let Ok(canon) = path.canonicalize() {
-            if let Some(row) = self.by_path.get(&canon) {
-                return Some(row);
-            }
+        if let Ok(canon) = path.canonicalize()
+            && let Some(row) = self.by_path.get(&canon)
+        {
+            return Some(row);
         }
         self.by_path.get(path)
     }

@@ -94,6 +94,10 @@ const LEXICON: &[(&str, Cue)] = &[
     ("specialising", Cue::Bio),
     ("specializing", Cue::Bio),
     ("covers", Cue::Bio),
+    ("has covered", Cue::Bio),
+    ("follow her", Cue::Bio),
+    ("follow him", Cue::Bio),
+    ("follow them", Cue::Bio),
     ("reach", Cue::Bio),
     ("is a", Cue::Bio),
 ];
@@ -207,6 +211,14 @@ pub fn mark_boilerplate(text: &str) -> Vec<Span> {
         .rposition(|l| l.class == Class::Bad)
     {
         marked[..=last_bad].fill(true);
+    }
+    // A menu: three or more lines of one or two words at the very top.
+    let menu = lines[..head_run]
+        .iter()
+        .take_while(|l| word_count(&text[l.span]) <= 2)
+        .count();
+    if menu >= 3 && menu < n {
+        marked[..menu].fill(true);
     }
 
     // The tail: from the first opener in the last part of the text (comments, an
@@ -329,7 +341,7 @@ fn classify(s: &str, span: Span) -> Line {
     let class = if (furniture >= 1 && words <= 25)
         || furniture >= 2
         || (reference && words <= 40)
-        || bio >= 4
+        || bio >= 3
         || comment_header
     {
         Class::Bad
