@@ -146,6 +146,7 @@ pub fn run(args: Args) -> Result<Exit> {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0usize;
+    let mut docs = 0usize;
     let mut write_err: Option<io::Error> = None;
     let batch = Batch {
         paths: &args.paths,
@@ -153,24 +154,29 @@ pub fn run(args: Args) -> Result<Exit> {
         loader: &loader,
         jobs,
     };
-    run_batch(&batch, |outcome| {
+    let (format, with_text) = (args.format, args.with_text);
+    let finish = |a: Analysis| {
+        let mut buf = Vec::with_capacity(4096);
+        let r = match format {
+            OutputFormat::Jsonl => write_jsonl(&mut buf, &a, with_text),
+            OutputFormat::Pretty => write_pretty(&mut buf, &a, with_text),
+        };
+        r.map(|()| buf)
+    };
+    run_batch(&batch, finish, |outcome| {
         if write_err.is_some() {
             return;
         }
         match outcome {
-            Outcome::Done(a) => {
-                let r = match args.format {
-                    OutputFormat::Jsonl => write_jsonl(&mut out, &a, args.with_text),
-                    OutputFormat::Pretty => write_pretty(&mut out, &a, args.with_text),
-                };
-                if let Err(e) = r {
+            Outcome::Done(bytes) => {
+                if let Err(e) = bytes.and_then(|b| out.write_all(&b)) {
                     write_err = Some(e);
                 }
-                if let Some(pb) = &progress {
-                    pb.set_message(format!(
-                        "{} docs",
-                        pb.length().map_or(0, |_| 1) + pb.position()
-                    ));
+                docs += 1;
+                if let Some(pb) = &progress
+                    && docs % 64 == 0
+                {
+                    pb.set_message(format!("{docs} documents"));
                 }
             }
             Outcome::Failed(e) => {
@@ -217,8 +223,10 @@ fn progress_bar(args: &Args) -> Option<ProgressBar> {
     }
     let pb = ProgressBar::new(total);
     pb.set_style(
-        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     Some(pb)
 }

@@ -1,21 +1,29 @@
 //! Many files through the pipeline on several threads, results in input order.
 //!
-//! One thread reads (files are streamed in order, record by record), `jobs` threads
-//! load and analyse, and the caller's thread receives the outcomes in the order the
-//! documents were read. At most `4 × jobs` documents are in flight, so memory stays
-//! bounded however large the input.
+//! One thread walks the inputs: files of one document are passed on by name (the
+//! worker reads them), containers (JSON Lines, WARC, gzip) are streamed record by
+//! record. Work goes out in chunks of up to [`CHUNK_DOCS`] documents or
+//! [`CHUNK_BYTES`] bytes, so that threads meet rarely; `jobs` threads load and analyse,
+//! and the caller's thread receives the outcomes in the order the documents were read.
+//! At most `4 × jobs` chunks are in flight, so memory stays bounded however large the
+//! input.
 
 use std::collections::BTreeMap;
 
 use crossbeam_channel::bounded;
-use overdue_read::{Loader, ReadError, ReadOptions, open};
+use overdue_read::{Loader, RawDoc, ReadError, ReadOptions, is_single, open, read_single};
 
 use crate::{Analysis, analyse};
 
+/// Documents per chunk of work.
+pub const CHUNK_DOCS: usize = 32;
+/// Bytes of raw records per chunk of work.
+pub const CHUNK_BYTES: usize = 8 << 20;
+
 /// What became of one document (or of a file that could not be opened).
-pub enum Outcome {
-    /// A document read and analysed.
-    Done(Box<Analysis>),
+pub enum Outcome<T> {
+    /// A document read and analysed, and what the caller's `finish` made of it.
+    Done(T),
     /// A document or file that could not be read.
     Failed(ReadError),
     /// A file finished: its path and its size in bytes (for progress).
@@ -34,82 +42,147 @@ pub struct Batch<'a> {
     pub jobs: usize,
 }
 
-fn read_all(batch: &Batch<'_>, mut emit: impl FnMut(Work) -> bool) {
+/// One piece of work, in input order.
+enum Item {
+    /// A file of one document, read by the worker.
+    Path(String),
+    /// A record streamed from a container.
+    Raw(Box<RawDoc>),
+    /// A file or record that could not be read.
+    Failed(ReadError),
+    /// A file finished.
+    FileDone(String, u64),
+}
+
+fn body_len(raw: &RawDoc) -> usize {
+    match &raw.body {
+        overdue_read::Body::Text(b) | overdue_read::Body::Html(b) => b.len(),
+        overdue_read::Body::Str(s) | overdue_read::Body::HtmlStr(s) => s.len(),
+    }
+}
+
+/// Walks the inputs, handing out items; stops when `emit` says so.
+fn read_all(batch: &Batch<'_>, mut emit: impl FnMut(Item) -> bool) {
     for path in batch.paths {
+        if batch.jobs > 1 && is_single(path, batch.read) {
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            if !emit(Item::Path(path.clone())) || !emit(Item::FileDone(path.clone(), size)) {
+                return;
+            }
+            continue;
+        }
         match open(path, batch.read) {
             Ok(stream) => {
                 for item in stream {
-                    let work = match item {
-                        Ok(raw) => Work::Raw(Box::new(raw)),
-                        Err(e) => Work::Failed(e),
+                    let item = match item {
+                        Ok(raw) => Item::Raw(Box::new(raw)),
+                        Err(e) => Item::Failed(e),
                     };
-                    if !emit(work) {
+                    if !emit(item) {
                         return;
                     }
                 }
             }
             Err(e) => {
-                if !emit(Work::Failed(e)) {
+                if !emit(Item::Failed(e)) {
                     return;
                 }
             }
         }
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if !emit(Work::FileDone(path.clone(), size)) {
+        if !emit(Item::FileDone(path.clone(), size)) {
             return;
         }
     }
 }
 
-enum Work {
-    Raw(Box<overdue_read::RawDoc>),
-    Failed(ReadError),
-    FileDone(String, u64),
-}
-
-fn process(loader: &Loader, work: Work) -> Outcome {
-    match work {
-        Work::Raw(raw) => match loader.load(*raw) {
-            Ok(doc) => Outcome::Done(Box::new(analyse(doc))),
-            Err(e) => Outcome::Failed(e),
-        },
-        Work::Failed(e) => Outcome::Failed(e),
-        Work::FileDone(p, n) => Outcome::FileDone(p, n),
+fn process<T>(
+    batch: &Batch<'_>,
+    item: Item,
+    finish: &(impl Fn(Analysis) -> T + Sync),
+) -> Outcome<T> {
+    let loaded = match item {
+        Item::Path(path) => read_single(&path, batch.read).and_then(|raw| batch.loader.load(raw)),
+        Item::Raw(raw) => batch.loader.load(*raw),
+        Item::Failed(e) => return Outcome::Failed(e),
+        Item::FileDone(p, n) => return Outcome::FileDone(p, n),
+    };
+    match loaded {
+        Ok(doc) => Outcome::Done(finish(analyse(doc))),
+        Err(e) => Outcome::Failed(e),
     }
 }
 
-/// Runs a batch, handing every outcome to `sink` in input order.
-pub fn run_batch(batch: &Batch<'_>, mut sink: impl FnMut(Outcome)) {
+/// Runs a batch. Each document's analysis goes through `finish` on the worker thread
+/// that made it (so that, say, serialising is parallel too); every outcome then goes to
+/// `sink`, on the caller's thread, in input order.
+pub fn run_batch<T: Send>(
+    batch: &Batch<'_>,
+    finish: impl Fn(Analysis) -> T + Sync,
+    mut sink: impl FnMut(Outcome<T>),
+) {
     if batch.jobs <= 1 {
-        read_all(batch, |work| {
-            sink(process(batch.loader, work));
+        read_all(batch, |item| {
+            sink(process(batch, item, &finish));
             true
         });
         return;
     }
     let window = 4 * batch.jobs;
-    let (work_tx, work_rx) = bounded::<(u64, Work)>(window);
-    let (done_tx, done_rx) = bounded::<(u64, Outcome)>(window);
-    // One permit per document in flight; the reader takes one, the writer returns it.
+    let (work_tx, work_rx) = bounded::<(u64, Vec<Item>)>(window);
+    let (done_tx, done_rx) = bounded::<(u64, Vec<Outcome<T>>)>(window);
+    // One permit per chunk in flight; the reader takes one, the writer gives it back.
     let (permit_tx, permit_rx) = bounded::<()>(window);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut seq = 0u64;
-            read_all(batch, |work| {
+            let mut chunk = Vec::with_capacity(2 * CHUNK_DOCS);
+            let mut docs = 0;
+            let mut bytes = 0;
+            let mut send = |chunk: Vec<Item>| {
                 if permit_tx.send(()).is_err() {
                     return false;
                 }
-                let ok = work_tx.send((seq, work)).is_ok();
+                let ok = work_tx.send((seq, chunk)).is_ok();
                 seq += 1;
                 ok
+            };
+            let mut open = true;
+            read_all(batch, |item| {
+                match &item {
+                    Item::Path(_) => docs += 1,
+                    Item::Raw(raw) => {
+                        docs += 1;
+                        bytes += body_len(raw);
+                    }
+                    _ => {}
+                }
+                chunk.push(item);
+                if docs >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                    docs = 0;
+                    bytes = 0;
+                    open = send(std::mem::replace(
+                        &mut chunk,
+                        Vec::with_capacity(2 * CHUNK_DOCS),
+                    ));
+                }
+                open
             });
+            if open && !chunk.is_empty() {
+                send(chunk);
+            }
         });
         for _ in 0..batch.jobs {
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
+            let finish = &finish;
             scope.spawn(move || {
-                for (seq, work) in work_rx {
-                    if done_tx.send((seq, process(batch.loader, work))).is_err() {
+                for (seq, chunk) in work_rx {
+                    let out = chunk
+                        .into_iter()
+                        .map(|item| process(batch, item, finish))
+                        .collect();
+                    if done_tx.send((seq, out)).is_err() {
                         return;
                     }
                 }
@@ -119,10 +192,10 @@ pub fn run_batch(batch: &Batch<'_>, mut sink: impl FnMut(Outcome)) {
         drop(done_tx);
         let mut next = 0u64;
         let mut pending = BTreeMap::new();
-        for (seq, outcome) in done_rx {
-            pending.insert(seq, outcome);
-            while let Some(outcome) = pending.remove(&next) {
-                sink(outcome);
+        for (seq, outcomes) in done_rx {
+            pending.insert(seq, outcomes);
+            while let Some(outcomes) = pending.remove(&next) {
+                outcomes.into_iter().for_each(&mut sink);
                 next += 1;
                 let _ = permit_rx.recv();
             }

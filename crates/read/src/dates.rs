@@ -20,16 +20,21 @@ const MONTHS: &[&str] = &[
 
 /// The month (1–12) a word names: `April`, `Apr`, `Apr.`, `Sept`.
 pub fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w.as_bytes()[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
         return None;
     }
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(w.as_str())))
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
         .map(|i| i as i8 + 1)
 }
 
@@ -119,10 +124,25 @@ pub fn find(s: &str) -> Vec<Found> {
 }
 
 fn words(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // On bytes: ASCII letters and digits, `-`, `/`, inner `.`, and any non-ASCII byte
+    // (so that words never split a character).
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5 + 1);
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '-' || c == '/' || (c == '.' && start.is_some());
+    let mut in_char = false; // inside a non-ASCII letter
+    for (i, &c) in b.iter().enumerate() {
+        if c >= 0x80 {
+            if c >= 0xC0 {
+                in_char = s[i..].chars().next().is_some_and(char::is_alphanumeric);
+            }
+        } else {
+            in_char = false;
+        }
+        let part = c.is_ascii_alphanumeric()
+            || in_char
+            || c == b'-'
+            || c == b'/'
+            || (c == b'.' && start.is_some());
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -238,5 +258,9 @@ mod tests {
         );
         assert_eq!(&s[find(s)[0].start..find(s)[0].end], "Apr 17, 2018");
         assert!(find("Su-30MK2 and AK-103 in 24/7 mode, page 12/13").is_empty());
+        let s = "Décembre — March 14, 2016—the day";
+        assert_eq!(&s[find(s)[0].start..find(s)[0].end], "March 14, 2016");
+        let s = "São Paulo, March 14, 2016 — the day";
+        assert_eq!(&s[find(s)[0].start..find(s)[0].end], "March 14, 2016");
     }
 }

@@ -21,7 +21,9 @@ mod sidecar;
 mod warc;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Cursor, Read};
+
+use flate2::bufread::MultiGzDecoder;
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -145,46 +147,109 @@ pub fn detect(path: &Path, head: &[u8]) -> Format {
 /// read at all; errors of single records come from the stream, which goes on past
 /// them where the format allows.
 pub fn open(path: &str, opts: &ReadOptions) -> Result<DocStream, ReadError> {
+    open_as(path, opts, false)
+}
+
+/// Whether `path` holds exactly one document, by its name or the format forced by
+/// `opts`: plain text or HTML, not compressed. Such a file can be read by whichever
+/// thread analyses it ([`read_single`]); containers are streamed by one reader.
+pub fn is_single(path: &str, opts: &ReadOptions) -> bool {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".gz") {
+        return false;
+    }
+    match opts.format {
+        Some(f) => matches!(f, Format::Text | Format::Html),
+        None => [".txt", ".text", ".md", ".html", ".htm", ".xhtml"]
+            .iter()
+            .any(|e| lower.ends_with(e)),
+    }
+}
+
+/// Reads a file as one document (plain text or HTML, whatever its first bytes say).
+pub fn read_single(path: &str, opts: &ReadOptions) -> Result<RawDoc, ReadError> {
+    match open_as(path, opts, true)?.next() {
+        Some(doc) => doc,
+        None => Err(ReadError::new(path, ErrorKind::Empty)),
+    }
+}
+
+fn open_as(path: &str, opts: &ReadOptions, single: bool) -> Result<DocStream, ReadError> {
     let err = |k: ErrorKind| ReadError::new(path, k);
-    let file = File::open(path).map_err(|e| err(e.into()))?;
+    let mut file = File::open(path).map_err(|e| err(e.into()))?;
     let meta = file.metadata().map_err(|e| err(e.into()))?;
     if meta.is_dir() {
         return Err(err(ErrorKind::Io(std::io::Error::other("is a directory"))));
     }
-    let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(256 * 1024, file));
-    let gz = reader
-        .fill_buf()
-        .map_err(|e| err(e.into()))?
-        .starts_with(&[0x1f, 0x8b]);
+    // The first bytes tell gzip and the format; small files need no buffered reader.
+    let mut head = Vec::with_capacity(8192);
+    (&mut file)
+        .take(8192)
+        .read_to_end(&mut head)
+        .map_err(|e| err(e.into()))?;
+    let gz = head.starts_with(&[0x1f, 0x8b]);
     if gz {
-        reader = Box::new(BufReader::with_capacity(
-            256 * 1024,
-            flate2::bufread::MultiGzDecoder::new(reader),
-        ));
+        let inner = BufReader::new(Cursor::new(head).chain(file));
+        let mut reader = BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(inner));
+        let sniff = reader.fill_buf().map_err(|e| err(e.into()))?.to_vec();
+        let format = opts
+            .format
+            .unwrap_or_else(|| detect(Path::new(path), &sniff));
+        return stream(path, format, Box::new(reader), opts, None);
     }
-    let head = match reader.fill_buf() {
-        Ok(h) => h.to_vec(),
-        Err(e) => return Err(err(e.into())),
-    };
-    let format = opts
+    let mut format = opts
         .format
         .unwrap_or_else(|| detect(Path::new(path), &head));
+    if single && matches!(format, Format::Jsonl | Format::Warc) {
+        format = Format::Text;
+    }
+    let size = Some(meta.len());
     match format {
-        Format::Warc => Ok(Box::new(WarcReader::new(path, reader, opts.max_bytes))),
+        Format::Text | Format::Html => stream(
+            path,
+            format,
+            Box::new(Cursor::new(head).chain(file)),
+            opts,
+            size,
+        ),
+        _ => {
+            let reader = BufReader::with_capacity(256 * 1024, Cursor::new(head).chain(file));
+            stream(path, format, Box::new(reader), opts, size)
+        }
+    }
+}
+
+/// A reader that is `Send`, buffered or not.
+type Source = Box<dyn Read + Send>;
+
+fn stream(
+    path: &str,
+    format: Format,
+    reader: Source,
+    opts: &ReadOptions,
+    size: Option<u64>,
+) -> Result<DocStream, ReadError> {
+    let err = |k: ErrorKind| ReadError::new(path, k);
+    match format {
+        Format::Warc => Ok(Box::new(WarcReader::new(
+            path,
+            BufReader::with_capacity(256 * 1024, reader),
+            opts.max_bytes,
+        ))),
         Format::Jsonl => Ok(Box::new(JsonlReader::new(
             path,
-            reader,
+            BufReader::with_capacity(256 * 1024, reader),
             opts.jsonl.clone(),
             opts.max_bytes,
         ))),
         Format::Text | Format::Html => {
-            if !gz && meta.len() > opts.max_bytes {
+            if let Some(size) = size.filter(|&s| s > opts.max_bytes) {
                 return Err(err(ErrorKind::TooLarge {
-                    size: meta.len(),
+                    size,
                     limit: opts.max_bytes,
                 }));
             }
-            let mut bytes = Vec::with_capacity(meta.len().min(opts.max_bytes) as usize);
+            let mut bytes = Vec::with_capacity(size.unwrap_or(0).min(opts.max_bytes) as usize);
             reader
                 .take(opts.max_bytes + 1)
                 .read_to_end(&mut bytes)

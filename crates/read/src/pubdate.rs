@@ -42,11 +42,39 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
         let in_bp = boilerplate
             .iter()
             .any(|b| b.start() < pos && start < b.end());
-        let found = dates::find(line);
-        let lower_line = line.to_lowercase();
         if !in_bp {
             body_lines += 1;
         }
+        let header_zone = !in_bp && exact.is_none() && body_lines <= 12;
+        // Past the top, only boilerplate (references, comments) and embedded posts can
+        // bound the date; and only a line with a digit can hold one.
+        if (!header_zone && !in_bp && memchr::memmem::find(line.as_bytes(), b"(@").is_none())
+            || !line.bytes().any(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        // A dateline sits at the start of its paragraph, a byline or reference line is
+        // short, and an embedded post ends with its handle and date.
+        let scope = if let Some(k) = memchr::memmem::find(line.as_bytes(), b"(@") {
+            &line[k..]
+        } else if line.len() <= 160 {
+            line
+        } else {
+            let mut end = 100;
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            &line[..end]
+        };
+        let lower_line = scope.to_ascii_lowercase();
+        let cue = lower_line.contains("retrieved")
+            || lower_line.contains("accessed")
+            || scope.starts_with("(@")
+            || (in_bp && lower_line.contains(" on "));
+        if !header_zone && !cue {
+            continue;
+        }
+        let found = dates::find(scope);
         for f in &found {
             let before = lower_line[..f.start.min(lower_line.len())].trim_end();
             if before.ends_with("retrieved")
@@ -54,7 +82,7 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
                 || before.ends_with("accessed on")
             {
                 lower = lower.max(Some(f.date));
-            } else if line.starts_with(['—', '–']) && line.contains("(@") {
+            } else if scope.starts_with("(@") && line.starts_with(['—', '–', '-']) {
                 // An embedded post: "— Name (@handle) July 4, 2025".
                 lower = lower.max(Some(f.date));
             } else if in_bp && before.ends_with(" on") && line.split_whitespace().count() <= 10 {
@@ -62,9 +90,9 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
                 upper = Some(upper.map_or(f.date, |u| u.min(f.date)));
             } else if !in_bp && exact.is_none() && body_lines <= 12 {
                 let short = line.split_whitespace().count() <= 20;
-                let whole = f.start == 0 && line[f.end..].trim().len() <= 12;
+                let whole = f.start == 0 && scope[f.end..].trim().len() <= 12;
                 let cued = BYLINE_CUES.iter().any(|c| lower_line.contains(c));
-                let dateline = f.start <= 60 && is_dateline(line, f.start);
+                let dateline = f.start <= 60 && is_dateline(scope, f.start);
                 if dateline || (short && (whole || cued)) {
                     exact = Some(f.date);
                 }

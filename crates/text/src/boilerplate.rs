@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::Span;
 
@@ -158,6 +158,7 @@ static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(LEXICON.iter().map(|(p, _)| p))
         .expect("the boilerplate lexicon is a valid automaton")
 });
@@ -286,13 +287,36 @@ pub fn mark_boilerplate(text: &str) -> Vec<Span> {
     out
 }
 
+/// Words separated by ASCII white space or no-break spaces, counted on bytes.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let space = b[i].is_ascii_whitespace() || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0));
+        if space {
+            in_word = false;
+            if b[i] == 0xC2 {
+                i += 1;
+            }
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+        }
+        i += 1;
+    }
+    n
 }
+
+/// Lines longer than this many bytes are prose: furniture comes in short lines, so the
+/// lexicon is not run over them (most of an article's bytes).
+const PROSE_BYTES: usize = 600;
 
 fn classify_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut pos = 0;
+    let mut cues = Vec::new();
     for raw in text.split_inclusive('\n') {
         let start = pos;
         pos += raw.len();
@@ -303,24 +327,31 @@ fn classify_lines(text: &str) -> Vec<Line> {
         if span.is_empty() {
             continue;
         }
-        lines.push(classify(&text[span], span));
+        let s = &text[span];
+        cues.clear();
+        if s.len() <= PROSE_BYTES {
+            cues.extend(
+                MATCHER
+                    .find_iter(s)
+                    .filter(|m| on_word_boundaries(s, m.start(), m.end()))
+                    .map(|m| LEXICON[m.pattern().as_usize()].1),
+            );
+        }
+        lines.push(classify(s, span, &cues));
     }
     lines
 }
 
-fn classify(s: &str, span: Span) -> Line {
+fn classify(s: &str, span: Span, cues: &[Cue]) -> Line {
     let words = word_count(s);
-    let last = s.chars().last().unwrap_or(' ');
+    let last = s.chars().next_back().unwrap_or(' ');
     let sentence_end = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | ':');
     let mut furniture = 0;
     let mut opener = false;
     let mut reference = false;
     let mut bio = 0;
-    for m in MATCHER.find_iter(s) {
-        if !on_word_boundaries(s, m.start(), m.end()) {
-            continue;
-        }
-        match LEXICON[m.pattern().as_usize()].1 {
+    for cue in cues {
+        match cue {
             Cue::Furniture => furniture += 1,
             Cue::TailOpener => {
                 if words <= 8 {
@@ -332,12 +363,14 @@ fn classify(s: &str, span: Span) -> Line {
             Cue::Bio => bio += 1,
         }
     }
-    let comment_header = is_comment_header(s);
+    let comment_header = words <= 10 && s.contains(" on ") && is_comment_header(s);
     if comment_header {
         opener = true;
     }
-    let lower = s.trim_end_matches(':').to_lowercase();
-    let label = words <= 3 && SECTION_LABELS.contains(&lower.as_str());
+    let label = words <= 3 && {
+        let lower = s.trim_end_matches(':').to_lowercase();
+        SECTION_LABELS.contains(&lower.as_str())
+    };
     let class = if (furniture >= 1 && words <= 25)
         || furniture >= 2
         || (reference && words <= 40)

@@ -7,7 +7,10 @@
 //! abbreviation (`Mr.`, `Gen.`, `Jan.`, `No.`), an initial (`F.`), or a dotted acronym
 //! that the next word does not show to end a sentence (`U.S.`).
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::Span;
 
@@ -123,17 +126,57 @@ const SENTENCE_STARTERS: &[&str] = &[
     "who",
 ];
 
-fn is_abbreviation(word: &str, list: &[&str]) -> bool {
-    if word.len() > 8 {
-        return false;
+/// FNV-1a: short keys, no need for a keyed hash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    let mut buf = [0u8; 8];
-    for (i, b) in word.bytes().enumerate() {
-        buf[i] = b.to_ascii_lowercase();
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
-    let lower = &buf[..word.len()];
-    list.iter().any(|a| a.as_bytes() == lower)
 }
+
+/// Word lists as sets of lower-case ASCII, looked up without allocating.
+struct WordSet {
+    words: HashSet<&'static [u8], BuildHasherDefault<Fnv>>,
+    max_len: usize,
+}
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> WordSet {
+        WordSet {
+            words: words.iter().map(|w| w.as_bytes()).collect(),
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0).min(12),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        if word.len() > self.max_len || !word.is_ascii() {
+            return false;
+        }
+        let mut buf = [0u8; 12];
+        for (i, b) in word.bytes().enumerate() {
+            buf[i] = b.to_ascii_lowercase();
+        }
+        self.words.contains(&buf[..word.len()])
+    }
+}
+
+static ABBREV_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBREVIATIONS));
+static END_ABBREV_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(END_ABBREVIATIONS));
+static STARTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SENTENCE_STARTERS));
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '’' | '”' | ')' | ']' | '»' | '›')
@@ -226,47 +269,61 @@ fn looks_hard_wrapped(text: &str) -> bool {
     lines >= 6 && in_band * 10 >= lines * 6
 }
 
+/// The character at byte `i` of `s` (which must be a boundary), decoded only when it
+/// is not ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+    }
+}
+
 fn split_unit(text: &str, unit: Range<usize>, out: &mut Segmentation) {
     let s = &text[unit.clone()];
+    let bytes = s.as_bytes();
     let base = unit.start;
     let mut sent_start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_terminator(c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let candidate = matches!(b, b'.' | b'!' | b'?')
+            || (b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]));
+        if !candidate {
+            i += 1;
             continue;
         }
+        let c = char_at(s, i).unwrap_or('.');
         // Extend over the run of terminators and closing marks.
         let mut end = i + c.len_utf8();
         let mut only_periods = c == '.';
         let mut ellipsis = c == '…';
-        while let Some(&(j, d)) = iter.peek() {
-            if is_terminator(d) || is_closing(d) {
-                if d == '!' || d == '?' {
-                    only_periods = false;
-                }
-                if d == '…' || (d == '.' && c == '.' && j == end) {
-                    ellipsis = ellipsis || d == '…' || s[..j].ends_with("..");
-                }
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
+        while let Some(d) = char_at(s, end) {
+            if !(is_terminator(d) || is_closing(d)) {
                 break;
             }
+            if d == '!' || d == '?' {
+                only_periods = false;
+            }
+            if d == '…' || (d == '.' && s[..end].ends_with("..")) {
+                ellipsis = true;
+            }
+            end += d.len_utf8();
         }
-        let rest = &s[end..];
-        let next_ws = rest.chars().next();
-        if next_ws.is_some_and(|c| !c.is_whitespace()) {
+        let term_at = i;
+        i = end;
+        if char_at(s, end).is_some_and(|c| !c.is_whitespace()) {
             continue;
         }
-        let after = rest.trim_start();
-        let next = after.chars().next();
-        let Some(next) = next else {
+        let after = s[end..].trim_start();
+        let Some(next) = after.chars().next() else {
             continue; // the unit's end closes the sentence below
         };
         let boundary = if ellipsis {
             next.is_uppercase()
         } else if only_periods {
-            period_ends_sentence(&s[sent_start..i], after, next)
+            period_ends_sentence(&s[sent_start..term_at], after, next)
         } else {
             !next.is_lowercase()
         };
@@ -295,20 +352,20 @@ fn period_ends_sentence(before: &str, after: &str, next: char) -> bool {
     if first.is_uppercase() && chars.next().is_none() {
         return false;
     }
-    let next_word: String = after
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if is_abbreviation(word, END_ABBREVIATIONS) {
-        return next.is_uppercase() && is_abbreviation(&next_word, SENTENCE_STARTERS);
+    let next_word_len = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(after.len(), |(k, _)| k);
+    let next_word = &after[..next_word_len];
+    if END_ABBREV_SET.contains(word) {
+        return next.is_uppercase() && STARTER_SET.contains(next_word);
     }
-    if is_abbreviation(word, ABBREVIATIONS) {
+    if ABBREV_SET.contains(word) {
         return false;
     }
     // A dotted acronym: "U.S.", "U.N.", "a.m."
     if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
-        return next.is_uppercase() && SENTENCE_STARTERS.contains(&next_word.as_str());
+        return next.is_uppercase() && STARTER_SET.contains(next_word);
     }
     if next.is_lowercase() {
         // "… in Venezuela. the President …": a sentence begun without its capital.
@@ -338,9 +395,10 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = &text[span];
     let base = span.start();
     let bytes = s.as_bytes();
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let kind;
@@ -352,15 +410,26 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 TokenKind::Word
             };
             let mut prev = c;
-            while let Some(&(j, d)) = iter.peek() {
+            loop {
+                // ASCII letters and digits, the bulk of every word, on bytes.
+                let run = end;
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                if end > run {
+                    prev = bytes[end - 1] as char;
+                }
+                let Some(d) = char_at(s, end) else {
+                    break;
+                };
                 if d.is_alphanumeric() || is_mark(d) {
-                    end = j + d.len_utf8();
+                    end += d.len_utf8();
                     prev = d;
-                    iter.next();
                     continue;
                 }
                 // A joiner is kept only between two word characters.
-                let after = s[j + d.len_utf8()..].chars().next();
+                let j = end;
+                let after = char_at(s, j + d.len_utf8());
                 let joins = match d {
                     ',' => {
                         prev.is_ascii_digit()
@@ -387,26 +456,22 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 }
                 end = j + d.len_utf8();
                 prev = d;
-                iter.next();
             }
-            // A trailing full stop belongs to abbreviations, initials and dotted acronyms.
-            if s[end..].starts_with('.') {
+            // A trailing full stop belongs to abbreviations, initials and dotted acronyms,
+            // unless it is the full stop that ends the sentence.
+            if bytes.get(end) == Some(&b'.') {
                 let word = &s[i..end];
                 let dotted = word.contains('.');
-                let initial = word.chars().count() == 1 && c.is_uppercase();
-                if dotted || initial || is_abbreviation(word, ABBREVIATIONS) {
-                    // Unless it is the full stop that ends the sentence (last byte).
-                    if end + 1 < s.len() || dotted {
-                        end += 1;
-                        iter.next();
-                    }
+                let initial = end - i == c.len_utf8() && c.is_uppercase();
+                if (dotted || initial || ABBREV_SET.contains(word)) && (end + 1 < s.len() || dotted)
+                {
+                    end += 1;
                 }
             }
         } else if c == '\'' || c == '’' {
             if possessive(&s[end..]) {
                 // "'s" as its own token.
                 end += 1;
-                iter.next();
                 kind = TokenKind::Word;
             } else {
                 kind = TokenKind::Punct;
@@ -425,6 +490,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         if let Ok(sp) = Span::new(text, base + i, base + end) {
             out.push(Token { span: sp, kind });
         }
+        i = end;
     }
 }
 
