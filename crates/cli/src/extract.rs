@@ -174,7 +174,7 @@ pub fn run(args: Args) -> Result<Exit> {
                 }
                 docs += 1;
                 if let Some(pb) = &progress
-                    && docs % 64 == 0
+                    && docs.is_multiple_of(64)
                 {
                     pb.set_message(format!("{docs} documents"));
                 }
