@@ -10,18 +10,14 @@ use overdue_text::{DateSource, Published, Span};
 
 use crate::dates;
 
-/// Words that mark a line as a dateline or byline.
-const BYLINE_CUES: &[&str] = &[
+/// How a byline or date line begins.
+const BYLINE_STARTS: &[&str] = &[
+    "by ",
     "published",
     "posted",
     "updated",
-    "by ",
-    "| ",
-    "—",
-    " - ",
-    "(reuters)",
-    "(ap)",
-    "(afp)",
+    "date",
+    "first published",
 ];
 
 /// Infers a publication date from `text`, with `boilerplate` its marked furniture.
@@ -46,56 +42,68 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
             body_lines += 1;
         }
         let header_zone = !in_bp && exact.is_none() && body_lines <= 12;
-        // Past the top, only boilerplate (references, comments) and embedded posts can
-        // bound the date; and only a line with a digit can hold one.
-        if (!header_zone && !in_bp && memchr::memmem::find(line.as_bytes(), b"(@").is_none())
-            || !line.bytes().any(|b| b.is_ascii_digit())
-        {
+        let post = memchr::memmem::find(line.as_bytes(), b"(@");
+        if !(header_zone || in_bp || post.is_some()) || !line.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        // A dateline sits at the start of its paragraph, a byline or reference line is
-        // short, and an embedded post ends with its handle and date.
-        let scope = if let Some(k) = memchr::memmem::find(line.as_bytes(), b"(@") {
-            &line[k..]
-        } else if line.len() <= 160 {
-            line
-        } else {
-            let mut end = 100;
+        // An embedded post: "— Name (@handle) July 4, 2025": the article is not older.
+        if let Some(k) = post
+            && line.starts_with(['—', '–', '-'])
+        {
+            if let Some(f) = dates::find(&line[k..]).last() {
+                lower = lower.max(Some(f.date));
+            }
+            continue;
+        }
+        if in_bp {
+            let lower_line = line.to_ascii_lowercase();
+            for f in dates::find(line) {
+                let before = lower_line[..f.start].trim_end();
+                if before.ends_with("retrieved")
+                    || before.ends_with("accessed")
+                    || before.ends_with("accessed on")
+                {
+                    // A reference retrieved on a day: the article is not older.
+                    lower = lower.max(Some(f.date));
+                } else if before.ends_with(" on") && line.split_whitespace().count() <= 10 {
+                    // A dated comment ("Justy on Apr 17, 2018"): the article is not newer.
+                    upper = Some(upper.map_or(f.date, |u| u.min(f.date)));
+                }
+            }
+            continue;
+        }
+        if !header_zone {
+            continue;
+        }
+        let words = line.split_whitespace().count();
+        let head = line
+            .get(..line.len().min(16))
+            .unwrap_or(line)
+            .to_ascii_lowercase();
+        let byline = words <= 12
+            && (BYLINE_STARTS.iter().any(|c| head.starts_with(c))
+                || line.contains(" | ")
+                || line.contains(" · "));
+        if byline || words <= 6 {
+            // A byline or a date line: "By Jane Roe | March 3, 2021", "March 3, 2021".
+            if let Some(f) = dates::find(line).first()
+                && (byline || (f.start == 0 && line[f.end..].trim().len() <= 12))
+            {
+                exact = Some(f.date);
+            }
+        } else if starts_like_dateline(line) {
+            // A dateline: "LISBON, May 3, 2020 — …" at the start of the first paragraph.
+            let mut end = line.len().min(100);
             while !line.is_char_boundary(end) {
                 end -= 1;
             }
-            &line[..end]
-        };
-        let lower_line = scope.to_ascii_lowercase();
-        let cue = lower_line.contains("retrieved")
-            || lower_line.contains("accessed")
-            || scope.starts_with("(@")
-            || (in_bp && lower_line.contains(" on "));
-        if !header_zone && !cue {
-            continue;
-        }
-        let found = dates::find(scope);
-        for f in &found {
-            let before = lower_line[..f.start.min(lower_line.len())].trim_end();
-            if before.ends_with("retrieved")
-                || before.ends_with("accessed")
-                || before.ends_with("accessed on")
+            let scope = &line[..end];
+            if let Some(f) = dates::find(scope).first()
+                && f.start <= 60
+                && (is_dateline(scope, f.start)
+                    || (f.start == 0 && scope[f.end..].trim_start().starts_with(['—', '–', '-'])))
             {
-                lower = lower.max(Some(f.date));
-            } else if scope.starts_with("(@") && line.starts_with(['—', '–', '-']) {
-                // An embedded post: "— Name (@handle) July 4, 2025".
-                lower = lower.max(Some(f.date));
-            } else if in_bp && before.ends_with(" on") && line.split_whitespace().count() <= 10 {
-                // A dated comment: "Justy on Apr 17, 2018".
-                upper = Some(upper.map_or(f.date, |u| u.min(f.date)));
-            } else if !in_bp && exact.is_none() && body_lines <= 12 {
-                let short = line.split_whitespace().count() <= 20;
-                let whole = f.start == 0 && scope[f.end..].trim().len() <= 12;
-                let cued = BYLINE_CUES.iter().any(|c| lower_line.contains(c));
-                let dateline = f.start <= 60 && is_dateline(scope, f.start);
-                if dateline || (short && (whole || cued)) {
-                    exact = Some(f.date);
-                }
+                exact = Some(f.date);
             }
         }
     }
@@ -124,6 +132,16 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
         not_before: fmt(lower),
         not_after: fmt(upper),
     }
+}
+
+/// Whether a long line may open with a dateline: an upper-case place (`LISBON,`), a
+/// month, or a number.
+fn starts_like_dateline(line: &str) -> bool {
+    let first = line.split([' ', ',']).next().unwrap_or("");
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 3 && first.chars().all(|c| !c.is_lowercase()))
+        || dates::month_number(first).is_some()
+        || first.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A wire dateline: `WASHINGTON, May 3 (Reuters) -` or `LONDON, May 3, 2020 —`: an
@@ -166,6 +184,18 @@ mod tests {
         assert_eq!(p.value.as_deref(), Some("2018-04"));
         assert_eq!(p.not_before.as_deref(), Some("2018-04-04"));
         assert_eq!(p.not_after.as_deref(), Some("2018-04-17"));
+    }
+
+    #[test]
+    fn pubdate_not_from_dates_in_running_text() {
+        let p = infer_text(
+            "Bridge Opens\n\nThe bridge, approved on March 3, 2016, was delayed by floods.\n",
+        );
+        assert_eq!(p.value, None);
+        let p = infer_text(
+            "May 3, 2020 — The terminal will open next year, the operator said on Tuesday, after a delay of two years.\n",
+        );
+        assert_eq!(p.value.as_deref(), Some("2020-05-03"));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::Span;
 
@@ -29,8 +29,8 @@ enum Cue {
 /// The lexicon: phrases matched ASCII-case-insensitively on word boundaries.
 const LEXICON: &[(&str, Cue)] = &[
     ("subscribe", Cue::Furniture),
+    ("subscribe now", Cue::Furniture),
     ("subscription", Cue::Furniture),
-    ("subscriber", Cue::Furniture),
     ("newsletter", Cue::Furniture),
     ("sign up", Cue::Furniture),
     ("log in", Cue::Furniture),
@@ -42,12 +42,12 @@ const LEXICON: &[(&str, Cue)] = &[
     ("need your help", Cue::Furniture),
     ("our journalism", Cue::Furniture),
     ("independent journalism", Cue::Furniture),
-    ("contribution", Cue::Furniture),
+    ("make a contribution", Cue::Furniture),
+    ("every contribution", Cue::Furniture),
     ("advertisement", Cue::Furniture),
-    ("advertising", Cue::Furniture),
-    ("sponsored", Cue::Furniture),
+    ("sponsored content", Cue::Furniture),
     ("ad-free", Cue::Furniture),
-    ("ads", Cue::Furniture),
+    ("disabled all ads", Cue::Furniture),
     ("reading experience", Cue::Furniture),
     ("remind me later", Cue::Furniture),
     ("share this", Cue::Furniture),
@@ -55,15 +55,13 @@ const LEXICON: &[(&str, Cue)] = &[
     ("follow us", Cue::Furniture),
     ("click here", Cue::Furniture),
     ("all rights reserved", Cue::Furniture),
-    ("cookie", Cue::Furniture),
-    ("cookies", Cue::Furniture),
+    ("we use cookies", Cue::Furniture),
     ("privacy policy", Cue::Furniture),
     ("terms of use", Cue::Furniture),
     ("terms of service", Cue::Furniture),
     ("read more", Cue::Furniture),
     ("read also", Cue::Furniture),
     ("see also", Cue::Furniture),
-    ("related", Cue::Furniture),
     ("comments", Cue::TailOpener),
     ("join the conversation", Cue::TailOpener),
     ("leave a comment", Cue::TailOpener),
@@ -99,7 +97,6 @@ const LEXICON: &[(&str, Cue)] = &[
     ("follow him", Cue::Bio),
     ("follow them", Cue::Bio),
     ("reach", Cue::Bio),
-    ("is a", Cue::Bio),
 ];
 
 /// Section names that, alone on a line, label a block of links inside an article.
@@ -154,11 +151,11 @@ const MONTH_PREFIXES: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// The lexicon's automaton. It runs over an ASCII-lower-cased copy of each line, which
+/// lets it use its SIMD prefilter (case-insensitive automata cannot).
 static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
         .build(LEXICON.iter().map(|(p, _)| p))
         .expect("the boilerplate lexicon is a valid automaton")
 });
@@ -317,6 +314,7 @@ fn classify_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut pos = 0;
     let mut cues = Vec::new();
+    let mut lower = Vec::with_capacity(PROSE_BYTES);
     for raw in text.split_inclusive('\n') {
         let start = pos;
         pos += raw.len();
@@ -329,21 +327,27 @@ fn classify_lines(text: &str) -> Vec<Line> {
         }
         let s = &text[span];
         cues.clear();
-        if s.len() <= PROSE_BYTES {
+        let words = word_count(s);
+        // In the middle of the text a line of prose can only matter as furniture when it
+        // is short; only the head and the tail are runs of long furniture lines.
+        let middle = start * 100 >= text.len() * 15 && pos * 100 <= text.len() * 60;
+        if s.len() <= PROSE_BYTES && !(middle && words > 15) {
+            lower.clear();
+            lower.extend_from_slice(s.as_bytes());
+            lower.make_ascii_lowercase();
             cues.extend(
                 MATCHER
-                    .find_iter(s)
+                    .find_iter(&lower[..])
                     .filter(|m| on_word_boundaries(s, m.start(), m.end()))
                     .map(|m| LEXICON[m.pattern().as_usize()].1),
             );
         }
-        lines.push(classify(s, span, &cues));
+        lines.push(classify(s, span, words, &cues));
     }
     lines
 }
 
-fn classify(s: &str, span: Span, cues: &[Cue]) -> Line {
-    let words = word_count(s);
+fn classify(s: &str, span: Span, words: usize, cues: &[Cue]) -> Line {
     let last = s.chars().next_back().unwrap_or(' ');
     let sentence_end = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | ':');
     let mut furniture = 0;
@@ -353,11 +357,12 @@ fn classify(s: &str, span: Span, cues: &[Cue]) -> Line {
     for cue in cues {
         match cue {
             Cue::Furniture => furniture += 1,
+            // "comments" or "more from" in a sentence is not a comment thread.
             Cue::TailOpener => {
                 if words <= 8 {
                     opener = true;
+                    furniture += 1;
                 }
-                furniture += 1;
             }
             Cue::Reference => reference = true,
             Cue::Bio => bio += 1,
@@ -371,7 +376,7 @@ fn classify(s: &str, span: Span, cues: &[Cue]) -> Line {
         let lower = s.trim_end_matches(':').to_lowercase();
         SECTION_LABELS.contains(&lower.as_str())
     };
-    let class = if (furniture >= 1 && words <= 25)
+    let class = if (furniture >= 1 && words <= 15)
         || furniture >= 2
         || (reference && words <= 40)
         || bio >= 3
