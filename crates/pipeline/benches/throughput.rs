@@ -81,7 +81,7 @@ fn article(rng: &mut Rng) -> String {
                 rng.pick(SPEAKERS)
             ));
         }
-        if rng.next() % 2 == 0 {
+        if rng.next().is_multiple_of(2) {
             s.push_str(rng.pick(EXTRAS));
         }
         s.push_str("\n\n");
