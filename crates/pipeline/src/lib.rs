@@ -48,7 +48,7 @@ pub struct Analysis {
 /// Segments a document and runs every extractor on it.
 pub fn analyse(doc: Document) -> Analysis {
     let seg = segment(&doc.text);
-    let timexes = overdue_time::extract(&doc.text, &seg, doc.meta.published.value.as_deref());
+    let timexes = overdue_time::extract(&doc, &seg);
     let quantities = overdue_quantity::extract(&doc.text, &seg);
     let entities = overdue_entity::extract(&doc.text, &seg);
     let statements = overdue_statement::extract(&overdue_statement::Layers {

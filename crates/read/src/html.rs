@@ -286,20 +286,22 @@ pub fn strip_tags(html: &str) -> String {
     while let Some(k) = rest.find('<') {
         push_decoded(&mut out, &rest[..k]);
         rest = &rest[k..];
-        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-        let tag = &rest[1..end.saturating_sub(1).max(1)];
+        // `<` and `>` are ASCII, so these offsets are character boundaries.
+        let (inner_end, next) = match rest.find('>') {
+            Some(e) => (e, e + 1),
+            None => (rest.len(), rest.len()),
+        };
+        let tag = &rest[1..inner_end];
+        let closing = tag.starts_with('/');
         let name: String = tag
             .trim_start_matches('/')
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
-        rest = &rest[end..];
-        if !tag.starts_with('/') && (name == "script" || name == "style") {
-            let close = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            let skip = lower.find(&close).unwrap_or(rest.len());
-            rest = &rest[skip..];
+        rest = &rest[next..];
+        if !closing && (name == "script" || name == "style") {
+            rest = &rest[find_closing(rest, &name)..];
             continue;
         }
         if BLOCKS.contains(&name.as_str()) {
@@ -310,12 +312,29 @@ pub fn strip_tags(html: &str) -> String {
     tidy(&out, None)
 }
 
+/// Where `</name` begins in `s`, in any case; the end of `s` if nowhere.
+fn find_closing(s: &str, name: &str) -> usize {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memmem::find(&b[from..], b"</") {
+        let at = from + k;
+        let after = &b[at + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return at;
+        }
+        from = at + 2;
+    }
+    s.len()
+}
+
 fn push_decoded(out: &mut String, s: &str) {
     let mut rest = s;
     while let Some(k) = rest.find('&') {
         out.push_str(&rest[..k]);
         rest = &rest[k..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let Some(end) = end else {
             out.push('&');
             rest = &rest[1..];

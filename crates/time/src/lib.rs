@@ -2,11 +2,42 @@
 //! (`2019`, `2022-H2`, `P18M`, `PRESENT_REF`) against the publication date, or against
 //! the time of the statement they sit in.
 //!
-//! Recognition is not built yet (issue 3); [`extract`] finds nothing. The item type is
-//! the one `overdue extract` writes, so that the record has its final shape.
+//! Recognition and resolution are apart. A small grammar over tokens (`engine.rs`, with
+//! the English rules in `en/rules.rs` and their examples in `en/corpus.toml`) turns a
+//! sentence into meanings (`sem.rs`); `resolve.rs` turns a meaning into a TIMEX3 value
+//! with calendar arithmetic, given the reference date, the last date the text gave and
+//! the tense around the expression.
+//!
+//! ```
+//! use overdue_text::{DateSource, Document, Published, segment};
+//! let mut doc = Document::new("a.txt", "The plant will begin its work by the end of next year, the year 2019.");
+//! doc.meta.published = Published::known("2018-04-13", DateSource::Flag);
+//! let seg = segment(&doc.text);
+//! let found: Vec<(String, String, Option<&str>)> = overdue_time::extract(&doc, &seg)
+//!     .into_iter()
+//!     .map(|t| (t.text, t.value, t.modifier))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("the end of next year".to_string(), "2019".to_string(), Some("END")),
+//!     ("the year 2019".to_string(), "2019".to_string(), None),
+//! ]);
+//! ```
 
-use overdue_text::{Segmentation, Span};
+pub mod en;
+pub mod engine;
+pub mod lex;
+pub mod resolve;
+pub mod sem;
+
+use std::sync::LazyLock;
+
+use overdue_text::{Document, Segmentation, Span};
 use serde::Serialize;
+
+use crate::engine::{MAX_TOKENS, Node, Rule, has_trigger, parse, year_tokens};
+use crate::lex::{Tok, tokenize};
+use crate::resolve::{Ctx, RefDate, as_anchor, resolve};
+use crate::sem::Sem;
 
 /// One time expression as FORMAT.md writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,16 +48,245 @@ pub struct Timex {
     pub text: String,
     /// `DATE`, `TIME`, `DURATION` or `SET`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: &'static str,
     /// The TIMEX3 value.
     pub value: String,
     /// The TIMEX3 modifier, when there is one.
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<String>,
+    pub modifier: Option<&'static str>,
+    /// The word before it that bounds a target: `by`, `before`, `no later than`,
+    /// `not until`, `after`, `from`, `since`, `until`, `in`, `within`, `on`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signal: Option<&'static str>,
+    /// The rule that recognised it.
+    #[serde(skip)]
+    pub rule: &'static str,
 }
 
-/// The time expressions of a segmented text, resolved against `reference`
-/// (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or none).
-pub fn extract(_text: &str, _seg: &Segmentation, _reference: Option<&str>) -> Vec<Timex> {
-    Vec::new()
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(en::rules);
+
+/// Signals, longest first, as they stand before an expression.
+const SIGNALS: &[&[&str]] = &[
+    &["no", "later", "than"],
+    &["not", "until"],
+    &["not", "before"],
+    &["as", "early", "as"],
+    &["as", "of"],
+    &["by"],
+    &["before"],
+    &["after"],
+    &["since"],
+    &["until"],
+    &["till"],
+    &["from"],
+    &["in"],
+    &["within"],
+    &["on"],
+    &["during"],
+    &["through"],
+    &["around"],
+];
+
+const SIGNAL_NAMES: &[&str] = &[
+    "no later than",
+    "not until",
+    "not before",
+    "as early as",
+    "as of",
+    "by",
+    "before",
+    "after",
+    "since",
+    "until",
+    "until",
+    "from",
+    "in",
+    "within",
+    "on",
+    "during",
+    "through",
+    "around",
+];
+
+fn signal_before(toks: &[Tok<'_>], start: usize) -> Option<&'static str> {
+    if toks.get(start).is_some_and(|t| t.is("within")) {
+        return Some("within");
+    }
+    for (k, words) in SIGNALS.iter().enumerate() {
+        if start >= words.len()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(j, w)| toks[start - words.len() + j].is(w))
+        {
+            return Some(SIGNAL_NAMES[k]);
+        }
+    }
+    None
+}
+
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "planned",
+    "plans",
+    "plan",
+    "due",
+    "aims",
+    "aim",
+    "intends",
+    "should",
+    "could",
+    "might",
+    "going",
+    "hopes",
+    "until",
+    "next",
+    "forecast",
+    "projects",
+    "set",
+];
+
+const PAST_CUES: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "reported",
+    "stated",
+    "confirmed",
+    "signed",
+    "opened",
+    "began",
+    "started",
+    "last",
+    "earlier",
+    "since",
+];
+
+/// Whether the words around an expression speak of the future: the nearest cue within
+/// five tokens before it, else the sentence.
+fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
+    let before = &toks[start.saturating_sub(5)..start];
+    for (k, t) in before.iter().enumerate().rev() {
+        // "will", "expected", and "to be" as in "an event to be held on October 12".
+        if t.is_any(FUTURE_CUES) || (t.is("be") && k > 0 && before[k - 1].is("to")) {
+            return true;
+        }
+        if t.is_any(PAST_CUES) || (t.text.len() > 4 && t.text.ends_with("ed")) {
+            return false;
+        }
+    }
+    let future = toks.iter().any(|t| t.is_any(FUTURE_CUES));
+    let past = toks.iter().any(|t| t.is_any(PAST_CUES));
+    future
+        && (!past
+            || toks.iter().position(|t| t.is_any(FUTURE_CUES))
+                < toks.iter().position(|t| t.is_any(PAST_CUES)))
+}
+
+const SAYING: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "stated",
+    "says",
+    "tells",
+    "declared",
+    "promised",
+    "predicted",
+];
+
+/// Finds the time expressions of a segmented document, skipping its boilerplate.
+pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Timex> {
+    let text = doc.text.as_str();
+    let reference = doc.meta.published.value.as_deref().and_then(RefDate::parse);
+    let mut anchor: Option<RefDate> = None;
+    let mut out = Vec::new();
+    for sentence in &seg.sentences {
+        if doc.in_boilerplate(sentence.span) {
+            continue;
+        }
+        let all = tokenize(text, sentence.span);
+        for window in all.chunks(MAX_TOKENS) {
+            if !has_trigger(window, en::TRIGGERS) {
+                continue;
+            }
+            let years = year_tokens(window);
+            let nodes = parse(&RULES, window, &years);
+            let statement_time = statement_time(window, &nodes, reference);
+            for node in &nodes {
+                let local_ref = match statement_time {
+                    Some((after, at)) if node.start >= after => Some(at),
+                    _ => reference,
+                };
+                let ctx = Ctx {
+                    reference: local_ref,
+                    anchor: anchor.or(reference),
+                    future: future_at(window, node.start),
+                };
+                let Some(res) = resolve(&node.sem, &ctx) else {
+                    continue;
+                };
+                let span = window[node.start].span.cover(window[node.end - 1].span);
+                if res.kind == "DATE"
+                    && let Some(a) = as_anchor(&res.value)
+                    && matches!(node.sem, Sem::Date { y: Some(_), .. })
+                {
+                    anchor = Some(a);
+                }
+                out.push(Timex {
+                    span,
+                    text: text[span].to_string(),
+                    kind: res.kind,
+                    value: res.value,
+                    modifier: res.modifier.map(|m| m.as_str()),
+                    signal: signal_before(window, node.start),
+                    rule: node.rule,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// When a sentence reports a statement made at a date it gives ("in December 2016, he
+/// said that …"), expressions after the verb of saying resolve against that date: the
+/// token index from which it applies, and the date.
+fn statement_time(
+    toks: &[Tok<'_>],
+    nodes: &[Node],
+    reference: Option<RefDate>,
+) -> Option<(usize, RefDate)> {
+    let node = nodes.iter().find(|n| {
+        matches!(
+            n.sem,
+            Sem::Date {
+                y: Some(_),
+                m: Some(_),
+                ..
+            }
+        )
+    })?;
+    let verb = (node.end..toks.len()).find(|&k| toks[k].is_any(SAYING))?;
+    let res = resolve(
+        &node.sem,
+        &Ctx {
+            reference,
+            anchor: None,
+            future: false,
+        },
+    )?;
+    let at = RefDate::parse(&res.value)?;
+    Some((verb + 1, at))
 }

@@ -1,0 +1,5 @@
+//! English: the rules of the time grammar and, in `corpus.toml`, their examples.
+
+mod rules;
+
+pub use rules::{TRIGGERS, rules};

@@ -1,0 +1,886 @@
+//! English rules, one per surface form, named in surface grammar. Their examples are in
+//! `corpus.toml` beside this file and run as tests (`tests/corpus.rs`).
+
+use crate::engine::{Item, Pat, Rule};
+use crate::lex::{Lex, Unit};
+use crate::sem::{Mod, Part, RefKind, Sem};
+
+use Pat::*;
+
+fn month(i: &Item<'_>) -> Option<u8> {
+    match i.tok()?.lex {
+        Lex::Month(m) => Some(m),
+        _ => None,
+    }
+}
+
+fn weekday(i: &Item<'_>) -> Option<u8> {
+    match i.tok()?.lex {
+        Lex::Weekday(d) => Some(d),
+        _ => None,
+    }
+}
+
+fn season(i: &Item<'_>) -> Option<u8> {
+    match i.tok()?.lex {
+        Lex::Season(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn ord(i: &Item<'_>) -> Option<u32> {
+    match i.tok()?.lex {
+        Lex::Ord(o) => Some(o),
+        _ => None,
+    }
+}
+
+fn year(i: &Item<'_>) -> Option<i32> {
+    i.tok()?.digits().map(|y| y as i32)
+}
+
+fn day(i: &Item<'_>) -> Option<u8> {
+    let t = i.tok()?;
+    match t.lex {
+        Lex::Num(n) => Some(n as u8),
+        Lex::Ord(o) => Some(o as u8),
+        _ => None,
+    }
+}
+
+fn word(i: &Item<'_>) -> String {
+    i.tok()
+        .map(|t| t.text.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The direction a word gives: `last` -1, `next` 1, `this` 0.
+fn direction(w: &str) -> Option<i32> {
+    match w {
+        "last" | "past" | "previous" | "preceding" => Some(-1),
+        "next" | "coming" | "following" => Some(1),
+        "this" | "current" | "present" => Some(0),
+        _ => None,
+    }
+}
+
+fn modifier(w: &str) -> Option<Mod> {
+    match w {
+        "early" | "beginning" | "start" | "dawn" => Some(Mod::Start),
+        "mid" | "middle" => Some(Mod::Mid),
+        "late" | "end" | "close" => Some(Mod::End),
+        "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "some"
+        | "approx" => Some(Mod::Approx),
+        "more" | "over" => Some(Mod::MoreThan),
+        "less" | "under" => Some(Mod::LessThan),
+        _ => None,
+    }
+}
+
+fn part_of_day(w: &str) -> &'static str {
+    match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        _ => "NI",
+    }
+}
+
+fn date(y: Option<i32>, m: Option<u8>, d: Option<u8>) -> Option<Sem> {
+    if let Some(d) = d
+        && !(1..=31).contains(&d)
+    {
+        return None;
+    }
+    Some(Sem::Date { y, m, d })
+}
+
+fn dur(n: f64, unit: Unit) -> Option<Sem> {
+    (n > 0.0 && n < 10_000.0).then_some(Sem::Dur { n, unit, max: None })
+}
+
+/// A number word or digits written before a unit: not a year, not a quantity with a
+/// thousands separator of a count (`25,000 years` is still a duration).
+fn amount(i: &Item<'_>) -> Option<f64> {
+    i.num()
+}
+
+/// Words that open a time expression of their own; the engine skips sentences that have
+/// none of these and no number, month, weekday, unit, season or ordinal.
+pub const TRIGGERS: &[&str] = &[
+    "now",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "currently",
+    "presently",
+    "recently",
+    "lately",
+    "soon",
+    "eventually",
+    "annually",
+    "yearly",
+    "annual",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "H1",
+    "H2",
+    "FY",
+];
+
+macro_rules! rule {
+    ($name:expr, [$($p:expr),*], $prod:expr) => {
+        Rule { name: $name, pattern: &[$($p),*], prod: $prod }
+    };
+}
+
+/// The English rules, in no particular order: the engine takes the longest parse.
+pub fn rules() -> Vec<Rule> {
+    vec![
+        // ---- numbers ----
+        rule!("<tens>-<unit number>", [Num, Join, Num], |m| {
+            let (a, b) = (m.items[0].num()?, m.items[2].num()?);
+            ((20.0..100.0).contains(&a) && a % 10.0 == 0.0 && (1.0..10.0).contains(&b))
+                .then_some(Sem::Num(a + b))
+        }),
+        rule!(
+            "a couple of",
+            [W(&["a"]), W(&["couple"]), W(&["of"])],
+            |_| Some(Sem::Num(2.0))
+        ),
+        rule!("a dozen", [W(&["a"]), W(&["dozen"])], |_| Some(Sem::Num(
+            12.0
+        ))),
+        // ---- years and decades ----
+        rule!("<year>", [Year], |m| Some(Sem::year(year(&m.items[0])?))),
+        rule!("the year <year>", [W(&["the"]), W(&["year"]), Year], |m| {
+            Some(Sem::year(year(&m.items[2])?))
+        }),
+        rule!("fiscal <year>", [W(&["fiscal", "FY"]), Year], |m| Some(
+            Sem::year(year(&m.items[1])?)
+        )),
+        rule!("FY<year>", [W(&["FY"]), Join, Year], |m| Some(Sem::year(
+            year(&m.items[2])?
+        ))),
+        rule!("the <decade>s", [W(&["the"]), DecadeTok], |m| {
+            let t = m.items[1].tok()?;
+            Some(Sem::Decade(t.text[..3].parse().ok()?))
+        }),
+        // ---- calendar dates ----
+        rule!("<month> <year>", [Month, Year], |m| date(
+            Some(year(&m.items[1])?),
+            Some(month(&m.items[0])?),
+            None
+        )),
+        rule!("<month> of <year>", [Month, W(&["of"]), Year], |m| date(
+            Some(year(&m.items[2])?),
+            Some(month(&m.items[0])?),
+            None
+        )),
+        rule!(
+            "<month> <day>, <year>",
+            [Month, Day, W(&[","]), Year],
+            |m| {
+                date(
+                    Some(year(&m.items[3])?),
+                    Some(month(&m.items[0])?),
+                    Some(day(&m.items[1])?),
+                )
+            }
+        ),
+        rule!("<month> <day> <year>", [Month, Day, Year], |m| {
+            date(
+                Some(year(&m.items[2])?),
+                Some(month(&m.items[0])?),
+                Some(day(&m.items[1])?),
+            )
+        }),
+        rule!("<day> <month> <year>", [Day, Month, Year], |m| {
+            date(
+                Some(year(&m.items[2])?),
+                Some(month(&m.items[1])?),
+                Some(day(&m.items[0])?),
+            )
+        }),
+        rule!("<day> <month>", [Day, Month], |m| date(
+            None,
+            Some(month(&m.items[1])?),
+            Some(day(&m.items[0])?)
+        )),
+        rule!("<month> <day>", [Month, Day], |m| {
+            // "May 2019" is month and year; a day is one or two digits or an ordinal.
+            date(None, Some(month(&m.items[0])?), Some(day(&m.items[1])?))
+        }),
+        rule!(
+            "the <ordinal> of <month>",
+            [W(&["the"]), Ord, W(&["of"]), Month],
+            |m| {
+                date(
+                    None,
+                    Some(month(&m.items[3])?),
+                    Some(ord(&m.items[1])? as u8),
+                )
+            }
+        ),
+        rule!(
+            "<weekday>, <date>",
+            [Weekday, W(&[","]), Point],
+            |m| match m.items[2].sem()? {
+                s @ Sem::Date { d: Some(_), .. } => Some(s.clone()),
+                _ => None,
+            }
+        ),
+        rule!(
+            "<weekday> <date>",
+            [Weekday, Point],
+            |m| match m.items[1].sem()? {
+                s @ Sem::Date { d: Some(_), .. } => Some(s.clone()),
+                _ => None,
+            }
+        ),
+        rule!("<month>", [Month], |m| {
+            // A month name alone, unless it is sentence-initial "May" as a verb.
+            let t = m.items[0].tok()?;
+            if t.text == "May"
+                && m.before.is_none()
+                && m.after
+                    .is_some_and(|a| a.text.chars().all(char::is_lowercase))
+            {
+                return None;
+            }
+            date(None, Some(month(&m.items[0])?), None)
+        }),
+        rule!("<yyyy>-<mm>-<dd>", [Year, Join, Num, Join, Num], |m| {
+            let (mm, dd) = (m.items[2].tok()?, m.items[4].tok()?);
+            if mm.text.len() != 2 || dd.text.len() != 2 {
+                return None;
+            }
+            date(
+                Some(year(&m.items[0])?),
+                Some(mm.digits()? as u8).filter(|v| (1..=12).contains(v)),
+                Some(dd.digits()? as u8),
+            )
+        }),
+        rule!(
+            "<mm>/<dd>/<yy>",
+            [Num, W(&["/"]), Num, W(&["/"]), Num],
+            |m| {
+                // Month first, as American outlets and most English pages write it, unless
+                // the first number cannot be a month.
+                let (a, b, c) = (
+                    m.items[0].tok()?.digits()?,
+                    m.items[2].tok()?.digits()?,
+                    m.items[4].tok()?,
+                );
+                let yy = c.digits()?;
+                let y = match c.text.len() {
+                    2 => {
+                        if yy < 70 {
+                            2000 + yy
+                        } else {
+                            1900 + yy
+                        }
+                    }
+                    4 => yy,
+                    _ => return None,
+                };
+                let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
+                // Written as one word: "04/04/18".
+                if !(1..=12).contains(&mo)
+                    || m.items[1..]
+                        .iter()
+                        .any(|i| i.tok().is_some_and(|t| t.space_before))
+                {
+                    return None;
+                }
+                date(Some(y as i32), Some(mo as u8), Some(d as u8))
+            }
+        ),
+        rule!("today", [W(&["today"])], |_| Some(Sem::Rel(Unit::Day, 0))),
+        rule!("yesterday", [W(&["yesterday"])], |_| Some(Sem::Rel(
+            Unit::Day,
+            -1
+        ))),
+        rule!("tomorrow", [W(&["tomorrow"])], |_| Some(Sem::Rel(
+            Unit::Day,
+            1
+        ))),
+        rule!("<weekday>", [Weekday], |m| Some(Sem::Weekday(
+            weekday(&m.items[0])?,
+            None
+        ))),
+        rule!(
+            "last|next|this <weekday>",
+            [W(&["last", "next", "this", "past", "coming"]), Weekday],
+            |m| {
+                let dir = direction(&word(&m.items[0]))?;
+                Some(Sem::Weekday(
+                    weekday(&m.items[1])?,
+                    (dir != 0).then_some(dir),
+                ))
+            }
+        ),
+        // ---- relative points ----
+        rule!(
+            "last|next|this <unit>",
+            [
+                W(&[
+                    "last", "next", "this", "past", "previous", "coming", "current"
+                ]),
+                Unit
+            ],
+            |m| {
+                let u = m.items[1].unit()?;
+                let w = m.items[1].tok()?.text;
+                if w.ends_with('s') {
+                    return None; // "the last years" is a vague duration, "next months" too
+                }
+                Some(Sem::Rel(u, direction(&word(&m.items[0]))?))
+            }
+        ),
+        rule!(
+            "the last|current <unit>",
+            [
+                W(&["the"]),
+                W(&["last", "current", "previous", "past"]),
+                Unit
+            ],
+            |m| {
+                let u = m.items[2].unit()?;
+                if m.items[2].tok()?.text.ends_with('s')
+                    || matches!(u, Unit::Decade | Unit::Century)
+                {
+                    return None; // "the past decade" is a duration
+                }
+                let dir = direction(&word(&m.items[1]))?;
+                Some(Sem::Rel(u, dir))
+            }
+        ),
+        rule!(
+            "the following|previous <unit>",
+            [
+                W(&["the"]),
+                W(&["following", "previous", "preceding", "same"]),
+                Unit
+            ],
+            |m| {
+                let u = m.items[2].unit()?;
+                let dir = match word(&m.items[1]).as_str() {
+                    "following" => 1,
+                    "same" => 0,
+                    _ => -1,
+                };
+                Some(Sem::Anchored(u, dir))
+            }
+        ),
+        rule!("<num> <unit> ago", [Num, Unit, W(&["ago"])], |m| Some(
+            Sem::Rel(m.items[1].unit()?, -(amount(&m.items[0])? as i32))
+        )),
+        rule!("<num node> <unit> ago", [NumNode, Unit, W(&["ago"])], |m| {
+            Some(Sem::Rel(m.items[1].unit()?, -(m.items[0].num()? as i32)))
+        }),
+        rule!(
+            "a <unit> ago",
+            [W(&["a", "an", "one"]), Unit, W(&["ago"])],
+            |m| Some(Sem::Rel(m.items[1].unit()?, -1))
+        ),
+        rule!(
+            "<num> or <num> <unit> ago",
+            [Num, W(&["or", "to"]), Num, Unit, W(&["ago"])],
+            |m| {
+                Some(Sem::Mod(
+                    Box::new(Sem::Rel(m.items[3].unit()?, -(amount(&m.items[0])? as i32))),
+                    Mod::Approx,
+                ))
+            }
+        ),
+        rule!(
+            "some <point ago>",
+            [
+                W(&["some", "about", "around", "nearly", "almost", "roughly"]),
+                Point
+            ],
+            |m| match m.items[1].sem()? {
+                s @ Sem::Rel(..) => Some(Sem::Mod(Box::new(s.clone()), Mod::Approx)),
+                s @ Sem::Mod(_, Mod::Approx) => Some(s.clone()),
+                _ => None,
+            }
+        ),
+        rule!(
+            "in <num> years",
+            [W(&["in"]), Num, W(&["years"])],
+            |m| Some(Sem::Rel(Unit::Year, amount(&m.items[1])? as i32))
+        ),
+        rule!(
+            "<num> <unit> later",
+            [Num, Unit, W(&["later", "earlier"])],
+            |m| {
+                let n = amount(&m.items[0])? as i32;
+                Some(Sem::Anchored(
+                    m.items[1].unit()?,
+                    if word(&m.items[2]) == "later" { n } else { -n },
+                ))
+            }
+        ),
+        rule!(
+            "a <unit> later",
+            [W(&["a", "an", "one"]), Unit, W(&["later", "earlier"])],
+            |m| {
+                Some(Sem::Anchored(
+                    m.items[1].unit()?,
+                    if word(&m.items[2]) == "later" { 1 } else { -1 },
+                ))
+            }
+        ),
+        // ---- parts of years ----
+        rule!("<season>", [Season], |m| Some(Sem::Season(
+            season(&m.items[0])?,
+            None
+        ))),
+        rule!(
+            "last|next|this <season>",
+            [W(&["last", "next", "this", "past", "coming"]), Season],
+            |m| {
+                Some(Sem::Season(
+                    season(&m.items[1])?,
+                    Some(direction(&word(&m.items[0]))?),
+                ))
+            }
+        ),
+        rule!("<season> <year>", [Season, YearNode], |m| Some(Sem::Part(
+            Box::new(m.items[1].sem()?.clone()),
+            Part::Season(season(&m.items[0])?)
+        ))),
+        rule!(
+            "the <season> of <year>",
+            [W(&["the"]), Season, W(&["of"]), YearNode],
+            |m| {
+                Some(Sem::Part(
+                    Box::new(m.items[3].sem()?.clone()),
+                    Part::Season(season(&m.items[1])?),
+                ))
+            }
+        ),
+        rule!(
+            "the <ordinal> half of <year>",
+            [W(&["the"]), Ord, W(&["half"]), W(&["of"]), YearNode],
+            |m| {
+                let h = ord(&m.items[1])?;
+                let h = if h == 0 { 2 } else { h };
+                (1..=2).contains(&h).then(|| {
+                    Sem::Part(
+                        Box::new(m.items[4].sem().cloned().unwrap_or(Sem::Rel(Unit::Year, 0))),
+                        Part::Half(h as u8),
+                    )
+                })
+            }
+        ),
+        rule!(
+            "the <ordinal> half",
+            [W(&["the"]), Ord, W(&["half"])],
+            |m| {
+                let h = ord(&m.items[1])?;
+                let h = if h == 0 { 2 } else { h };
+                if m.after.is_some_and(|a| a.is_any(&["of", "a", "an", "the"])) {
+                    return None;
+                }
+                (1..=2).contains(&h).then_some(Sem::Part(
+                    Box::new(Sem::Rel(Unit::Year, 0)),
+                    Part::Half(h as u8),
+                ))
+            }
+        ),
+        rule!(
+            "the <ordinal> quarter of <year>",
+            [W(&["the"]), Ord, W(&["quarter"]), W(&["of"]), YearNode],
+            |m| {
+                let q = ord(&m.items[1])?;
+                (1..=4).contains(&q).then(|| {
+                    Sem::Part(
+                        Box::new(m.items[4].sem().cloned().unwrap_or(Sem::Rel(Unit::Year, 0))),
+                        Part::Quarter(q as u8),
+                    )
+                })
+            }
+        ),
+        rule!(
+            "the <ordinal> quarter",
+            [W(&["the"]), Ord, W(&["quarter"])],
+            |m| {
+                let q = ord(&m.items[1])?;
+                if m.after.is_some_and(|a| a.is_any(&["of"])) {
+                    return None;
+                }
+                (1..=4).contains(&q).then_some(Sem::Part(
+                    Box::new(Sem::Rel(Unit::Year, 0)),
+                    Part::Quarter(q as u8),
+                ))
+            }
+        ),
+        rule!(
+            "Q<n> <year>",
+            [W(&["Q1", "Q2", "Q3", "Q4"]), YearNode],
+            |m| {
+                let q = m.items[0].tok()?.text[1..].parse().ok()?;
+                Some(Sem::Part(
+                    Box::new(m.items[1].sem()?.clone()),
+                    Part::Quarter(q),
+                ))
+            }
+        ),
+        rule!("Q<n>", [W(&["Q1", "Q2", "Q3", "Q4"])], |m| {
+            let q = m.items[0].tok()?.text[1..].parse().ok()?;
+            Some(Sem::Part(
+                Box::new(Sem::Rel(Unit::Year, 0)),
+                Part::Quarter(q),
+            ))
+        }),
+        rule!("H<n> <year>", [W(&["H1", "H2"]), YearNode], |m| {
+            let h = m.items[0].tok()?.text[1..].parse().ok()?;
+            Some(Sem::Part(
+                Box::new(m.items[1].sem()?.clone()),
+                Part::Half(h),
+            ))
+        }),
+        // ---- modifiers of points ----
+        rule!(
+            "early|late <point>",
+            [W(&["early", "late", "mid"]), Point],
+            |m| {
+                let s = m.items[1].sem()?;
+                if matches!(s, Sem::Mod(..) | Sem::Weekday(..)) {
+                    return None;
+                }
+                Some(Sem::Mod(Box::new(s.clone()), modifier(&word(&m.items[0]))?))
+            }
+        ),
+        rule!(
+            "mid-<point>",
+            [W(&["mid", "early", "late", "end"]), Join, Point],
+            |m| {
+                let s = m.items[2].sem()?;
+                if matches!(s, Sem::Mod(..)) {
+                    return None;
+                }
+                Some(Sem::Mod(Box::new(s.clone()), modifier(&word(&m.items[0]))?))
+            }
+        ),
+        rule!(
+            "the end of <point>",
+            [
+                W(&["the"]),
+                W(&["end", "beginning", "start", "middle", "close", "dawn"]),
+                W(&["of"]),
+                Point
+            ],
+            |m| {
+                let s = m.items[3].sem()?;
+                if matches!(s, Sem::Mod(..)) {
+                    return None;
+                }
+                Some(Sem::Mod(Box::new(s.clone()), modifier(&word(&m.items[1]))?))
+            }
+        ),
+        rule!(
+            "the end of the <unit>",
+            [
+                W(&["the"]),
+                W(&["end", "beginning", "start", "middle", "close"]),
+                W(&["of"]),
+                W(&["the"]),
+                Unit
+            ],
+            |m| {
+                let u = m.items[4].unit()?;
+                if m.items[4].tok()?.text.ends_with('s') {
+                    return None;
+                }
+                Some(Sem::Mod(
+                    Box::new(Sem::Rel(u, 0)),
+                    modifier(&word(&m.items[1]))?,
+                ))
+            }
+        ),
+        rule!("<point> end", [YearNode, W(&["end"])], |m| Some(Sem::Mod(
+            Box::new(m.items[0].sem()?.clone()),
+            Mod::End
+        ))),
+        // ---- durations ----
+        rule!("<num> <unit>", [Num, Unit], |m| {
+            // "25,000 years" is fine; "2019 years" is not a duration.
+            let t = m.items[0].tok()?;
+            if t.digits().is_some_and(|n| n >= 1000 && t.text.len() == 4) {
+                return None;
+            }
+            dur(amount(&m.items[0])?, m.items[1].unit()?)
+        }),
+        rule!("<num node> <unit>", [NumNode, Unit], |m| dur(
+            m.items[0].num()?,
+            m.items[1].unit()?
+        )),
+        rule!("a <unit>", [W(&["a", "an", "one"]), Unit], |m| {
+            let u = m.items[1].unit()?;
+            if m.items[1].tok()?.text.ends_with('s') {
+                return None;
+            }
+            // After a count ("25,000 rifles a year") it is a rate.
+            let after_count = m.before.is_some_and(|b| {
+                !b.is_any(&[
+                    "for", "within", "in", "than", "about", "around", "nearly", "almost", "over",
+                    "under", "half", "of", "to", "after", "before", "least", "most", "take",
+                    "takes", "took", "taken", "last", "lasted", "spent", "spend", "only", "just",
+                    "once", "twice", "another", "up", "and", "or", "by", "some", "roughly",
+                ]) && (b.text.chars().all(|c| c.is_alphanumeric())
+                    && !matches!(b.lex, Lex::Unit(_)))
+                    && m.items[0].tok().is_some_and(|t| t.is_any(&["a", "an"]))
+            });
+            if after_count {
+                return Some(Sem::Set(u));
+            }
+            dur(1.0, u)
+        }),
+        rule!("<num>-<unit>", [Num, Join, Unit], |m| dur(
+            amount(&m.items[0])?,
+            m.items[2].unit()?
+        )),
+        rule!("<num node>-<unit>", [NumNode, Join, Unit], |m| dur(
+            m.items[0].num()?,
+            m.items[2].unit()?
+        )),
+        rule!(
+            "<num> and a half <unit>",
+            [Num, W(&["and"]), W(&["a"]), W(&["half"]), Unit],
+            |m| dur(amount(&m.items[0])? + 0.5, m.items[4].unit()?)
+        ),
+        rule!(
+            "a <unit> and a half",
+            [
+                W(&["a", "an", "one"]),
+                Unit,
+                W(&["and"]),
+                W(&["a"]),
+                W(&["half"])
+            ],
+            |m| dur(1.5, m.items[1].unit()?)
+        ),
+        rule!(
+            "half a <unit>",
+            [W(&["half"]), W(&["a", "an"]), Unit],
+            |m| dur(0.5, m.items[2].unit()?)
+        ),
+        rule!(
+            "<dur> to <dur>",
+            [Dur, W(&["to", "-", "–"]), Dur],
+            |m| match (m.items[0].sem()?, m.items[2].sem()?) {
+                (
+                    Sem::Dur { n, unit, max: None },
+                    Sem::Dur {
+                        n: n2,
+                        unit: u2,
+                        max: None,
+                    },
+                ) => Some(Sem::Dur {
+                    n: *n,
+                    unit: *unit,
+                    max: Some((*n2, *u2))
+                }),
+                _ => None,
+            }
+        ),
+        rule!(
+            "<num> to <num> <unit>",
+            [Num, W(&["to", "or", "-", "–"]), Num, Unit],
+            |m| {
+                let u = m.items[3].unit()?;
+                let (a, b) = (amount(&m.items[0])?, amount(&m.items[2])?);
+                (a < b).then_some(Sem::Dur {
+                    n: a,
+                    unit: u,
+                    max: Some((b, u)),
+                })
+            }
+        ),
+        rule!("within <dur>", [W(&["within"]), Dur], |m| Some(
+            m.items[1].sem()?.clone()
+        )),
+        rule!(
+            "nearly <dur>",
+            [
+                W(&[
+                    "nearly",
+                    "almost",
+                    "about",
+                    "around",
+                    "roughly",
+                    "approximately",
+                    "some",
+                    "over"
+                ]),
+                Dur
+            ],
+            |m| {
+                let s = m.items[1].sem()?;
+                if matches!(s, Sem::Mod(..)) {
+                    return None;
+                }
+                Some(Sem::Mod(Box::new(s.clone()), modifier(&word(&m.items[0]))?))
+            }
+        ),
+        rule!(
+            "more than <dur>",
+            [W(&["more", "less", "fewer"]), W(&["than"]), Dur],
+            |m| {
+                let md = if word(&m.items[0]) == "more" {
+                    Mod::MoreThan
+                } else {
+                    Mod::LessThan
+                };
+                Some(Sem::Mod(Box::new(m.items[2].sem()?.clone()), md))
+            }
+        ),
+        rule!(
+            "at least <dur>",
+            [W(&["at", "up"]), W(&["least", "most", "to"]), Dur],
+            |m| {
+                let md = match word(&m.items[1]).as_str() {
+                    "least" => Mod::EqualOrMore,
+                    _ => Mod::EqualOrLess,
+                };
+                Some(Sem::Mod(Box::new(m.items[2].sem()?.clone()), md))
+            }
+        ),
+        rule!(
+            "the past|next <num> <unit>",
+            [
+                W(&["the"]),
+                W(&["past", "last", "next", "coming", "first", "previous"]),
+                Dur
+            ],
+            |m| {
+                match m.items[2].sem()? {
+                    s @ Sem::Dur { .. } => Some(s.clone()),
+                    _ => None,
+                }
+            }
+        ),
+        rule!("the past <unit>", [W(&["the"]), W(&["past"]), Unit], |m| {
+            let u = m.items[2].unit()?;
+            if m.items[2].tok()?.text.ends_with('s') {
+                return None;
+            }
+            dur(1.0, u)
+        }),
+        rule!("<units>-long", [Unit, Join, W(&["long"])], |m| {
+            let t = m.items[0].tok()?;
+            t.text
+                .ends_with('s')
+                .then_some(Sem::DurVague(m.items[0].unit()?))
+        }),
+        // ---- sets ----
+        rule!("annually", [W(&["annually", "yearly"])], |_| Some(
+            Sem::Set(Unit::Year)
+        )),
+        rule!(
+            "<day> morning",
+            [Point, W(&["morning", "afternoon", "evening", "night"])],
+            |m| {
+                let s = m.items[0].sem()?;
+                let day = matches!(
+                    s,
+                    Sem::Weekday(..) | Sem::Rel(Unit::Day, _) | Sem::Date { d: Some(_), .. }
+                );
+                day.then(|| Sem::TimeOfDay(Box::new(s.clone()), part_of_day(&word(&m.items[1]))))
+            }
+        ),
+        rule!(
+            "this morning",
+            [
+                W(&["this", "tonight"]),
+                W(&["morning", "afternoon", "evening"])
+            ],
+            |m| {
+                Some(Sem::TimeOfDay(
+                    Box::new(Sem::Rel(Unit::Day, 0)),
+                    part_of_day(&word(&m.items[1])),
+                ))
+            }
+        ),
+        rule!("per <unit>", [W(&["per", "every", "each"]), Unit], |m| {
+            let u = m.items[1].unit()?;
+            (!m.items[1].tok()?.text.ends_with('s')).then_some(Sem::Set(u))
+        }),
+        // ---- references ----
+        rule!("now", [W(&["now", "currently", "presently"])], |_| Some(
+            Sem::Ref(RefKind::Present)
+        )),
+        rule!("at present", [W(&["at"]), W(&["present"])], |_| Some(
+            Sem::Ref(RefKind::Present)
+        )),
+        rule!("recently", [W(&["recently", "lately"])], |_| Some(
+            Sem::Ref(RefKind::Past)
+        )),
+        rule!(
+            "more recently",
+            [W(&["more", "most"]), W(&["recently"])],
+            |_| Some(Sem::Ref(RefKind::Past))
+        ),
+        rule!(
+            "in recent <units>",
+            [W(&["in"]), W(&["recent"]), Unit],
+            |m| {
+                m.items[2]
+                    .tok()?
+                    .text
+                    .ends_with('s')
+                    .then_some(Sem::Ref(RefKind::Past))
+            }
+        ),
+        rule!(
+            "in the past few <units>",
+            [
+                W(&["in", "over"]),
+                W(&["the"]),
+                W(&["past", "last"]),
+                W(&["few", "several"]),
+                Unit
+            ],
+            |_| Some(Sem::Ref(RefKind::Past))
+        ),
+        rule!("soon", [W(&["soon", "eventually"])], |m| {
+            // "as soon as" compares; "as soon as possible" is handled below.
+            if m.before.is_some_and(|b| b.is("as")) {
+                return None;
+            }
+            Some(Sem::Ref(RefKind::Future))
+        }),
+        rule!(
+            "as soon as possible",
+            [W(&["as"]), W(&["soon"]), W(&["as"]), W(&["possible"])],
+            |_| Some(Sem::Ref(RefKind::Future))
+        ),
+        rule!(
+            "in the coming <units>",
+            [
+                W(&["in", "over"]),
+                W(&["the"]),
+                W(&["coming", "next"]),
+                Unit
+            ],
+            |m| {
+                m.items[3]
+                    .tok()?
+                    .text
+                    .ends_with('s')
+                    .then_some(Sem::Ref(RefKind::Future))
+            }
+        ),
+        rule!(
+            "in the near future",
+            [W(&["in"]), W(&["the"]), W(&["near"]), W(&["future"])],
+            |_| Some(Sem::Ref(RefKind::Future))
+        ),
+    ]
+}

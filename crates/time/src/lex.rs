@@ -1,0 +1,386 @@
+//! The time grammar's tokens: a finer cut than the document's tokens (`mid-2020` is
+//! `mid`, `-`, `2020`; `17-year` is `17`, `-`, `year`), each with what the lexicon knows
+//! of it. Months, weekdays, number words and units are general English.
+
+use overdue_text::Span;
+
+/// A calendar unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Quarters.
+    Quarter,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+/// What the lexicon says a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lex {
+    /// A month name, 1–12.
+    Month(u8),
+    /// A weekday, 1 (Monday) – 7.
+    Weekday(u8),
+    /// A number in digits or words.
+    Num(f64),
+    /// An ordinal: `third`, `3rd`.
+    Ord(u32),
+    /// A calendar unit, singular or plural.
+    Unit(Unit),
+    /// A season: 0 spring, 1 summer, 2 autumn, 3 winter.
+    Season(u8),
+    /// Any other word or mark.
+    Other,
+}
+
+/// One token of the time grammar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tok<'a> {
+    /// Where it is in the document.
+    pub span: Span,
+    /// Its text.
+    pub text: &'a str,
+    /// What the lexicon says.
+    pub lex: Lex,
+    /// Whether space separates it from the previous token.
+    pub space_before: bool,
+}
+
+impl Tok<'_> {
+    /// Whether the token is `word`, ignoring ASCII case.
+    pub fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+
+    /// Whether the token is one of `words`, ignoring ASCII case.
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+    }
+
+    /// The number it stands for, if it is one.
+    pub fn num(&self) -> Option<f64> {
+        match self.lex {
+            Lex::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The integer its digits spell, if it is digits only.
+    pub fn digits(&self) -> Option<u32> {
+        if self.text.len() <= 9
+            && !self.text.is_empty()
+            && self.text.bytes().all(|b| b.is_ascii_digit())
+        {
+            self.text.parse().ok()
+        } else {
+            None
+        }
+    }
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, u8)] = &[
+    ("monday", 1),
+    ("mon", 1),
+    ("tuesday", 2),
+    ("tue", 2),
+    ("tues", 2),
+    ("wednesday", 3),
+    ("wed", 3),
+    ("thursday", 4),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("friday", 5),
+    ("fri", 5),
+    ("saturday", 6),
+    ("sat", 6),
+    ("sunday", 7),
+    ("sun", 7),
+];
+
+const NUMBERS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("a", 1.0),
+    ("an", 1.0),
+    ("half", 0.5),
+];
+
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("last", 0),
+];
+
+const UNITS: &[(&str, Unit)] = &[
+    ("hour", Unit::Hour),
+    ("hours", Unit::Hour),
+    ("day", Unit::Day),
+    ("days", Unit::Day),
+    ("week", Unit::Week),
+    ("weeks", Unit::Week),
+    ("month", Unit::Month),
+    ("months", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("quarters", Unit::Quarter),
+    ("year", Unit::Year),
+    ("years", Unit::Year),
+    ("yr", Unit::Year),
+    ("yrs", Unit::Year),
+    ("decade", Unit::Decade),
+    ("decades", Unit::Decade),
+    ("century", Unit::Century),
+    ("centuries", Unit::Century),
+];
+
+const SEASONS: &[(&str, u8)] = &[
+    ("spring", 0),
+    ("summer", 1),
+    ("autumn", 2),
+    ("fall", 2),
+    ("winter", 3),
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    if word.len() > 10 {
+        return None;
+    }
+    table
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
+}
+
+fn classify(text: &str) -> Lex {
+    let b = text.as_bytes();
+    if b.is_empty() {
+        return Lex::Other;
+    }
+    if b[0].is_ascii_digit() {
+        // 25,000 / 7.62 / 3rd / 1990s
+        let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &text[digits.len()..];
+        if suffix.is_empty() {
+            let plain: String = digits.chars().filter(|&c| c != ',').collect();
+            return plain.parse().map(Lex::Num).unwrap_or(Lex::Other);
+        }
+        if ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix))
+        {
+            return digits.parse().map(Lex::Ord).unwrap_or(Lex::Other);
+        }
+        return Lex::Other;
+    }
+    if !b[0].is_ascii_alphabetic() {
+        return Lex::Other;
+    }
+    // Months and weekdays are names: "may" in lower case is a modal verb.
+    if b[0].is_ascii_uppercase() {
+        if let Some(m) = lookup(MONTHS, text.trim_end_matches('.')) {
+            return Lex::Month(m);
+        }
+        if let Some(d) = lookup(WEEKDAYS, text.trim_end_matches('.')) {
+            return Lex::Weekday(d);
+        }
+    }
+    if let Some(u) = lookup(UNITS, text) {
+        return Lex::Unit(u);
+    }
+    if let Some(n) = lookup(NUMBERS, text) {
+        return Lex::Num(n);
+    }
+    if let Some(o) = lookup(ORDINALS, text) {
+        return Lex::Ord(o);
+    }
+    if let Some(s) = lookup(SEASONS, text) {
+        return Lex::Season(s);
+    }
+    Lex::Other
+}
+
+/// Cuts the text of `span` into time-grammar tokens.
+pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
+    let s = &text[span];
+    let base = span.start();
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut i = 0;
+    let mut space = true;
+    while i < bytes.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            space = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit() {
+            // Digits with inner thousands separators or a decimal point, then letters.
+            i += 1;
+            while i < bytes.len() {
+                let b = bytes[i];
+                let joined = (b == b',' || b == b'.')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    && !(b == b',' && bytes.get(i + 4).is_some_and(u8::is_ascii_digit));
+                if b.is_ascii_digit() || joined {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+        } else if c.is_alphabetic() {
+            i += c.len_utf8();
+            while let Some(d) = s[i..].chars().next() {
+                // An apostrophe inside a word stays ("don't"), the possessive goes
+                // ("year's" is "year" and "'s").
+                let rest = &s[i + d.len_utf8()..];
+                let mut after = rest.chars();
+                let possessive = matches!(after.next(), Some('s' | 'S'))
+                    && !after.next().is_some_and(char::is_alphabetic);
+                let apostrophe = (d == '\'' || d == '’')
+                    && rest.starts_with(|x: char| x.is_alphabetic())
+                    && !possessive;
+                if d.is_alphanumeric() || apostrophe {
+                    i += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // "Dec." and "Sept." keep their full stop.
+            if bytes.get(i) == Some(&b'.')
+                && lookup(MONTHS, &s[start..i]).is_some()
+                && i - start <= 4
+            {
+                i += 1;
+            }
+        } else {
+            i += c.len_utf8();
+        }
+        let tok_text = &s[start..i];
+        let Ok(sp) = Span::new(text, base + start, base + i) else {
+            continue;
+        };
+        out.push(Tok {
+            span: sp,
+            text: tok_text,
+            lex: classify(tok_text),
+            space_before: space,
+        });
+        space = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(String, Lex)> {
+        tokenize(s, Span::full(s).unwrap())
+            .into_iter()
+            .map(|t| (t.text.to_string(), t.lex))
+            .collect()
+    }
+
+    #[test]
+    fn lex_cuts_compounds_and_knows_words() {
+        assert_eq!(toks("this year's")[1].0, "year");
+        assert_eq!(toks("Monday’s")[0].1, Lex::Weekday(1));
+        let t = toks("mid-2020 a 17-year delay, Dec. 2016 25,000 7.62 3rd May may");
+        let texts: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "mid", "-", "2020", "a", "17", "-", "year", "delay", ",", "Dec.", "2016", "25,000",
+                "7.62", "3rd", "May", "may"
+            ]
+        );
+        assert_eq!(t[2].1, Lex::Num(2020.0));
+        assert_eq!(t[6].1, Lex::Unit(Unit::Year));
+        assert_eq!(t[9].1, Lex::Month(12));
+        assert_eq!(t[11].1, Lex::Num(25000.0));
+        assert_eq!(t[13].1, Lex::Ord(3));
+        assert_eq!(t[14].1, Lex::Month(5));
+        assert_eq!(t[15].1, Lex::Other);
+    }
+}

@@ -1,0 +1,477 @@
+//! Resolution: a meaning and a reference date in, a TIMEX3 type, value and modifier out.
+//! All calendar arithmetic lives here (with `jiff`), none in the rules.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use crate::lex::Unit;
+use crate::sem::{Mod, Part, RefKind, Sem};
+
+/// A reference date as precise as it is known: `2018`, `2018-04`, `2018-04-13`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefDate {
+    /// Year.
+    pub y: i32,
+    /// Month, if known.
+    pub m: Option<u8>,
+    /// Day, if known.
+    pub d: Option<u8>,
+}
+
+impl RefDate {
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<RefDate> {
+        let mut parts = s.trim().split('-');
+        let y: i32 = parts.next()?.parse().ok()?;
+        let m: Option<u8> = match parts.next() {
+            Some(p) => Some(p.parse().ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        let d: Option<u8> = match parts.next() {
+            Some(p) => Some(p.parse().ok()?),
+            None => None,
+        };
+        if !(1..=9999).contains(&y) {
+            return None;
+        }
+        let r = RefDate { y, m, d };
+        if let (Some(m), Some(d)) = (m, d) {
+            Date::new(y as i16, m as i8, d as i8).ok()?;
+        }
+        Some(r)
+    }
+
+    fn date(self) -> Option<Date> {
+        Date::new(self.y as i16, self.m? as i8, self.d? as i8).ok()
+    }
+
+    fn from_date(d: Date) -> RefDate {
+        RefDate {
+            y: i32::from(d.year()),
+            m: Some(d.month() as u8),
+            d: Some(d.day() as u8),
+        }
+    }
+}
+
+/// What resolution needs besides the meaning.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ctx {
+    /// The publication date, or the time of the statement the expression sits in.
+    pub reference: Option<RefDate>,
+    /// The last date the text gave before the expression (for `the following year`).
+    pub anchor: Option<RefDate>,
+    /// Whether the sentence speaks of the future (decides `in May`, `Wednesday`).
+    pub future: bool,
+}
+
+/// A resolved expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    pub kind: &'static str,
+    /// The TIMEX3 value.
+    pub value: String,
+    /// The modifier.
+    pub modifier: Option<Mod>,
+}
+
+fn date_kind(value: String) -> Option<Resolved> {
+    Some(Resolved {
+        kind: "DATE",
+        value,
+        modifier: None,
+    })
+}
+
+fn unknown_ref(n: i32) -> String {
+    match n.signum() {
+        -1 => "PAST_REF",
+        1 => "FUTURE_REF",
+        _ => "PRESENT_REF",
+    }
+    .to_string()
+}
+
+/// `y-m` plus `n` months.
+fn add_months(y: i32, m: u8, n: i32) -> (i32, u8) {
+    let total = y * 12 + i32::from(m) - 1 + n;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+}
+
+fn season_start_month(s: u8) -> u8 {
+    [3, 6, 9, 12][s as usize % 4]
+}
+
+const SEASON_CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
+/// The value of a point `n` units from `r`.
+fn rel_value(r: RefDate, unit: Unit, n: i32) -> String {
+    match unit {
+        Unit::Year => format!("{:04}", r.y + n),
+        Unit::Decade => format!("{:03}", (r.y / 10) + n),
+        Unit::Century => format!("{:02}", (r.y / 100) + n),
+        Unit::Quarter => match r.m {
+            Some(m) => {
+                let (y, m) = add_months(r.y, m, 3 * n);
+                format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+            }
+            None => unknown_ref(n),
+        },
+        Unit::Month => match r.m {
+            Some(m) => {
+                let (y, m) = add_months(r.y, m, n);
+                format!("{y:04}-{m:02}")
+            }
+            None => unknown_ref(n),
+        },
+        Unit::Week => match r.date().and_then(|d| d.checked_add((7 * n).days()).ok()) {
+            Some(d) => {
+                let w = d.iso_week_date();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            None => unknown_ref(n),
+        },
+        Unit::Day | Unit::Hour => match r.date().and_then(|d| d.checked_add(n.days()).ok()) {
+            Some(d) => d.to_string(),
+            None => unknown_ref(n),
+        },
+    }
+}
+
+fn duration_value(n: f64, unit: Unit) -> String {
+    let (n, code, time) = match unit {
+        Unit::Hour => (n, "H", true),
+        Unit::Day => (n, "D", false),
+        Unit::Week => (n, "W", false),
+        Unit::Month => (n, "M", false),
+        Unit::Quarter => (n * 3.0, "M", false),
+        Unit::Year => (n, "Y", false),
+        Unit::Decade => (n * 10.0, "Y", false),
+        Unit::Century => (n * 100.0, "Y", false),
+    };
+    // Half units become the next smaller unit: half a year is P6M.
+    let (n, code) = if n.fract() != 0.0 && code == "Y" {
+        (n * 12.0, "M")
+    } else {
+        (n, code)
+    };
+    let amount = if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    };
+    if time {
+        format!("PT{amount}{code}")
+    } else {
+        format!("P{amount}{code}")
+    }
+}
+
+/// Resolves a meaning.
+pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
+    let r = ctx.reference;
+    match sem {
+        Sem::Num(_) => None,
+        Sem::Date { y, m, d } => {
+            let value = match (y, m, d) {
+                (Some(y), None, _) => format!("{y:04}"),
+                (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+                (Some(y), Some(m), Some(d)) => {
+                    Date::new(*y as i16, *m as i8, *d as i8).ok()?;
+                    format!("{y:04}-{m:02}-{d:02}")
+                }
+                (None, Some(m), d) => {
+                    let y = match r {
+                        Some(r) => year_for(r, *m, *d, ctx.future),
+                        None => {
+                            return date_kind(match d {
+                                Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                                None => format!("XXXX-{m:02}"),
+                            });
+                        }
+                    };
+                    match d {
+                        Some(d) => {
+                            Date::new(y as i16, *m as i8, *d as i8).ok()?;
+                            format!("{y:04}-{m:02}-{d:02}")
+                        }
+                        None => format!("{y:04}-{m:02}"),
+                    }
+                }
+                (None, None, _) => return None,
+            };
+            date_kind(value)
+        }
+        Sem::Decade(d) => date_kind(format!("{d:03}")),
+        Sem::Rel(unit, n) => date_kind(match r {
+            Some(r) => rel_value(r, *unit, *n),
+            None => unknown_ref(*n),
+        }),
+        Sem::Anchored(unit, n) => date_kind(match ctx.anchor.or(r) {
+            Some(a) => rel_value(a, *unit, *n),
+            None => unknown_ref(*n),
+        }),
+        Sem::Part(base, part) => {
+            let base = resolve(base, ctx)?;
+            let year = base
+                .value
+                .get(..4)
+                .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+            let code = match part {
+                Part::Quarter(q) => format!("Q{q}"),
+                Part::Half(h) => format!("H{h}"),
+                Part::Season(s) => SEASON_CODES[*s as usize % 4].to_string(),
+            };
+            date_kind(format!("{year}-{code}"))
+        }
+        Sem::Season(s, dir) => {
+            let Some(r) = r else {
+                return date_kind(format!("XXXX-{}", SEASON_CODES[*s as usize % 4]));
+            };
+            let start = season_start_month(*s);
+            let now = (r.y, r.m.unwrap_or(6));
+            // The season of year y runs three months from its start (winter into the
+            // next year).
+            let begins = |y: i32| (y, start);
+            let ends = |y: i32| add_months(y, start, 3);
+            let current = (r.y - 1..=r.y).find(|&y| begins(y) <= now && now < ends(y));
+            let last = (r.y - 2..=r.y)
+                .rev()
+                .find(|&y| ends(y) <= now)
+                .unwrap_or(r.y - 1);
+            let next = (r.y..=r.y + 2)
+                .find(|&y| begins(y) > now)
+                .unwrap_or(r.y + 1);
+            let y = match dir {
+                Some(0) => r.y,
+                Some(n) if *n < 0 => last,
+                Some(_) => next,
+                None => current.unwrap_or(if ctx.future { next } else { last }),
+            };
+            date_kind(format!("{y:04}-{}", SEASON_CODES[*s as usize % 4]))
+        }
+        Sem::Weekday(wd, dir) => {
+            let Some(today) = r.and_then(RefDate::date) else {
+                return date_kind(match dir.unwrap_or(0) {
+                    n if n < 0 => "PAST_REF".into(),
+                    n if n > 0 => "FUTURE_REF".into(),
+                    _ => "XXXX-XX-XX".into(),
+                });
+            };
+            let target = Weekday::from_monday_one_offset(*wd as i8).ok()?;
+            let back = (today.weekday().to_monday_one_offset() - target.to_monday_one_offset())
+                .rem_euclid(7);
+            let fwd = (target.to_monday_one_offset() - today.weekday().to_monday_one_offset())
+                .rem_euclid(7);
+            let day = match dir {
+                Some(n) if *n < 0 => today
+                    .checked_sub((if back == 0 { 7 } else { back } as i32).days())
+                    .ok()?,
+                Some(n) if *n > 0 => today
+                    .checked_add((if fwd == 0 { 7 } else { fwd } as i32).days())
+                    .ok()?,
+                _ if ctx.future => today.checked_add((fwd as i32).days()).ok()?,
+                _ => today.checked_sub((back as i32).days()).ok()?,
+            };
+            date_kind(day.to_string())
+        }
+        Sem::Dur { n, unit, max } => {
+            let mut value = duration_value(*n, *unit);
+            if let Some((mn, mu)) = max {
+                value = format!("{value}/{}", duration_value(*mn, *mu));
+            }
+            Some(Resolved {
+                kind: "DURATION",
+                value,
+                modifier: None,
+            })
+        }
+        Sem::DurVague(unit) => Some(Resolved {
+            kind: "DURATION",
+            value: match unit {
+                Unit::Hour => "PTXH",
+                Unit::Day => "PXD",
+                Unit::Week => "PXW",
+                Unit::Month | Unit::Quarter => "PXM",
+                Unit::Year | Unit::Decade | Unit::Century => "PXY",
+            }
+            .to_string(),
+            modifier: None,
+        }),
+        Sem::TimeOfDay(day, part) => {
+            let d = resolve(day, ctx)?;
+            let value = if d.value.len() == 10 {
+                format!("{}T{part}", d.value)
+            } else {
+                d.value
+            };
+            Some(Resolved {
+                kind: "TIME",
+                value,
+                modifier: None,
+            })
+        }
+        Sem::Set(unit) => Some(Resolved {
+            kind: "SET",
+            value: duration_value(1.0, *unit),
+            modifier: None,
+        }),
+        Sem::Ref(kind) => date_kind(
+            match kind {
+                RefKind::Present => "PRESENT_REF",
+                RefKind::Past => "PAST_REF",
+                RefKind::Future => "FUTURE_REF",
+            }
+            .to_string(),
+        ),
+        Sem::Mod(inner, m) => {
+            let mut res = resolve(inner, ctx)?;
+            res.modifier = Some(*m);
+            Some(res)
+        }
+    }
+}
+
+/// The year of a month (and day) written without one: the last such date on or before
+/// the reference in a sentence about the past, the next one on or after it otherwise.
+fn year_for(r: RefDate, m: u8, d: Option<u8>, future: bool) -> i32 {
+    let Some(rm) = r.m else {
+        return r.y;
+    };
+    let here = (rm, r.d.unwrap_or(if future { 1 } else { 31 }));
+    let there = (m, d.unwrap_or(if future { 31 } else { 1 }));
+    if future {
+        if there >= here { r.y } else { r.y + 1 }
+    } else if there <= here {
+        r.y
+    } else {
+        r.y - 1
+    }
+}
+
+/// The date a resolved value stands for, as a reference for what follows it.
+pub fn as_anchor(value: &str) -> Option<RefDate> {
+    RefDate::parse(value).filter(|_| value.len() == 4 || value.len() == 7 || value.len() == 10)
+}
+
+/// A reference date `n` units before or after `r`, at `r`'s precision.
+pub fn shift(r: RefDate, unit: Unit, n: i32) -> RefDate {
+    match (unit, r.date()) {
+        (Unit::Day, Some(d)) => d.checked_add(n.days()).map(RefDate::from_date).unwrap_or(r),
+        (Unit::Month, _) if r.m.is_some() => {
+            let (y, m) = add_months(r.y, r.m.unwrap_or(1), n);
+            RefDate {
+                y,
+                m: Some(m),
+                d: None,
+            }
+        }
+        (Unit::Year, _) => RefDate { y: r.y + n, ..r },
+        _ => r,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(r: &str, future: bool) -> Ctx {
+        Ctx {
+            reference: RefDate::parse(r),
+            anchor: None,
+            future,
+        }
+    }
+
+    fn value(sem: Sem, r: &str, future: bool) -> String {
+        resolve(&sem, &ctx(r, future)).unwrap().value
+    }
+
+    #[test]
+    fn resolve_months_by_tense() {
+        let may = Sem::Date {
+            y: None,
+            m: Some(5),
+            d: None,
+        };
+        assert_eq!(value(may.clone(), "2025-07-04", false), "2025-05");
+        assert_eq!(value(may.clone(), "2025-07-04", true), "2026-05");
+        assert_eq!(value(may, "2025-03-04", false), "2024-05");
+        let may27 = Sem::Date {
+            y: None,
+            m: Some(5),
+            d: Some(27),
+        };
+        assert_eq!(value(may27, "2022-06-18", false), "2022-05-27");
+    }
+
+    #[test]
+    fn resolve_relative_points() {
+        assert_eq!(value(Sem::Rel(Unit::Year, 1), "2018-04-13", false), "2019");
+        assert_eq!(
+            value(Sem::Rel(Unit::Month, -1), "2010-08-09", false),
+            "2010-07"
+        );
+        assert_eq!(
+            value(Sem::Rel(Unit::Week, 0), "2006-03-29", false),
+            "2006-W13"
+        );
+        assert_eq!(
+            value(Sem::Rel(Unit::Quarter, -1), "2007-01-18", false),
+            "2006-Q4"
+        );
+        assert_eq!(
+            value(Sem::Rel(Unit::Day, -1), "2010-06-08", false),
+            "2010-06-07"
+        );
+        assert_eq!(value(Sem::Rel(Unit::Year, -1), "", false), "PAST_REF");
+    }
+
+    #[test]
+    fn resolve_weekdays_and_seasons() {
+        // 2013-10-23 was a Wednesday.
+        assert_eq!(
+            value(Sem::Weekday(3, None), "2013-10-23", false),
+            "2013-10-23"
+        );
+        assert_eq!(
+            value(Sem::Weekday(1, None), "2013-10-23", false),
+            "2013-10-21"
+        );
+        assert_eq!(
+            value(Sem::Weekday(1, None), "2013-10-23", true),
+            "2013-10-28"
+        );
+        assert_eq!(
+            value(Sem::Weekday(3, Some(-1)), "2013-10-23", false),
+            "2013-10-16"
+        );
+        assert_eq!(
+            value(Sem::Season(0, Some(-1)), "2013-10-23", false),
+            "2013-SP"
+        );
+        assert_eq!(
+            value(Sem::Season(0, Some(-1)), "2013-04-10", false),
+            "2012-SP"
+        );
+        assert_eq!(
+            value(Sem::Season(0, Some(1)), "2013-10-23", false),
+            "2014-SP"
+        );
+        assert_eq!(
+            value(Sem::Season(3, Some(0)), "2013-10-23", false),
+            "2013-WI"
+        );
+    }
+
+    #[test]
+    fn resolve_durations() {
+        let d = |n, unit, max| value(Sem::Dur { n, unit, max }, "2020", false);
+        assert_eq!(d(18.0, Unit::Month, None), "P18M");
+        assert_eq!(d(1.0, Unit::Year, Some((18.0, Unit::Month))), "P1Y/P18M");
+        assert_eq!(d(2.0, Unit::Decade, None), "P20Y");
+        assert_eq!(d(1.0, Unit::Hour, None), "PT1H");
+        assert_eq!(d(0.5, Unit::Year, None), "P6M");
+    }
+}

@@ -1,0 +1,161 @@
+//! What a time expression means before it is resolved: calendar fields where the text
+//! gives them, offsets where it gives those, and modifiers. Resolution (`resolve.rs`)
+//! turns a meaning into a TIMEX3 value against a reference date.
+
+use crate::lex::Unit;
+
+/// A TIMEX3 modifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mod {
+    /// The beginning of a period: `early 2019`.
+    Start,
+    /// Its middle: `mid-2020`.
+    Mid,
+    /// Its end: `late 2019`, `the end of 2019`.
+    End,
+    /// About: `nearly two decades`.
+    Approx,
+    /// `less than`.
+    LessThan,
+    /// `more than`, `over`.
+    MoreThan,
+    /// `up to`, `at most`.
+    EqualOrLess,
+    /// `at least`.
+    EqualOrMore,
+}
+
+impl Mod {
+    /// TIMEX3's name of the modifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mod::Start => "START",
+            Mod::Mid => "MID",
+            Mod::End => "END",
+            Mod::Approx => "APPROX",
+            Mod::LessThan => "LESS_THAN",
+            Mod::MoreThan => "MORE_THAN",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+        }
+    }
+}
+
+/// A part of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Quarter 1–4.
+    Quarter(u8),
+    /// Half 1–2.
+    Half(u8),
+    /// Season: 0 spring, 1 summer, 2 autumn, 3 winter.
+    Season(u8),
+}
+
+/// A reference to the present, past or future without a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// `now`, `currently`.
+    Present,
+    /// `recently`, `in recent years`.
+    Past,
+    /// `soon`, `eventually`, `as soon as possible`.
+    Future,
+}
+
+/// The meaning of a time expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    /// A number (an intermediate node, never output).
+    Num(f64),
+    /// Calendar fields as written: `2019`, `December 2016`, `May 27`, `2022-05-27`.
+    Date {
+        /// The year, when written.
+        y: Option<i32>,
+        /// The month.
+        m: Option<u8>,
+        /// The day.
+        d: Option<u8>,
+    },
+    /// A decade: `the 1990s` → 199.
+    Decade(i32),
+    /// A point `n` units from the reference: `next year` (Year, 1), `yesterday` (Day, -1),
+    /// `two years ago` (Year, -2), `this week` (Week, 0).
+    Rel(Unit, i32),
+    /// A point `n` units from the last date the text gave: `the following year`.
+    Anchored(Unit, i32),
+    /// A part of a year: `the second half of 2022`, `Q3 2021`, `spring 2012`.
+    Part(Box<Sem>, Part),
+    /// A season near the reference: `last spring` (-1), `next winter` (1), `this summer`
+    /// (0), or by tense (None).
+    Season(u8, Option<i32>),
+    /// A weekday near the reference: `last Friday` (-1), `Wednesday` (by tense).
+    Weekday(u8, Option<i32>),
+    /// A duration, or a range of durations: `18 months`, `a year to 18 months`.
+    Dur {
+        /// Its amount.
+        n: f64,
+        /// Its unit.
+        unit: Unit,
+        /// The upper end of a range.
+        max: Option<(f64, Unit)>,
+    },
+    /// A duration of unknown length in a unit: `decades-long`, `for years`.
+    DurVague(Unit),
+    /// A recurring period: `annually`, `per day`.
+    Set(Unit),
+    /// The present, past or future.
+    Ref(RefKind),
+    /// A meaning with a modifier.
+    Mod(Box<Sem>, Mod),
+    /// A part of a day: `Friday morning` (TIMEX3 `MO`, `AF`, `EV`, `NI`).
+    TimeOfDay(Box<Sem>, &'static str),
+}
+
+impl Sem {
+    /// A year.
+    pub fn year(y: i32) -> Sem {
+        Sem::Date {
+            y: Some(y),
+            m: None,
+            d: None,
+        }
+    }
+
+    /// Whether it names a point or period of the calendar (not a duration or set).
+    pub fn is_point(&self) -> bool {
+        match self {
+            Sem::Date { .. }
+            | Sem::Decade(_)
+            | Sem::Rel(..)
+            | Sem::Anchored(..)
+            | Sem::Part(..)
+            | Sem::Season(..)
+            | Sem::Weekday(..) => true,
+            Sem::Mod(inner, _) => inner.is_point(),
+            _ => false,
+        }
+    }
+
+    /// Whether it is a year: written or relative.
+    pub fn is_year(&self) -> bool {
+        matches!(
+            self,
+            Sem::Date {
+                y: Some(_),
+                m: None,
+                d: None
+            } | Sem::Rel(Unit::Year, _)
+                | Sem::Anchored(Unit::Year, _)
+        )
+    }
+
+    /// Whether it is a duration.
+    pub fn is_duration(&self) -> bool {
+        match self {
+            Sem::Dur { .. } | Sem::DurVague(_) => true,
+            Sem::Mod(inner, _) => inner.is_duration(),
+            _ => false,
+        }
+    }
+}
