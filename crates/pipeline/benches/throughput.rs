@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use overdue_pipeline::read::{Body, Loader, RawDoc, ReadOptions, infer_published};
-use overdue_pipeline::text::{mark_boilerplate, segment};
+use overdue_pipeline::text::{DateSource, Document, Published, Segmentation, mark_boilerplate, segment};
 use overdue_pipeline::{Batch, Outcome, run_batch};
 
 /// A small deterministic generator (xorshift), so that every run sees the same corpus.
@@ -177,7 +177,22 @@ fn main() {
     std::hint::black_box(n);
     report("publication date from text only, 1 core", bytes, docs, took);
 
-    // 2. The batch on files, as `overdue extract` runs it.
+    // 2. Each extractor alone, on documents already read and segmented.
+    let docs_read: Vec<(Document, Segmentation)> = corpus
+        .iter()
+        .map(|t| {
+            let mut d = Document::new("bench.txt", t.clone());
+            d.meta.published = Published::known("2018-04-13", DateSource::Flag);
+            let seg = segment(&d.text);
+            (d, seg)
+        })
+        .collect();
+    let (took, n) = best_of(3, || docs_read.iter().map(|(d, s)| overdue_pipeline::time::extract(d, s).len()).sum::<usize>());
+    assert!(n > docs * 10, "{n} time expressions");
+    report("time expressions only, 1 core", bytes, docs, took);
+    drop(docs_read);
+
+    // 3. The batch on files, as `overdue extract` runs it.
     let dir = tempfile::tempdir().expect("a temporary folder");
     let paths: Vec<String> = corpus
         .iter()

@@ -181,30 +181,6 @@ pub fn year_tokens(toks: &[Tok<'_>]) -> Vec<bool> {
         .collect()
 }
 
-fn tok_matches(p: Pat, t: &Tok<'_>, is_year: bool) -> bool {
-    match p {
-        Pat::W(words) => t.is_any(words),
-        Pat::Month => matches!(t.lex, Lex::Month(_)),
-        Pat::Weekday => matches!(t.lex, Lex::Weekday(_)),
-        Pat::Num => matches!(t.lex, Lex::Num(_)) && !t.is_any(&["a", "an"]),
-        Pat::Ord => matches!(t.lex, Lex::Ord(_)),
-        Pat::Unit => matches!(t.lex, Lex::Unit(_)),
-        Pat::Season => matches!(t.lex, Lex::Season(_)),
-        Pat::Year => is_year,
-        Pat::Day => match t.lex {
-            Lex::Num(n) => t.digits().is_some() && (1.0..=31.0).contains(&n) && t.text.len() <= 2,
-            Lex::Ord(o) => (1..=31).contains(&o) && t.text.as_bytes()[0].is_ascii_digit(),
-            _ => false,
-        },
-        Pat::DecadeTok => {
-            let b = t.text.as_bytes();
-            b.len() == 5 && b[..3].iter().all(u8::is_ascii_digit) && b[3] == b'0' && b[4] == b's'
-        }
-        Pat::Join => !t.space_before && matches!(t.text, "-" | "‐" | "‑" | "–"),
-        Pat::Point | Pat::YearNode | Pat::Dur | Pat::NumNode => false,
-    }
-}
-
 fn node_matches(p: Pat, n: &Node) -> bool {
     match p {
         Pat::Point => n.sem.is_point(),
@@ -215,40 +191,198 @@ fn node_matches(p: Pat, n: &Node) -> bool {
     }
 }
 
+const K_MONTH: u16 = 1;
+const K_WEEKDAY: u16 = 1 << 1;
+const K_NUM: u16 = 1 << 2;
+const K_ORD: u16 = 1 << 3;
+const K_UNIT: u16 = 1 << 4;
+const K_SEASON: u16 = 1 << 5;
+const K_YEAR: u16 = 1 << 6;
+const K_DAY: u16 = 1 << 7;
+const K_DECADE: u16 = 1 << 8;
+const K_JOIN: u16 = 1 << 9;
+
+fn kind_bit(p: Pat) -> u16 {
+    match p {
+        Pat::Month => K_MONTH,
+        Pat::Weekday => K_WEEKDAY,
+        Pat::Num => K_NUM,
+        Pat::Ord => K_ORD,
+        Pat::Unit => K_UNIT,
+        Pat::Season => K_SEASON,
+        Pat::Year => K_YEAR,
+        Pat::Day => K_DAY,
+        Pat::DecadeTok => K_DECADE,
+        Pat::Join => K_JOIN,
+        _ => 0,
+    }
+}
+
+/// The token kinds a token has, as bits.
+fn kinds_of(t: &Tok<'_>, is_year: bool) -> u16 {
+    let mut k = 0;
+    match t.lex {
+        Lex::Month(_) => k |= K_MONTH,
+        Lex::Weekday(_) => k |= K_WEEKDAY,
+        Lex::Num(n) => {
+            if !t.is_any(&["a", "an"]) {
+                k |= K_NUM;
+            }
+            if t.digits().is_some() && (1.0..=31.0).contains(&n) && t.text.len() <= 2 {
+                k |= K_DAY;
+            }
+        }
+        Lex::Ord(o) => {
+            k |= K_ORD;
+            if (1..=31).contains(&o) && t.text.as_bytes()[0].is_ascii_digit() {
+                k |= K_DAY;
+            }
+        }
+        Lex::Unit(_) => k |= K_UNIT,
+        Lex::Season(_) => k |= K_SEASON,
+        Lex::Other => {
+            let b = t.text.as_bytes();
+            if b.len() == 5 && b[..3].iter().all(u8::is_ascii_digit) && b[3] == b'0' && b[4] == b's' {
+                k |= K_DECADE;
+            }
+            if !t.space_before && matches!(t.text, "-" | "‐" | "‑" | "–") {
+                k |= K_JOIN;
+            }
+        }
+    }
+    if is_year {
+        k |= K_YEAR;
+    }
+    k
+}
+
+/// A set of vocabulary words, as bits.
+#[derive(Clone, Copy, Default)]
+struct WordSet([u64; 8]);
+
+impl WordSet {
+    fn insert(&mut self, id: u16) {
+        self.0[usize::from(id / 64)] |= 1 << (id % 64);
+    }
+    fn contains(&self, id: u16) -> bool {
+        self.0[usize::from(id / 64)] & (1 << (id % 64)) != 0
+    }
+}
+
+#[derive(Clone, Copy)]
+enum CPat {
+    Words(WordSet),
+    Kind(u16),
+    Node(Pat),
+}
+
+/// The rules compiled for matching: words as numbers, patterns as bit tests, and for
+/// each word or token kind the rules that can start with it.
+pub struct Grammar {
+    rules: Vec<Rule>,
+    pats: Vec<Vec<CPat>>,
+    vocab: std::collections::HashMap<String, u16, std::hash::BuildHasherDefault<crate::lex::Fnv>>,
+    by_word: Vec<Vec<usize>>,
+    by_kind: Vec<(u16, usize)>,
+    node_first: Vec<usize>,
+}
+
+impl Grammar {
+    /// Compiles `rules`.
+    pub fn new(rules: Vec<Rule>) -> Grammar {
+        let mut vocab: std::collections::HashMap<String, u16, std::hash::BuildHasherDefault<crate::lex::Fnv>> = Default::default();
+        let mut pats = Vec::new();
+        for r in &rules {
+            let mut cp = Vec::new();
+            for &p in r.pattern {
+                cp.push(match p {
+                    Pat::W(words) => {
+                        let mut set = WordSet::default();
+                        for w in words {
+                            let n = vocab.len() as u16;
+                            let id = *vocab.entry(w.to_ascii_lowercase()).or_insert(n);
+                            assert!(id < 512, "the time grammar's vocabulary is full");
+                            set.insert(id);
+                        }
+                        CPat::Words(set)
+                    }
+                    p if p.is_node() => CPat::Node(p),
+                    p => CPat::Kind(kind_bit(p)),
+                });
+            }
+            pats.push(cp);
+        }
+        let mut by_word = vec![Vec::new(); vocab.len()];
+        let mut by_kind = Vec::new();
+        let mut node_first = Vec::new();
+        for (k, cp) in pats.iter().enumerate() {
+            match cp[0] {
+                CPat::Words(set) => {
+                    for (id, rules) in by_word.iter_mut().enumerate() {
+                        if set.contains(id as u16) {
+                            rules.push(k);
+                        }
+                    }
+                }
+                CPat::Kind(bits) => by_kind.push((bits, k)),
+                CPat::Node(_) => node_first.push(k),
+            }
+        }
+        Grammar { rules, pats, vocab, by_word, by_kind, node_first }
+    }
+
+    fn word_id(&self, text: &str) -> Option<u16> {
+        let mut buf = [0u8; 16];
+        let lower = crate::lex::lower16(text, &mut buf)?;
+        self.vocab.get(lower).copied()
+    }
+
+    /// Whether a token is a word of the grammar.
+    pub fn knows(&self, t: &Tok<'_>) -> bool {
+        self.word_id(t.text).is_some()
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Feat {
+    kinds: u16,
+    word: Option<u16>,
+}
+
+fn cpat_matches(p: &CPat, f: Feat) -> bool {
+    match p {
+        CPat::Words(set) => f.word.is_some_and(|w| set.contains(w)),
+        CPat::Kind(bits) => f.kinds & bits != 0,
+        CPat::Node(_) => false,
+    }
+}
+
 struct Window<'a, 'b> {
     toks: &'b [Tok<'a>],
-    years: &'b [bool],
+    feats: &'b [Feat],
     nodes: &'b [Node],
     by_start: &'b [Vec<usize>],
 }
 
 impl<'a, 'b> Window<'a, 'b> {
     /// Calls `found(end, items)` for every way `pattern` matches from token `pos`.
-    fn matches(
-        &self,
-        pattern: &[Pat],
-        pos: usize,
-        items: &mut Vec<Item<'b>>,
-        found: &mut dyn FnMut(usize, &[Item<'b>]),
-    ) {
-        let Some((&p, rest)) = pattern.split_first() else {
+    fn matches(&self, pattern: &[CPat], pos: usize, items: &mut Vec<Item<'b>>, found: &mut dyn FnMut(usize, &[Item<'b>])) {
+        let Some((p, rest)) = pattern.split_first() else {
             found(pos, items);
             return;
         };
-        if p.is_node() {
-            let Some(starts) = self.by_start.get(pos) else {
-                return;
-            };
+        if let CPat::Node(kind) = p {
+            let Some(starts) = self.by_start.get(pos) else { return };
             for &k in starts {
                 let n = &self.nodes[k];
-                if node_matches(p, n) {
+                if node_matches(*kind, n) {
                     items.push(Item::N(n));
                     self.matches(rest, n.end, items, found);
                     items.pop();
                 }
             }
         } else if let Some(t) = self.toks.get(pos)
-            && tok_matches(p, t, self.years[pos])
+            && cpat_matches(p, self.feats[pos])
         {
             items.push(Item::T(t));
             self.matches(rest, pos + 1, items, found);
@@ -257,56 +391,66 @@ impl<'a, 'b> Window<'a, 'b> {
     }
 }
 
-/// Whether any token could take part in a time expression: without one, the window is
-/// skipped.
-pub fn has_trigger(toks: &[Tok<'_>], triggers: &[&str]) -> bool {
-    toks.iter().any(|t| {
-        !matches!(t.lex, Lex::Other | Lex::Num(_))
-            || t.digits().is_some()
-            || (matches!(t.lex, Lex::Num(_)) && !t.is_any(&["a", "an", "one", "half"]))
-            || t.is_any(triggers)
+/// Whether any token could take part in a time expression: a number, a month, a
+/// weekday, a unit, a season, an ordinal, or a word of `triggers`. Without one, the
+/// window is skipped.
+pub fn has_trigger(toks: &[Tok<'_>], triggers: &crate::lex::WordMap<()>) -> bool {
+    toks.iter().any(|t| match t.lex {
+        Lex::Other => {
+            let mut buf = [0u8; 16];
+            crate::lex::lower16(t.text, &mut buf).is_some_and(|w| triggers.contains_key(w))
+        }
+        Lex::Num(_) => !t.is_any(&["a", "an", "one", "half"]),
+        _ => true,
     })
 }
 
 /// Parses one window: every node the rules make, then the longest non-overlapping ones
 /// that are time expressions (not bare numbers).
-pub fn parse(rules: &[Rule], toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
+pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
+    let feats: Vec<Feat> = toks
+        .iter()
+        .zip(years)
+        .map(|(t, &y)| Feat { kinds: kinds_of(t, y), word: g.word_id(t.text) })
+        .collect();
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_start: Vec<Vec<usize>> = vec![Vec::new(); toks.len() + 1];
     let cap = 4 * toks.len() + 8;
-    for _ in 0..MAX_PASSES {
+    let mut candidates = Vec::with_capacity(32);
+    for pass in 0..MAX_PASSES {
         let mut fresh: Vec<Node> = Vec::new();
         {
-            let w = Window {
-                toks,
-                years,
-                nodes: &nodes,
-                by_start: &by_start,
-            };
+            let w = Window { toks, feats: &feats, nodes: &nodes, by_start: &by_start };
             let mut items = Vec::with_capacity(8);
             for pos in 0..toks.len() {
-                for rule in rules {
-                    let first = rule.pattern[0];
-                    if first.is_node() {
-                        if by_start[pos].is_empty() {
-                            continue;
-                        }
-                    } else if !tok_matches(first, &toks[pos], years[pos]) {
+                candidates.clear();
+                // Rules that start with a node can only match once nodes exist; rules
+                // that start with a token are tried again in later passes only if they
+                // hold a node further on.
+                if !by_start[pos].is_empty() {
+                    candidates.extend_from_slice(&g.node_first);
+                }
+                let f = feats[pos];
+                if let Some(id) = f.word {
+                    candidates.extend(g.by_word[usize::from(id)].iter().copied());
+                }
+                if f.kinds != 0 {
+                    candidates.extend(g.by_kind.iter().filter(|(bits, _)| f.kinds & bits != 0).map(|&(_, k)| k));
+                }
+                for &k in &candidates {
+                    let pattern = &g.pats[k];
+                    if pass > 0 && !pattern.iter().any(|p| matches!(p, CPat::Node(_))) {
                         continue;
                     }
-                    w.matches(rule.pattern, pos, &mut items, &mut |end, its| {
+                    let rule = &g.rules[k];
+                    w.matches(pattern, pos, &mut items, &mut |end, its| {
                         let m = Matched {
                             items: its,
                             before: pos.checked_sub(1).map(|b| &toks[b]),
                             after: toks.get(end),
                         };
                         if let Some(sem) = (rule.prod)(&m) {
-                            let node = Node {
-                                start: pos,
-                                end,
-                                sem,
-                                rule: rule.name,
-                            };
+                            let node = Node { start: pos, end, sem, rule: rule.name };
                             if !nodes.contains(&node) && !fresh.contains(&node) {
                                 fresh.push(node);
                             }
@@ -327,16 +471,8 @@ pub fn parse(rules: &[Rule], toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
         }
     }
     // Longest first, then leftmost; a bare number is never a time expression.
-    let mut order: Vec<usize> = (0..nodes.len())
-        .filter(|&k| !matches!(nodes[k].sem, Sem::Num(_)))
-        .collect();
-    order.sort_by_key(|&k| {
-        (
-            std::cmp::Reverse(nodes[k].end - nodes[k].start),
-            nodes[k].start,
-            k,
-        )
-    });
+    let mut order: Vec<usize> = (0..nodes.len()).filter(|&k| !matches!(nodes[k].sem, Sem::Num(_))).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(nodes[k].end - nodes[k].start), nodes[k].start, k));
     let mut taken = vec![false; toks.len()];
     let mut out = Vec::new();
     for k in order {

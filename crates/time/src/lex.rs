@@ -2,6 +2,10 @@
 //! `mid`, `-`, `2020`; `17-year` is `17`, `-`, `year`), each with what the lexicon knows
 //! of it. Months, weekdays, number words and units are general English.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 use overdue_text::Span;
 
 /// A calendar unit.
@@ -227,6 +231,80 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
         .map(|&(_, v)| v)
 }
 
+/// FNV-1a for the short keys of the lexicon.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by short lower-case words.
+pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// Every word of the lexicon, lower case, with what it is and whether it must be
+/// capitalised to count (month and weekday names: "may" is a verb).
+static LEXICON: LazyLock<WordMap<(Lex, bool)>> = LazyLock::new(|| {
+    let mut map = WordMap::default();
+    // Later tables win: "march" is a month when capitalised, "second" an ordinal.
+    for &(w, v) in SEASONS {
+        map.insert(w, (Lex::Season(v), false));
+    }
+    for &(w, v) in ORDINALS {
+        map.insert(w, (Lex::Ord(v), false));
+    }
+    for &(w, v) in NUMBERS {
+        map.insert(w, (Lex::Num(v), false));
+    }
+    for &(w, v) in UNITS {
+        map.insert(w, (Lex::Unit(v), false));
+    }
+    for &(w, v) in WEEKDAYS {
+        map.insert(w, (Lex::Weekday(v), true));
+    }
+    for &(w, v) in MONTHS {
+        map.insert(w, (Lex::Month(v), true));
+    }
+    map
+});
+
+/// Lower-cases an ASCII word of at most 16 bytes into `buf`.
+pub fn lower16<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    for (i, b) in word.bytes().enumerate() {
+        buf[i] = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
+/// Digits with thousands separators or a decimal point, as a number.
+fn parse_number(digits: &str) -> Option<f64> {
+    if !digits.contains(',') {
+        return digits.parse().ok();
+    }
+    let mut n = 0.0f64;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => n = n * 10.0 + f64::from(b - b'0'),
+            b',' => {}
+            _ => return None,
+        }
+    }
+    Some(n)
+}
+
 fn classify(text: &str) -> Lex {
     let b = text.as_bytes();
     if b.is_empty() {
@@ -237,13 +315,9 @@ fn classify(text: &str) -> Lex {
         let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &text[digits.len()..];
         if suffix.is_empty() {
-            let plain: String = digits.chars().filter(|&c| c != ',').collect();
-            return plain.parse().map(Lex::Num).unwrap_or(Lex::Other);
+            return parse_number(digits).map(Lex::Num).unwrap_or(Lex::Other);
         }
-        if ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(suffix))
-        {
+        if ["st", "nd", "rd", "th"].iter().any(|s| s.eq_ignore_ascii_case(suffix)) {
             return digits.parse().map(Lex::Ord).unwrap_or(Lex::Other);
         }
         return Lex::Other;
@@ -251,28 +325,16 @@ fn classify(text: &str) -> Lex {
     if !b[0].is_ascii_alphabetic() {
         return Lex::Other;
     }
-    // Months and weekdays are names: "may" in lower case is a modal verb.
-    if b[0].is_ascii_uppercase() {
-        if let Some(m) = lookup(MONTHS, text.trim_end_matches('.')) {
-            return Lex::Month(m);
-        }
-        if let Some(d) = lookup(WEEKDAYS, text.trim_end_matches('.')) {
-            return Lex::Weekday(d);
-        }
+    let mut buf = [0u8; 16];
+    let Some(lower) = lower16(text.trim_end_matches('.'), &mut buf) else {
+        return Lex::Other;
+    };
+    match LEXICON.get(lower) {
+        Some(&(lex, capital)) if !capital || b[0].is_ascii_uppercase() => lex,
+        // "march" and "may" in lower case: not months.
+        Some(_) => Lex::Other,
+        None => Lex::Other,
     }
-    if let Some(u) = lookup(UNITS, text) {
-        return Lex::Unit(u);
-    }
-    if let Some(n) = lookup(NUMBERS, text) {
-        return Lex::Num(n);
-    }
-    if let Some(o) = lookup(ORDINALS, text) {
-        return Lex::Ord(o);
-    }
-    if let Some(s) = lookup(SEASONS, text) {
-        return Lex::Season(s);
-    }
-    Lex::Other
 }
 
 /// Cuts the text of `span` into time-grammar tokens.

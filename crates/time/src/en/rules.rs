@@ -108,27 +108,9 @@ fn amount(i: &Item<'_>) -> Option<f64> {
 /// Words that open a time expression of their own; the engine skips sentences that have
 /// none of these and no number, month, weekday, unit, season or ordinal.
 pub const TRIGGERS: &[&str] = &[
-    "now",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "currently",
-    "presently",
-    "recently",
-    "lately",
-    "soon",
-    "eventually",
-    "annually",
-    "yearly",
-    "annual",
-    "Q1",
-    "Q2",
-    "Q3",
-    "Q4",
-    "H1",
-    "H2",
-    "FY",
+    "now", "today", "tonight", "yesterday", "tomorrow", "currently", "presently",
+    "recently", "lately", "soon", "eventually", "annually", "yearly", "q1", "q2", "q3",
+    "q4", "h1", "h2", "fy", "present",
 ];
 
 macro_rules! rule {
@@ -436,10 +418,14 @@ pub fn rules() -> Vec<Rule> {
             }
         ),
         // ---- parts of years ----
-        rule!("<season>", [Season], |m| Some(Sem::Season(
-            season(&m.items[0])?,
-            None
-        ))),
+        rule!("<season>", [Season], |m| {
+            // "spring" and "fall" are verbs and nouns too: a season stands after a
+            // preposition of time.
+            let before = m.before?;
+            before
+                .is_any(&["in", "by", "since", "until", "during", "through", "this", "that", "early", "late", "mid", "from", "before", "after"])
+                .then_some(Sem::Season(season(&m.items[0])?, None))
+        }),
         rule!(
             "last|next|this <season>",
             [W(&["last", "next", "this", "past", "coming"]), Season],
