@@ -281,16 +281,17 @@ enum CPat {
 pub struct Grammar {
     rules: Vec<Rule>,
     pats: Vec<Vec<CPat>>,
-    vocab: std::collections::HashMap<String, u16, std::hash::BuildHasherDefault<crate::lex::Fnv>>,
+    vocab: std::collections::HashMap<Vec<u8>, u16, std::hash::BuildHasherDefault<crate::lex::Fnv>>,
+    triggers: WordSet,
     by_word: Vec<Vec<usize>>,
     by_kind: Vec<(u16, usize)>,
     node_first: Vec<usize>,
 }
 
 impl Grammar {
-    /// Compiles `rules`.
-    pub fn new(rules: Vec<Rule>) -> Grammar {
-        let mut vocab: std::collections::HashMap<String, u16, std::hash::BuildHasherDefault<crate::lex::Fnv>> = Default::default();
+    /// Compiles `rules`; `triggers` are words that open a time expression of their own.
+    pub fn new(rules: Vec<Rule>, triggers: &[&str]) -> Grammar {
+        let mut vocab: std::collections::HashMap<Vec<u8>, u16, std::hash::BuildHasherDefault<crate::lex::Fnv>> = Default::default();
         let mut pats = Vec::new();
         for r in &rules {
             let mut cp = Vec::new();
@@ -300,7 +301,7 @@ impl Grammar {
                         let mut set = WordSet::default();
                         for w in words {
                             let n = vocab.len() as u16;
-                            let id = *vocab.entry(w.to_ascii_lowercase()).or_insert(n);
+                            let id = *vocab.entry(w.to_ascii_lowercase().into_bytes()).or_insert(n);
                             assert!(id < 512, "the time grammar's vocabulary is full");
                             set.insert(id);
                         }
@@ -311,6 +312,13 @@ impl Grammar {
                 });
             }
             pats.push(cp);
+        }
+        let mut trigger_set = WordSet::default();
+        for w in triggers {
+            let n = vocab.len() as u16;
+            let id = *vocab.entry(w.to_ascii_lowercase().into_bytes()).or_insert(n);
+            assert!(id < 512, "the time grammar's vocabulary is full");
+            trigger_set.insert(id);
         }
         let mut by_word = vec![Vec::new(); vocab.len()];
         let mut by_kind = Vec::new();
@@ -328,7 +336,7 @@ impl Grammar {
                 CPat::Node(_) => node_first.push(k),
             }
         }
-        Grammar { rules, pats, vocab, by_word, by_kind, node_first }
+        Grammar { rules, pats, vocab, triggers: trigger_set, by_word, by_kind, node_first }
     }
 
     fn word_id(&self, text: &str) -> Option<u16> {
@@ -391,20 +399,6 @@ impl<'a, 'b> Window<'a, 'b> {
     }
 }
 
-/// Whether any token could take part in a time expression: a number, a month, a
-/// weekday, a unit, a season, an ordinal, or a word of `triggers`. Without one, the
-/// window is skipped.
-pub fn has_trigger(toks: &[Tok<'_>], triggers: &crate::lex::WordMap<()>) -> bool {
-    toks.iter().any(|t| match t.lex {
-        Lex::Other => {
-            let mut buf = [0u8; 16];
-            crate::lex::lower16(t.text, &mut buf).is_some_and(|w| triggers.contains_key(w))
-        }
-        Lex::Num(_) => !t.is_any(&["a", "an", "one", "half"]),
-        _ => true,
-    })
-}
-
 /// Parses one window: every node the rules make, then the longest non-overlapping ones
 /// that are time expressions (not bare numbers).
 pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
@@ -413,16 +407,29 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
         .zip(years)
         .map(|(t, &y)| Feat { kinds: kinds_of(t, y), word: g.word_id(t.text) })
         .collect();
+    // A window without a number, a month, a weekday, a unit, a season, an ordinal or a
+    // word that is a time expression by itself holds none.
+    let triggered = feats.iter().zip(toks).any(|(f, t)| {
+        f.word.is_some_and(|w| g.triggers.contains(w))
+            || (f.kinds & !K_JOIN != 0 && !(f.kinds == K_ORD && t.is_any(&["first", "second", "last"])))
+            || matches!(t.lex, Lex::Month(_) | Lex::Weekday(_) | Lex::Unit(_) | Lex::Season(_))
+    });
+    if !triggered {
+        return Vec::new();
+    }
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_start: Vec<Vec<usize>> = vec![Vec::new(); toks.len() + 1];
     let cap = 4 * toks.len() + 8;
     let mut candidates = Vec::with_capacity(32);
+    // After the first pass, only positions a few tokens before a new node can start a
+    // new match (patterns are at most five elements long).
+    let mut dirty: Vec<usize> = (0..toks.len()).collect();
     for pass in 0..MAX_PASSES {
         let mut fresh: Vec<Node> = Vec::new();
         {
             let w = Window { toks, feats: &feats, nodes: &nodes, by_start: &by_start };
             let mut items = Vec::with_capacity(8);
-            for pos in 0..toks.len() {
+            for &pos in &dirty {
                 candidates.clear();
                 // Rules that start with a node can only match once nodes exist; rules
                 // that start with a token are tried again in later passes only if they
@@ -462,6 +469,11 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
         if fresh.is_empty() {
             break;
         }
+        let mut next_dirty = vec![false; toks.len()];
+        for n in &fresh {
+            next_dirty[n.start.saturating_sub(6)..=n.start.min(toks.len() - 1)].fill(true);
+        }
+        dirty = (0..toks.len()).filter(|&p| next_dirty[p]).collect();
         for n in fresh {
             if nodes.len() >= cap {
                 break;

@@ -250,7 +250,7 @@ impl Hasher for Fnv {
 }
 
 /// A map keyed by short lower-case words.
-pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+pub type WordMap<V> = HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>;
 
 /// Every word of the lexicon, lower case, with what it is and whether it must be
 /// capitalised to count (month and weekday names: "may" is a verb).
@@ -258,35 +258,35 @@ static LEXICON: LazyLock<WordMap<(Lex, bool)>> = LazyLock::new(|| {
     let mut map = WordMap::default();
     // Later tables win: "march" is a month when capitalised, "second" an ordinal.
     for &(w, v) in SEASONS {
-        map.insert(w, (Lex::Season(v), false));
+        map.insert(w.as_bytes(), (Lex::Season(v), false));
     }
     for &(w, v) in ORDINALS {
-        map.insert(w, (Lex::Ord(v), false));
+        map.insert(w.as_bytes(), (Lex::Ord(v), false));
     }
     for &(w, v) in NUMBERS {
-        map.insert(w, (Lex::Num(v), false));
+        map.insert(w.as_bytes(), (Lex::Num(v), false));
     }
     for &(w, v) in UNITS {
-        map.insert(w, (Lex::Unit(v), false));
+        map.insert(w.as_bytes(), (Lex::Unit(v), false));
     }
     for &(w, v) in WEEKDAYS {
-        map.insert(w, (Lex::Weekday(v), true));
+        map.insert(w.as_bytes(), (Lex::Weekday(v), true));
     }
     for &(w, v) in MONTHS {
-        map.insert(w, (Lex::Month(v), true));
+        map.insert(w.as_bytes(), (Lex::Month(v), true));
     }
     map
 });
 
 /// Lower-cases an ASCII word of at most 16 bytes into `buf`.
-pub fn lower16<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+pub fn lower16<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     if word.len() > 16 || !word.is_ascii() {
         return None;
     }
     for (i, b) in word.bytes().enumerate() {
         buf[i] = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..word.len()]).ok()
+    Some(&buf[..word.len()])
 }
 
 /// Digits with thousands separators or a decimal point, as a number.
@@ -346,7 +346,7 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
     let mut i = 0;
     let mut space = true;
     while i < bytes.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
+        let c = if bytes[i] < 0x80 { bytes[i] as char } else { s[i..].chars().next().unwrap_or(' ') };
         if c.is_whitespace() {
             space = true;
             i += c.len_utf8();
@@ -372,17 +372,25 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
             }
         } else if c.is_alphabetic() {
             i += c.len_utf8();
-            while let Some(d) = s[i..].chars().next() {
+            loop {
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let Some(d) = s[i..].chars().next() else { break };
+                if d.is_alphanumeric() {
+                    i += d.len_utf8();
+                    continue;
+                }
+                if d != '\'' && d != '’' {
+                    break;
+                }
                 // An apostrophe inside a word stays ("don't"), the possessive goes
                 // ("year's" is "year" and "'s").
                 let rest = &s[i + d.len_utf8()..];
                 let mut after = rest.chars();
                 let possessive = matches!(after.next(), Some('s' | 'S'))
                     && !after.next().is_some_and(char::is_alphabetic);
-                let apostrophe = (d == '\'' || d == '’')
-                    && rest.starts_with(|x: char| x.is_alphabetic())
-                    && !possessive;
-                if d.is_alphanumeric() || apostrophe {
+                if rest.starts_with(|x: char| x.is_alphabetic()) && !possessive {
                     i += d.len_utf8();
                 } else {
                     break;
@@ -399,7 +407,7 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
             i += c.len_utf8();
         }
         let tok_text = &s[start..i];
-        let Ok(sp) = Span::new(text, base + start, base + i) else {
+        let Ok(sp) = Span::from_range(text, base + start..base + i) else {
             continue;
         };
         out.push(Tok {

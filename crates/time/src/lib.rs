@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 use overdue_text::{Document, Segmentation, Span};
 use serde::Serialize;
 
-use crate::engine::{Grammar, MAX_TOKENS, Node, has_trigger, parse, year_tokens};
+use crate::engine::{Grammar, MAX_TOKENS, Node, parse, year_tokens};
 use crate::lex::{Tok, tokenize};
 use crate::resolve::{Ctx, RefDate, as_anchor, resolve};
 use crate::sem::Sem;
@@ -63,9 +63,7 @@ pub struct Timex {
     pub rule: &'static str,
 }
 
-static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::new(en::rules()));
-static TRIGGERS: LazyLock<lex::WordMap<()>> =
-    LazyLock::new(|| en::TRIGGERS.iter().map(|w| (*w, ())).collect());
+static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::new(en::rules(), en::TRIGGERS));
 
 /// Signals, longest first, as they stand before an expression.
 const SIGNALS: &[&[&str]] = &[
@@ -221,9 +219,6 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Timex> {
         }
         let all = tokenize(text, sentence.span);
         for window in all.chunks(MAX_TOKENS) {
-            if !has_trigger(window, &TRIGGERS) {
-                continue;
-            }
             let years = year_tokens(window);
             let nodes = parse(&GRAMMAR, window, &years);
             let statement_time = statement_time(window, &nodes, reference);
