@@ -6,7 +6,9 @@
 use std::time::{Duration, Instant};
 
 use overdue_pipeline::read::{Body, Loader, RawDoc, ReadOptions, infer_published};
-use overdue_pipeline::text::{DateSource, Document, Published, Segmentation, mark_boilerplate, segment};
+use overdue_pipeline::text::{
+    DateSource, Document, Published, Segmentation, mark_boilerplate, segment,
+};
 use overdue_pipeline::{Batch, Outcome, run_batch};
 
 /// A small deterministic generator (xorshift), so that every run sees the same corpus.
@@ -187,7 +189,12 @@ fn main() {
             (d, seg)
         })
         .collect();
-    let (took, n) = best_of(3, || docs_read.iter().map(|(d, s)| overdue_pipeline::time::extract(d, s).len()).sum::<usize>());
+    let (took, n) = best_of(3, || {
+        docs_read
+            .iter()
+            .map(|(d, s)| overdue_pipeline::time::extract(d, s).len())
+            .sum::<usize>()
+    });
     assert!(n > docs * 10, "{n} time expressions");
     report("time expressions only, 1 core", bytes, docs, took);
     drop(docs_read);

@@ -28,9 +28,29 @@ pub fn infer(text: &str, boilerplate: &[Span], not_after: Option<Date>) -> Publi
     let mut upper: Option<Date> = not_after;
     let mut body_lines = 0;
     let mut pos = 0;
-    for raw in text.split_inclusive('\n') {
+    // Past the first lines only boilerplate and embedded posts count: without a post,
+    // jump from one boilerplate range to the next.
+    let posts = memchr::memmem::find(text.as_bytes(), b"(@").is_some();
+    let mut lines = text.split_inclusive('\n');
+    while let Some(raw) = lines.next() {
         let start = pos;
         pos += raw.len();
+        if !posts && body_lines > 12 {
+            match boilerplate.iter().find(|b| b.end() > start) {
+                None => break,
+                Some(b) if b.start() > pos => {
+                    // Skip to the line holding the range's start.
+                    let skip = &text[pos..b.start()];
+                    let whole = skip.rfind('\n').map_or(0, |k| k + 1);
+                    for _ in 0..skip[..whole].matches('\n').count() {
+                        let _ = lines.next();
+                    }
+                    pos += whole;
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
         let line = raw.trim();
         if line.is_empty() {
             continue;

@@ -112,6 +112,9 @@ impl Sidecar {
 
     /// The row for a document, by its id (`path`, or `container#record`).
     pub fn lookup(&self, doc: &str) -> Option<&SidecarRow> {
+        if self.by_name.is_empty() {
+            return None;
+        }
         if let Some(row) = self.by_name.get(doc) {
             return Some(row);
         }

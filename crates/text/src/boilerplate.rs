@@ -175,6 +175,11 @@ enum Class {
 #[derive(Debug, Clone)]
 struct Line {
     span: Span,
+    /// Its words.
+    words: usize,
+    /// Whether its lexicon cues were looked up (lines of many words are looked up only
+    /// when their class decides something).
+    checked: bool,
     class: Class,
     opener: bool,
     label: bool,
@@ -191,7 +196,7 @@ struct Line {
 /// assert_eq!(marked, ["Subscribe to our newsletter", "Join the conversation\n3 comments"]);
 /// ```
 pub fn mark_boilerplate(text: &str) -> Vec<Span> {
-    let lines = classify_lines(text);
+    let mut lines = classify_lines(text);
     if lines.is_empty() {
         return Vec::new();
     }
@@ -200,10 +205,13 @@ pub fn mark_boilerplate(text: &str) -> Vec<Span> {
 
     // The head: a run of furniture and short lines before the article, up to its last
     // piece of furniture (the headline that follows the banner stays).
-    let head_run = lines
-        .iter()
-        .take_while(|l| matches!(l.class, Class::Bad | Class::Short))
-        .count();
+    let mut head_run = 0;
+    while head_run < n && {
+        ensure(text, &mut lines[head_run]);
+        matches!(lines[head_run].class, Class::Bad | Class::Short)
+    } {
+        head_run += 1;
+    }
     if let Some(last_bad) = lines[..head_run]
         .iter()
         .rposition(|l| l.class == Class::Bad)
@@ -226,7 +234,10 @@ pub fn mark_boilerplate(text: &str) -> Vec<Span> {
         .iter()
         .position(|l| l.opener && l.span.start() * 10 >= text_len * 3);
     let mut tail_start = opener.unwrap_or(n);
-    while tail_start > 0 && matches!(lines[tail_start - 1].class, Class::Bad | Class::Short) {
+    while tail_start > 0 && {
+        ensure(text, &mut lines[tail_start - 1]);
+        matches!(lines[tail_start - 1].class, Class::Bad | Class::Short)
+    } {
         tail_start -= 1;
     }
     // Without an opener, only a run that holds furniture is taken, from its first
@@ -310,44 +321,62 @@ fn word_count(s: &str) -> usize {
 /// lexicon is not run over them (most of an article's bytes).
 const PROSE_BYTES: usize = 600;
 
+/// Lines of more words than this are looked up in the lexicon only when their class
+/// decides something: at the head or the tail of the text.
+const EAGER_WORDS: usize = 15;
+
+fn cues_of(s: &str, out: &mut Vec<Cue>) {
+    out.clear();
+    if s.len() > PROSE_BYTES {
+        return;
+    }
+    // The automaton runs over an ASCII-lower-cased copy (offsets are the same).
+    let lower = s.as_bytes().to_ascii_lowercase();
+    out.extend(
+        MATCHER
+            .find_iter(&lower[..])
+            .filter(|m| on_word_boundaries(s, m.start(), m.end()))
+            .map(|m| LEXICON[m.pattern().as_usize()].1),
+    );
+}
+
+/// Classifies a line that was left unchecked, with its lexicon cues.
+fn ensure(text: &str, line: &mut Line) {
+    if line.checked {
+        return;
+    }
+    let s = &text[line.span];
+    let mut cues = Vec::new();
+    cues_of(s, &mut cues);
+    *line = classify(s, line.span, line.words, &cues, true);
+}
+
 fn classify_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut pos = 0;
     let mut cues = Vec::new();
-    let mut lower = Vec::with_capacity(PROSE_BYTES);
     for raw in text.split_inclusive('\n') {
         let start = pos;
         pos += raw.len();
-        let Ok(span) = Span::new(text, start, pos) else {
-            continue;
-        };
-        let span = span.trim(text);
+        // A line runs from one line break to the next: character boundaries.
+        let span = Span::trusted(text, start, pos).trim(text);
         if span.is_empty() {
             continue;
         }
         let s = &text[span];
-        cues.clear();
         let words = word_count(s);
-        // In the middle of the text a line of prose can only matter as furniture when it
-        // is short; only the head and the tail are runs of long furniture lines.
-        let middle = start * 100 >= text.len() * 15 && pos * 100 <= text.len() * 60;
-        if s.len() <= PROSE_BYTES && !(middle && words > 15) {
-            lower.clear();
-            lower.extend_from_slice(s.as_bytes());
-            lower.make_ascii_lowercase();
-            cues.extend(
-                MATCHER
-                    .find_iter(&lower[..])
-                    .filter(|m| on_word_boundaries(s, m.start(), m.end()))
-                    .map(|m| LEXICON[m.pattern().as_usize()].1),
-            );
+        let eager = words <= EAGER_WORDS;
+        if eager {
+            cues_of(s, &mut cues);
+        } else {
+            cues.clear();
         }
-        lines.push(classify(s, span, words, &cues));
+        lines.push(classify(s, span, words, &cues, eager));
     }
     lines
 }
 
-fn classify(s: &str, span: Span, words: usize, cues: &[Cue]) -> Line {
+fn classify(s: &str, span: Span, words: usize, cues: &[Cue], checked: bool) -> Line {
     let last = s.chars().next_back().unwrap_or(' ');
     let sentence_end = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | ':');
     let mut furniture = 0;
@@ -396,6 +425,8 @@ fn classify(s: &str, span: Span, words: usize, cues: &[Cue]) -> Line {
         opener,
         label,
         sentence_end,
+        words,
+        checked,
     }
 }
 

@@ -260,7 +260,8 @@ fn looks_hard_wrapped(text: &str) -> bool {
     let mut lines = 0usize;
     let mut in_band = 0usize;
     for line in text.lines().take(120) {
-        let n = line.trim_end().chars().count();
+        // Bytes, not characters: close enough to tell 70-column prose.
+        let n = line.trim_end().len();
         if n == 0 {
             continue;
         }
@@ -381,10 +382,8 @@ fn period_ends_sentence(before: &str, after: &str, next: char) -> bool {
 }
 
 fn push_sentence(text: &str, start: usize, end: usize, out: &mut Segmentation) {
-    let Ok(span) = Span::new(text, start, end) else {
-        return;
-    };
-    let span = span.trim(text);
+    // Both ends come from character positions found while scanning `text`.
+    let span = Span::trusted(text, start, end).trim(text);
     if span.is_empty() {
         return;
     }

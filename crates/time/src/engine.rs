@@ -242,7 +242,8 @@ fn kinds_of(t: &Tok<'_>, is_year: bool) -> u16 {
         Lex::Season(_) => k |= K_SEASON,
         Lex::Other => {
             let b = t.text.as_bytes();
-            if b.len() == 5 && b[..3].iter().all(u8::is_ascii_digit) && b[3] == b'0' && b[4] == b's' {
+            if b.len() == 5 && b[..3].iter().all(u8::is_ascii_digit) && b[3] == b'0' && b[4] == b's'
+            {
                 k |= K_DECADE;
             }
             if !t.space_before && matches!(t.text, "-" | "‐" | "‑" | "–") {
@@ -291,7 +292,11 @@ pub struct Grammar {
 impl Grammar {
     /// Compiles `rules`; `triggers` are words that open a time expression of their own.
     pub fn new(rules: Vec<Rule>, triggers: &[&str]) -> Grammar {
-        let mut vocab: std::collections::HashMap<Vec<u8>, u16, std::hash::BuildHasherDefault<crate::lex::Fnv>> = Default::default();
+        let mut vocab: std::collections::HashMap<
+            Vec<u8>,
+            u16,
+            std::hash::BuildHasherDefault<crate::lex::Fnv>,
+        > = Default::default();
         let mut pats = Vec::new();
         for r in &rules {
             let mut cp = Vec::new();
@@ -301,7 +306,9 @@ impl Grammar {
                         let mut set = WordSet::default();
                         for w in words {
                             let n = vocab.len() as u16;
-                            let id = *vocab.entry(w.to_ascii_lowercase().into_bytes()).or_insert(n);
+                            let id = *vocab
+                                .entry(w.to_ascii_lowercase().into_bytes())
+                                .or_insert(n);
                             assert!(id < 512, "the time grammar's vocabulary is full");
                             set.insert(id);
                         }
@@ -316,7 +323,9 @@ impl Grammar {
         let mut trigger_set = WordSet::default();
         for w in triggers {
             let n = vocab.len() as u16;
-            let id = *vocab.entry(w.to_ascii_lowercase().into_bytes()).or_insert(n);
+            let id = *vocab
+                .entry(w.to_ascii_lowercase().into_bytes())
+                .or_insert(n);
             assert!(id < 512, "the time grammar's vocabulary is full");
             trigger_set.insert(id);
         }
@@ -336,7 +345,15 @@ impl Grammar {
                 CPat::Node(_) => node_first.push(k),
             }
         }
-        Grammar { rules, pats, vocab, triggers: trigger_set, by_word, by_kind, node_first }
+        Grammar {
+            rules,
+            pats,
+            vocab,
+            triggers: trigger_set,
+            by_word,
+            by_kind,
+            node_first,
+        }
     }
 
     fn word_id(&self, text: &str) -> Option<u16> {
@@ -374,13 +391,21 @@ struct Window<'a, 'b> {
 
 impl<'a, 'b> Window<'a, 'b> {
     /// Calls `found(end, items)` for every way `pattern` matches from token `pos`.
-    fn matches(&self, pattern: &[CPat], pos: usize, items: &mut Vec<Item<'b>>, found: &mut dyn FnMut(usize, &[Item<'b>])) {
+    fn matches(
+        &self,
+        pattern: &[CPat],
+        pos: usize,
+        items: &mut Vec<Item<'b>>,
+        found: &mut dyn FnMut(usize, &[Item<'b>]),
+    ) {
         let Some((p, rest)) = pattern.split_first() else {
             found(pos, items);
             return;
         };
         if let CPat::Node(kind) = p {
-            let Some(starts) = self.by_start.get(pos) else { return };
+            let Some(starts) = self.by_start.get(pos) else {
+                return;
+            };
             for &k in starts {
                 let n = &self.nodes[k];
                 if node_matches(*kind, n) {
@@ -405,14 +430,21 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
     let feats: Vec<Feat> = toks
         .iter()
         .zip(years)
-        .map(|(t, &y)| Feat { kinds: kinds_of(t, y), word: g.word_id(t.text) })
+        .map(|(t, &y)| Feat {
+            kinds: kinds_of(t, y),
+            word: g.word_id(t.text),
+        })
         .collect();
     // A window without a number, a month, a weekday, a unit, a season, an ordinal or a
     // word that is a time expression by itself holds none.
     let triggered = feats.iter().zip(toks).any(|(f, t)| {
         f.word.is_some_and(|w| g.triggers.contains(w))
-            || (f.kinds & !K_JOIN != 0 && !(f.kinds == K_ORD && t.is_any(&["first", "second", "last"])))
-            || matches!(t.lex, Lex::Month(_) | Lex::Weekday(_) | Lex::Unit(_) | Lex::Season(_))
+            || (f.kinds & !K_JOIN != 0
+                && !(f.kinds == K_ORD && t.is_any(&["first", "second", "last"])))
+            || matches!(
+                t.lex,
+                Lex::Month(_) | Lex::Weekday(_) | Lex::Unit(_) | Lex::Season(_)
+            )
     });
     if !triggered {
         return Vec::new();
@@ -427,7 +459,12 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
     for pass in 0..MAX_PASSES {
         let mut fresh: Vec<Node> = Vec::new();
         {
-            let w = Window { toks, feats: &feats, nodes: &nodes, by_start: &by_start };
+            let w = Window {
+                toks,
+                feats: &feats,
+                nodes: &nodes,
+                by_start: &by_start,
+            };
             let mut items = Vec::with_capacity(8);
             for &pos in &dirty {
                 candidates.clear();
@@ -442,7 +479,12 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
                     candidates.extend(g.by_word[usize::from(id)].iter().copied());
                 }
                 if f.kinds != 0 {
-                    candidates.extend(g.by_kind.iter().filter(|(bits, _)| f.kinds & bits != 0).map(|&(_, k)| k));
+                    candidates.extend(
+                        g.by_kind
+                            .iter()
+                            .filter(|(bits, _)| f.kinds & bits != 0)
+                            .map(|&(_, k)| k),
+                    );
                 }
                 for &k in &candidates {
                     let pattern = &g.pats[k];
@@ -457,7 +499,12 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
                             after: toks.get(end),
                         };
                         if let Some(sem) = (rule.prod)(&m) {
-                            let node = Node { start: pos, end, sem, rule: rule.name };
+                            let node = Node {
+                                start: pos,
+                                end,
+                                sem,
+                                rule: rule.name,
+                            };
                             if !nodes.contains(&node) && !fresh.contains(&node) {
                                 fresh.push(node);
                             }
@@ -483,8 +530,16 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
         }
     }
     // Longest first, then leftmost; a bare number is never a time expression.
-    let mut order: Vec<usize> = (0..nodes.len()).filter(|&k| !matches!(nodes[k].sem, Sem::Num(_))).collect();
-    order.sort_by_key(|&k| (std::cmp::Reverse(nodes[k].end - nodes[k].start), nodes[k].start, k));
+    let mut order: Vec<usize> = (0..nodes.len())
+        .filter(|&k| !matches!(nodes[k].sem, Sem::Num(_)))
+        .collect();
+    order.sort_by_key(|&k| {
+        (
+            std::cmp::Reverse(nodes[k].end - nodes[k].start),
+            nodes[k].start,
+            k,
+        )
+    });
     let mut taken = vec![false; toks.len()];
     let mut out = Vec::new();
     for k in order {

@@ -240,7 +240,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -317,7 +321,10 @@ fn classify(text: &str) -> Lex {
         if suffix.is_empty() {
             return parse_number(digits).map(Lex::Num).unwrap_or(Lex::Other);
         }
-        if ["st", "nd", "rd", "th"].iter().any(|s| s.eq_ignore_ascii_case(suffix)) {
+        if ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix))
+        {
             return digits.parse().map(Lex::Ord).unwrap_or(Lex::Other);
         }
         return Lex::Other;
@@ -346,7 +353,11 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
     let mut i = 0;
     let mut space = true;
     while i < bytes.len() {
-        let c = if bytes[i] < 0x80 { bytes[i] as char } else { s[i..].chars().next().unwrap_or(' ') };
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        };
         if c.is_whitespace() {
             space = true;
             i += c.len_utf8();
@@ -376,7 +387,9 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
                 while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                     i += 1;
                 }
-                let Some(d) = s[i..].chars().next() else { break };
+                let Some(d) = s[i..].chars().next() else {
+                    break;
+                };
                 if d.is_alphanumeric() {
                     i += d.len_utf8();
                     continue;

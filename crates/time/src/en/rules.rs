@@ -108,9 +108,27 @@ fn amount(i: &Item<'_>) -> Option<f64> {
 /// Words that open a time expression of their own; the engine skips sentences that have
 /// none of these and no number, month, weekday, unit, season or ordinal.
 pub const TRIGGERS: &[&str] = &[
-    "now", "today", "tonight", "yesterday", "tomorrow", "currently", "presently",
-    "recently", "lately", "soon", "eventually", "annually", "yearly", "q1", "q2", "q3",
-    "q4", "h1", "h2", "fy", "present",
+    "now",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "currently",
+    "presently",
+    "recently",
+    "lately",
+    "soon",
+    "eventually",
+    "annually",
+    "yearly",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "fy",
+    "present",
 ];
 
 macro_rules! rule {
@@ -423,7 +441,10 @@ pub fn rules() -> Vec<Rule> {
             // preposition of time.
             let before = m.before?;
             before
-                .is_any(&["in", "by", "since", "until", "during", "through", "this", "that", "early", "late", "mid", "from", "before", "after"])
+                .is_any(&[
+                    "in", "by", "since", "until", "during", "through", "this", "that", "early",
+                    "late", "mid", "from", "before", "after",
+                ])
                 .then_some(Sem::Season(season(&m.items[0])?, None))
         }),
         rule!(
