@@ -409,10 +409,14 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
                     break;
                 }
             }
-            // "Dec." and "Sept." keep their full stop.
+            // "Dec." and "Sept." keep their full stop before a day or a year.
             if bytes.get(i) == Some(&b'.')
-                && lookup(MONTHS, &s[start..i]).is_some()
                 && i - start <= 4
+                && !s[start..i].eq_ignore_ascii_case("may")
+                && lookup(MONTHS, &s[start..i]).is_some()
+                && s[i + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
             {
                 i += 1;
             }

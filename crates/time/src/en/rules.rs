@@ -129,6 +129,10 @@ pub const TRIGGERS: &[&str] = &[
     "h2",
     "fy",
     "present",
+    "morning",
+    "afternoon",
+    "evening",
+    "future",
 ];
 
 macro_rules! rule {
@@ -345,7 +349,7 @@ pub fn rules() -> Vec<Rule> {
             "the last|current <unit>",
             [
                 W(&["the"]),
-                W(&["last", "current", "previous", "past"]),
+                W(&["last", "current", "previous", "past", "coming"]),
                 Unit
             ],
             |m| {
