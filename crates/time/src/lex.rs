@@ -11,6 +11,10 @@ use overdue_text::Span;
 /// A calendar unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
     /// Hours.
     Hour,
     /// Days.
@@ -193,6 +197,18 @@ const ORDINALS: &[(&str, u32)] = &[
 ];
 
 const UNITS: &[(&str, Unit)] = &[
+    ("seconds", Unit::Second),
+    ("sec", Unit::Second),
+    ("secs", Unit::Second),
+    ("minute", Unit::Minute),
+    ("minutes", Unit::Minute),
+    ("min", Unit::Minute),
+    ("mins", Unit::Minute),
+    ("h", Unit::Hour),
+    ("hr", Unit::Hour),
+    ("hrs", Unit::Hour),
+    ("wk", Unit::Week),
+    ("wks", Unit::Week),
     ("hour", Unit::Hour),
     ("hours", Unit::Hour),
     ("day", Unit::Day),
@@ -378,8 +394,13 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
                     break;
                 }
             }
+            let digits_end = i;
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
+            }
+            // "3h", "3day", "3.5years": a number glued to a unit is two tokens.
+            if i > digits_end && matches!(classify(&s[digits_end..i]), Lex::Unit(_)) {
+                i = digits_end;
             }
         } else if c.is_alphabetic() {
             i += c.len_utf8();

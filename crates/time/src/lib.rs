@@ -180,14 +180,20 @@ fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
     let before = &toks[start.saturating_sub(5)..start];
     for (k, t) in before.iter().enumerate().rev() {
         // "will", "expected", and "to be" as in "an event to be held on October 12".
-        if t.is_any(FUTURE_CUES) || (t.is("be") && k > 0 && before[k - 1].is("to")) {
+        if t.is_any(FUTURE_CUES)
+            || t.text.ends_with("'ll")
+            || t.text.ends_with("’ll")
+            || (t.is("be") && k > 0 && before[k - 1].is("to"))
+        {
             return true;
         }
         if t.is_any(PAST_CUES) || (t.text.len() > 4 && t.text.ends_with("ed")) {
             return false;
         }
     }
-    let future = toks.iter().any(|t| t.is_any(FUTURE_CUES));
+    let future = toks
+        .iter()
+        .any(|t| t.is_any(FUTURE_CUES) || t.text.ends_with("'ll") || t.text.ends_with("’ll"));
     let past = toks.iter().any(|t| t.is_any(PAST_CUES));
     future
         && (!past

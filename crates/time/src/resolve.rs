@@ -132,39 +132,72 @@ fn rel_value(r: RefDate, unit: Unit, n: i32) -> String {
             }
             None => unknown_ref(n),
         },
-        Unit::Day | Unit::Hour => match r.date().and_then(|d| d.checked_add(n.days()).ok()) {
-            Some(d) => d.to_string(),
-            None => unknown_ref(n),
-        },
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+            match r.date().and_then(|d| d.checked_add(n.days()).ok()) {
+                Some(d) => d.to_string(),
+                None => unknown_ref(n),
+            }
+        }
+    }
+}
+
+fn duration_code(unit: Unit) -> (f64, &'static str, bool) {
+    match unit {
+        Unit::Second => (1.0, "S", true),
+        Unit::Minute => (1.0, "M", true),
+        Unit::Hour => (1.0, "H", true),
+        Unit::Day => (1.0, "D", false),
+        Unit::Week => (1.0, "W", false),
+        Unit::Month => (1.0, "M", false),
+        Unit::Quarter => (3.0, "M", false),
+        Unit::Year => (1.0, "Y", false),
+        Unit::Decade => (10.0, "Y", false),
+        Unit::Century => (100.0, "Y", false),
+    }
+}
+
+fn amount(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
     }
 }
 
 fn duration_value(n: f64, unit: Unit) -> String {
-    let (n, code, time) = match unit {
-        Unit::Hour => (n, "H", true),
-        Unit::Day => (n, "D", false),
-        Unit::Week => (n, "W", false),
-        Unit::Month => (n, "M", false),
-        Unit::Quarter => (n * 3.0, "M", false),
-        Unit::Year => (n, "Y", false),
-        Unit::Decade => (n * 10.0, "Y", false),
-        Unit::Century => (n * 100.0, "Y", false),
-    };
-    // Half units become the next smaller unit: half a year is P6M.
-    let (n, code) = if n.fract() != 0.0 && code == "Y" {
-        (n * 12.0, "M")
-    } else {
-        (n, code)
-    };
-    let amount = if n.fract() == 0.0 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+    let (k, code, time) = duration_code(unit);
+    let n = n * k;
+    // Half units become the next smaller unit: half a year is P6M, half an hour PT30M.
+    let (n, code) = match code {
+        "Y" if n.fract() != 0.0 => (n * 12.0, "M"),
+        "H" if time && n.fract() != 0.0 => (n * 60.0, "M"),
+        "D" if n.fract() != 0.0 => return format!("PT{}H", amount(n * 24.0)),
+        _ => (n, code),
     };
     if time {
-        format!("PT{amount}{code}")
+        format!("PT{}{code}", amount(n))
     } else {
-        format!("P{amount}{code}")
+        format!("P{}{code}", amount(n))
+    }
+}
+
+/// `P1Y1M21D`, `PT1H30M`.
+fn duration_parts(parts: &[(f64, Unit)]) -> String {
+    let mut date = String::new();
+    let mut time = String::new();
+    for &(n, unit) in parts {
+        let (k, code, is_time) = duration_code(unit);
+        let piece = format!("{}{code}", amount(n * k));
+        if is_time {
+            time.push_str(&piece)
+        } else {
+            date.push_str(&piece)
+        }
+    }
+    if time.is_empty() {
+        format!("P{date}")
+    } else {
+        format!("P{date}T{time}")
     }
 }
 
@@ -204,6 +237,30 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             date_kind(value)
         }
         Sem::Decade(d) => date_kind(format!("{d:03}")),
+        Sem::MonthNear(m, dir) => {
+            let Some(r) = r else {
+                return date_kind(format!("XXXX-{m:02}"));
+            };
+            let rm = r.m.unwrap_or(6);
+            let y = match dir {
+                0 => r.y,
+                n if *n < 0 => {
+                    if *m < rm {
+                        r.y
+                    } else {
+                        r.y - 1
+                    }
+                }
+                _ => {
+                    if *m > rm {
+                        r.y
+                    } else {
+                        r.y + 1
+                    }
+                }
+            };
+            date_kind(format!("{y:04}-{m:02}"))
+        }
         Sem::Rel(unit, n) => date_kind(match r {
             Some(r) => rel_value(r, *unit, *n),
             None => unknown_ref(*n),
@@ -287,10 +344,15 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 modifier: None,
             })
         }
+        Sem::DurParts(parts) => Some(Resolved {
+            kind: "DURATION",
+            value: duration_parts(parts),
+            modifier: None,
+        }),
         Sem::DurVague(unit) => Some(Resolved {
             kind: "DURATION",
             value: match unit {
-                Unit::Hour => "PTXH",
+                Unit::Second | Unit::Minute | Unit::Hour => "PTXH",
                 Unit::Day => "PXD",
                 Unit::Week => "PXW",
                 Unit::Month | Unit::Quarter => "PXM",

@@ -89,6 +89,9 @@ pub enum Sem {
     /// A season near the reference: `last spring` (-1), `next winter` (1), `this summer`
     /// (0), or by tense (None).
     Season(u8, Option<i32>),
+    /// A month near the reference: `last September` (-1: the last one before this
+    /// month), `next June` (1), `this September` (0: this year's).
+    MonthNear(u8, i32),
     /// A weekday near the reference: `last Friday` (-1), `Wednesday` (by tense).
     Weekday(u8, Option<i32>),
     /// A duration, or a range of durations: `18 months`, `a year to 18 months`.
@@ -100,6 +103,8 @@ pub enum Sem {
         /// The upper end of a range.
         max: Option<(f64, Unit)>,
     },
+    /// A duration of several parts: `1 year 1 month 21 days`, largest unit first.
+    DurParts(Vec<(f64, Unit)>),
     /// A duration of unknown length in a unit: `decades-long`, `for years`.
     DurVague(Unit),
     /// A recurring period: `annually`, `per day`.
@@ -131,7 +136,8 @@ impl Sem {
             | Sem::Anchored(..)
             | Sem::Part(..)
             | Sem::Season(..)
-            | Sem::Weekday(..) => true,
+            | Sem::Weekday(..)
+            | Sem::MonthNear(..) => true,
             Sem::Mod(inner, _) => inner.is_point(),
             _ => false,
         }
@@ -153,7 +159,7 @@ impl Sem {
     /// Whether it is a duration.
     pub fn is_duration(&self) -> bool {
         match self {
-            Sem::Dur { .. } | Sem::DurVague(_) => true,
+            Sem::Dur { .. } | Sem::DurVague(_) | Sem::DurParts(_) => true,
             Sem::Mod(inner, _) => inner.is_duration(),
             _ => false,
         }

@@ -77,6 +77,24 @@ fn modifier(w: &str) -> Option<Mod> {
     }
 }
 
+/// Two durations written one after the other, largest unit first: `1 year 1 month`.
+fn compound(a: &Sem, b: &Sem) -> Option<Sem> {
+    let parts = |s: &Sem| -> Option<Vec<(f64, Unit)>> {
+        match s {
+            Sem::Dur { n, unit, max: None } => Some(vec![(*n, *unit)]),
+            Sem::DurParts(p) => Some(p.clone()),
+            _ => None,
+        }
+    };
+    let mut all = parts(a)?;
+    let rest = parts(b)?;
+    if rest.first()?.1 >= all.last()?.1 {
+        return None;
+    }
+    all.extend(rest);
+    Some(Sem::DurParts(all))
+}
+
 fn part_of_day(w: &str) -> &'static str {
     match w {
         "morning" => "MO",
@@ -892,6 +910,208 @@ pub fn rules() -> Vec<Rule> {
             "in the near future",
             [W(&["in"]), W(&["the"]), W(&["near"]), W(&["future"])],
             |_| Some(Sem::Ref(RefKind::Future))
+        ),
+        // ---- more calendar forms ----
+        rule!(
+            "the day before yesterday",
+            [
+                W(&["the"]),
+                W(&["day"]),
+                W(&["before", "after"]),
+                W(&["yesterday", "tomorrow"])
+            ],
+            |m| {
+                let base = if word(&m.items[3]) == "yesterday" {
+                    -1
+                } else {
+                    1
+                };
+                let step = if word(&m.items[2]) == "before" { -1 } else { 1 };
+                Some(Sem::Rel(Unit::Day, base + step))
+            }
+        ),
+        rule!("<month>-<day>", [Month, W(&["-", "/"]), Day], |m| {
+            if m.items[1..]
+                .iter()
+                .any(|i| i.tok().is_some_and(|t| t.space_before))
+            {
+                return None;
+            }
+            date(None, Some(month(&m.items[0])?), Some(day(&m.items[2])?))
+        }),
+        rule!("<m>/<d>", [Num, W(&["/"]), Num], |m| {
+            // Month first; "24/7" and fractions are not dates.
+            let (a, b) = (m.items[0].tok()?, m.items[2].tok()?);
+            if b.space_before
+                || m.items[1].tok()?.space_before
+                || a.text.len() > 2
+                || b.text.len() > 2
+            {
+                return None;
+            }
+            let (mo, d) = (a.digits()?, b.digits()?);
+            if !(1..=12).contains(&mo)
+                || !(1..=31).contains(&d)
+                || m.after.is_some_and(|t| {
+                    !t.space_before
+                        && t.text
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == '/' || c == '-')
+                })
+            {
+                return None;
+            }
+            date(None, Some(mo as u8), Some(d as u8))
+        }),
+        rule!(
+            "<a>-<b>-<yy>",
+            [Num, W(&["-", "/", "."]), Num, W(&["-", "/", "."]), Num],
+            |m| {
+                let (a, b, c) = (m.items[0].tok()?, m.items[2].tok()?, m.items[4].tok()?);
+                if m.items[1..]
+                    .iter()
+                    .any(|i| i.tok().is_some_and(|t| t.space_before))
+                    || a.text.len() > 2
+                    || b.text.len() > 2
+                {
+                    return None;
+                }
+                let y = match c.text.len() {
+                    2 => {
+                        let yy = c.digits()? as i32;
+                        if yy < 70 { 2000 + yy } else { 1900 + yy }
+                    }
+                    4 => c.digits()? as i32,
+                    _ => return None,
+                };
+                let (x, z) = (a.digits()?, b.digits()?);
+                let (mo, d) = if x > 12 { (z, x) } else { (x, z) };
+                if !(1..=12).contains(&mo) {
+                    return None;
+                }
+                date(Some(y), Some(mo as u8), Some(d as u8))
+            }
+        ),
+        rule!(
+            "<yyyy>/<mm>/<dd>",
+            [Year, W(&["/", "."]), Num, W(&["/", "."]), Num],
+            |m| {
+                if m.items[1..]
+                    .iter()
+                    .any(|i| i.tok().is_some_and(|t| t.space_before))
+                {
+                    return None;
+                }
+                let mo = m.items[2].tok()?.digits()? as u8;
+                date(
+                    Some(year(&m.items[0])?),
+                    Some(mo).filter(|v| (1..=12).contains(v)),
+                    Some(m.items[4].tok()?.digits()? as u8),
+                )
+            }
+        ),
+        rule!("<yyyy>/<mm>", [Year, W(&["/", "-", "."]), Num], |m| {
+            let t = m.items[2].tok()?;
+            if t.text.len() > 2
+                || m.after.is_some_and(|a| {
+                    !a.space_before && a.text.chars().all(|c| c == '/' || c == '-' || c == '.')
+                })
+            {
+                return None;
+            }
+            let mo = t.digits()? as u8;
+            (1..=12).contains(&mo).then_some(Sem::Date {
+                y: Some(year(&m.items[0])?),
+                m: Some(mo),
+                d: None,
+            })
+        }),
+        rule!("<mm>/<yyyy>", [Num, W(&["/", "-"]), Year], |m| {
+            let t = m.items[0].tok()?;
+            if t.text.len() > 2 || m.items[1].tok()?.space_before && !m.items[2].tok()?.space_before
+            {
+                return None;
+            }
+            let mo = t.digits()? as u8;
+            (1..=12).contains(&mo).then_some(Sem::Date {
+                y: Some(year(&m.items[2])?),
+                m: Some(mo),
+                d: None,
+            })
+        }),
+        rule!("<month> <ordinal>", [Month, Ord], |m| {
+            let o = ord(&m.items[1])?;
+            (1..=31)
+                .contains(&o)
+                .then(|| date(None, Some(month(&m.items[0])?), Some(o as u8)))
+                .flatten()
+        }),
+        rule!("<ordinal> of <month>", [Ord, W(&["of"]), Month], |m| {
+            let o = ord(&m.items[0])?;
+            (1..=31)
+                .contains(&o)
+                .then(|| date(None, Some(month(&m.items[2])?), Some(o as u8)))
+                .flatten()
+        }),
+        rule!(
+            "a few <unit> ago",
+            [W(&["a"]), W(&["few", "couple"]), Unit, W(&["ago"])],
+            |m| {
+                let n = if word(&m.items[1]) == "few" { 3 } else { 2 };
+                Some(Sem::Mod(
+                    Box::new(Sem::Rel(m.items[2].unit()?, -n)),
+                    Mod::Approx,
+                ))
+            }
+        ),
+        rule!(
+            "few <unit> ago",
+            [W(&["few", "several"]), Unit, W(&["ago"])],
+            |m| {
+                Some(Sem::Mod(
+                    Box::new(Sem::Rel(m.items[1].unit()?, -3)),
+                    Mod::Approx,
+                ))
+            }
+        ),
+        // ---- more durations ----
+        rule!("<dur> <dur>", [Dur, Dur], |m| compound(
+            m.items[0].sem()?,
+            m.items[1].sem()?
+        )),
+        rule!("<dur> and <dur>", [Dur, W(&["and", ","]), Dur], |m| {
+            compound(m.items[0].sem()?, m.items[2].sem()?)
+        }),
+        rule!(
+            "<dur> and a half",
+            [Dur, W(&["and"]), W(&["half"])],
+            |m| match m.items[0].sem()? {
+                Sem::Dur { n, unit, max: None } => dur(n + 0.5, *unit),
+                _ => None,
+            }
+        ),
+        rule!(
+            "all day",
+            [W(&["all", "full", "whole", "entire", "another"]), Unit],
+            |m| {
+                let t = m.items[1].tok()?;
+                (!t.text.ends_with('s'))
+                    .then(|| dur(1.0, m.items[1].unit()?))
+                    .flatten()
+            }
+        ),
+        rule!("all-day", [W(&["all", "full", "whole"]), Join, Unit], |m| {
+            dur(1.0, m.items[2].unit()?)
+        }),
+        rule!(
+            "this|last|next <month>",
+            [W(&["this", "last", "next", "past", "coming"]), Month],
+            |m| {
+                Some(Sem::MonthNear(
+                    month(&m.items[1])?,
+                    direction(&word(&m.items[0]))?,
+                ))
+            }
         ),
     ]
 }
