@@ -1,10 +1,27 @@
 //! Quantities, money and rates: "up to 70 million cartridges a year", "$11 billion",
-//! with the counted noun, the rate period and the bound.
+//! "25%", "1,200 MW", with the counted noun in the singular, the rate period as a TIMEX3
+//! duration and the bound ("up to", "more than", "nearly").
 //!
-//! Recognition is not built yet (issue 4); [`extract`] finds nothing. The item type is
-//! the one `overdue extract` writes.
+//! The extractor reads each sentence's tokens (`overdue-text`) left to right. At a
+//! number (digits, words, a scale word or suffix, a currency symbol before it) it asks,
+//! in this order, what follows: a percent sign or word, a currency, a unit of measure,
+//! or a noun phrase, whose head noun in the singular is the unit counted. Model names
+//! and designations (`AK-103`, `Su-30MK2`, `Boeing 737`, `35M`), years, dates, ordinals
+//! and calibres read as counts are not quantities. Each rule is a named function in
+//! `rules.rs`; `corpus.toml` holds their examples, run as tests.
+//!
+//! ```
+//! use overdue_text::{Document, segment};
+//! let doc = Document::new("a.txt", "The plant will produce up to 70 million cartridges a year.");
+//! let q = overdue_quantity::extract(&doc, &segment(&doc.text));
+//! assert_eq!(q[0].text, "up to 70 million cartridges a year");
+//! assert_eq!((q[0].value, q[0].unit.as_deref(), q[0].per.as_deref(), q[0].bound), (70e6, Some("cartridge"), Some("P1Y"), "up_to"));
+//! ```
 
-use overdue_text::{Segmentation, Span};
+pub mod lexicon;
+mod rules;
+
+use overdue_text::{Document, Segmentation, Span};
 use serde::Serialize;
 
 /// One quantity as FORMAT.md writes it.
@@ -15,23 +32,52 @@ pub struct Quantity {
     /// Its text.
     pub text: String,
     /// `count`, `money`, `percent`, `dimension` or `duration`.
-    pub kind: String,
+    pub kind: &'static str,
     /// The number (the low end of a range).
     pub value: f64,
-    /// The counted noun in the singular, or the unit of a dimension.
+    /// The high end of a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    /// The counted noun in the singular, the unit of a dimension, or the currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// ISO 4217 code of money.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    pub currency: Option<&'static str>,
     /// The period of a rate, a TIMEX3 duration.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub per: Option<String>,
+    pub per: Option<&'static str>,
     /// `exact`, `approx`, `up_to`, `at_most`, `more_than`, `at_least`, `less_than`, `range`.
-    pub bound: String,
+    pub bound: &'static str,
+    /// The rule that found it.
+    #[serde(skip)]
+    pub rule: &'static str,
 }
 
-/// The quantities of a segmented text.
-pub fn extract(_text: &str, _seg: &Segmentation) -> Vec<Quantity> {
-    Vec::new()
+impl Quantity {
+    /// The value of a rate over one day, for comparing rates given per year, month,
+    /// week or day: `70 million a year` is about 191,781 a day.
+    pub fn per_day(&self) -> Option<f64> {
+        let days = match self.per? {
+            "P1Y" => 365.0,
+            "P1M" => 365.0 / 12.0,
+            "P1W" => 7.0,
+            "P1D" => 1.0,
+            "PT1H" => 1.0 / 24.0,
+            _ => return None,
+        };
+        Some(self.value / days)
+    }
+}
+
+/// The quantities of a segmented document, outside its boilerplate.
+pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for (i, sentence) in seg.sentences.iter().enumerate() {
+        if doc.in_boilerplate(sentence.span) {
+            continue;
+        }
+        rules::sentence(&doc.text, seg.sentence_tokens(i), &mut out);
+    }
+    out
 }
