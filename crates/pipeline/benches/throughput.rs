@@ -203,7 +203,9 @@ fn main() {
     let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let mut real: Vec<(Document, Segmentation)> = Vec::new();
     for sub in ["seeds", "meantime-apple"] {
-        let Ok(entries) = std::fs::read_dir(shared.join(sub)) else { continue };
+        let Ok(entries) = std::fs::read_dir(shared.join(sub)) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "txt")
@@ -221,10 +223,21 @@ fn main() {
         let one: usize = real.iter().map(|(d, _)| d.text.len()).sum();
         let rounds = (20_000_000 / one.max(1)).max(1);
         let (took, n) = best_of(3, || {
-            (0..rounds).map(|_| real.iter().map(|(d, s)| overdue_pipeline::time::extract(d, s).len()).sum::<usize>()).sum::<usize>()
+            (0..rounds)
+                .map(|_| {
+                    real.iter()
+                        .map(|(d, s)| overdue_pipeline::time::extract(d, s).len())
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
         });
         assert!(n > 0);
-        report(&format!("time expressions only, real news x{rounds}, 1 core"), one * rounds, real.len() * rounds, took);
+        report(
+            &format!("time expressions only, real news x{rounds}, 1 core"),
+            one * rounds,
+            real.len() * rounds,
+            took,
+        );
     }
 
     // 3. The batch on files, as `overdue extract` runs it.

@@ -46,7 +46,10 @@ struct Number {
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, v)| v)
+    table
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
 }
 
 fn lookup_exact<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -63,7 +66,10 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
     let w = s.w(i);
     let num_end = w
         .char_indices()
-        .find(|&(k, c)| !(c.is_ascii_digit() || ((c == ',' || c == '.') && w[k + 1..].starts_with(|d: char| d.is_ascii_digit()))))
+        .find(|&(k, c)| {
+            !(c.is_ascii_digit()
+                || ((c == ',' || c == '.') && w[k + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        })
         .map_or(w.len(), |(k, _)| k);
     let (num, suffix) = w.split_at(num_end);
     if num.contains(['/', ':']) {
@@ -72,10 +78,19 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
     // A comma groups thousands (25,000); a point is a decimal point (7.62). Text that
     // writes 25.000 for twenty-five thousand is not English news: see ARCHITECTURE.md.
     let value: f64 = num.replace(',', "").parse().ok()?;
-    if num.contains(',') && !num.split(',').skip(1).all(|g| g.len() == 3 || g.contains('.') && g.split('.').next().is_some_and(|h| h.len() == 3)) {
+    if num.contains(',')
+        && !num.split(',').skip(1).all(|g| {
+            g.len() == 3 || g.contains('.') && g.split('.').next().is_some_and(|h| h.len() == 3)
+        })
+    {
         return None;
     }
-    let mut n = Number { value, end: i + 1, measure: None, vague: false };
+    let mut n = Number {
+        value,
+        end: i + 1,
+        measure: None,
+        vague: false,
+    };
     if !suffix.is_empty() {
         if let Some(scale) = lookup_exact(SUFFIXES, suffix) {
             n.value *= scale;
@@ -92,7 +107,12 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
 fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
     let w = s.lower(i);
     if w == "a" && s.is(i + 1, "dozen") {
-        return Some(Number { value: 12.0, end: i + 2, measure: None, vague: false });
+        return Some(Number {
+            value: 12.0,
+            end: i + 2,
+            measure: None,
+            vague: false,
+        });
     }
     // "hundreds of thousands of": at least two of the larger.
     let vague_scale = |w: &str| match w {
@@ -105,11 +125,24 @@ fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
         _ => None,
     };
     if let Some(a) = vague_scale(&w) {
-        if s.is(i + 1, "of") && let Some(b) = vague_scale(&s.lower(i + 2)) && b > a {
-            return Some(Number { value: 2.0 * a * b, end: i + 3, measure: None, vague: true });
+        if s.is(i + 1, "of")
+            && let Some(b) = vague_scale(&s.lower(i + 2))
+            && b > a
+        {
+            return Some(Number {
+                value: 2.0 * a * b,
+                end: i + 3,
+                measure: None,
+                vague: true,
+            });
         }
         if a >= 100.0 || w == "dozens" {
-            return Some(Number { value: 2.0 * a, end: i + 1, measure: None, vague: true });
+            return Some(Number {
+                value: 2.0 * a,
+                end: i + 1,
+                measure: None,
+                vague: true,
+            });
         }
         return None;
     }
@@ -117,7 +150,12 @@ fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
     for part in w.split('-') {
         total += lookup(NUMBER_WORDS, part)?;
     }
-    Some(Number { value: total, end: i + 1, measure: None, vague: false })
+    Some(Number {
+        value: total,
+        end: i + 1,
+        measure: None,
+        vague: false,
+    })
 }
 
 /// Rule "<number> <scale>": `70 million`, `1.2 trillion`, `two hundred`.
@@ -171,10 +209,11 @@ fn rate_after(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)> {
     }
     if s.is_any(i, &["a", "an", "per", "each", "every", "/"]) {
         let unit = s.lower(i + 1);
-        if !unit.ends_with('s') || unit == "hours" && false {
-            if let Some(p) = lookup(TIME_UNITS, &unit) {
-                return Some((p, i + 2));
-            }
+        // "a year", "per day": a singular unit.
+        if !unit.ends_with('s')
+            && let Some(p) = lookup(TIME_UNITS, &unit)
+        {
+            return Some((p, i + 2));
         }
     }
     None
@@ -185,18 +224,56 @@ fn not_a_quantity(s: &Sent<'_>, i: usize, n: &Number) -> bool {
     let w = s.w(i);
     let prev = i.checked_sub(1).map(|p| s.w(p)).unwrap_or("");
     // A year: four digits from 1800 to 2100 without a thousands separator.
-    let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (1800.0..=2100.0).contains(&n.value);
+    let year = w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (1800.0..=2100.0).contains(&n.value);
     // A day of a month: "May 27", "27 May".
     let month = |x: &str| {
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-            .iter()
-            .any(|m| x.trim_end_matches('.').eq_ignore_ascii_case(m))
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+        ]
+        .iter()
+        .any(|m| x.trim_end_matches('.').eq_ignore_ascii_case(m))
     };
-    let day = (month(prev) && prev.starts_with(char::is_uppercase)) || (month(s.w(n.end)) && s.w(n.end).starts_with(char::is_uppercase));
+    let day = (month(prev) && prev.starts_with(char::is_uppercase))
+        || (month(s.w(n.end)) && s.w(n.end).starts_with(char::is_uppercase));
     // A designation: a number glued to a word or a hyphen before it ("Mi- 35M" aside),
     // or right after a capitalised name ("Boeing 737", "Route 66").
     let glued = i > 0 && s.glued(i) && s.toks[i - 1].kind != TokenKind::Symbol;
-    let after_name = i > 0 && s.capitalised(i - 1) && s.toks[i - 1].kind == TokenKind::Word && !s.is_any(i - 1, &["The", "A", "An", "Some", "About", "Nearly", "Over", "Around", "Up", "More", "Almost", "Just", "Only", "All", "In", "For", "With", "By"]) && i > 1;
+    let after_name = i > 0
+        && s.capitalised(i - 1)
+        && s.toks[i - 1].kind == TokenKind::Word
+        && !s.is_any(
+            i - 1,
+            &[
+                "The", "A", "An", "Some", "About", "Nearly", "Over", "Around", "Up", "More",
+                "Almost", "Just", "Only", "All", "In", "For", "With", "By",
+            ],
+        )
+        && i > 1;
     // A time of day: "6:30".
     let clock = s.is(n.end, ":") || prev == ":";
     // Glued after a hyphen: "Mi-17" is one token already; "Mi- 35M" has a space. After
@@ -231,7 +308,9 @@ fn noun_phrase(s: &Sent<'_>, start: usize) -> Option<(String, usize)> {
             }
             TokenKind::Number => {
                 // A calibre or size inside the phrase: "7.62 mm caliber".
-                if s.w(i + 1).chars().all(|c| c.is_ascii_alphabetic()) && lookup(MEASURES, s.w(i + 1)).is_some() {
+                if s.w(i + 1).chars().all(|c| c.is_ascii_alphabetic())
+                    && lookup(MEASURES, s.w(i + 1)).is_some()
+                {
                     i += 2;
                     if s.is_any(i, &["caliber", "calibre"]) {
                         i += 1;
@@ -251,8 +330,9 @@ fn noun_phrase(s: &Sent<'_>, start: usize) -> Option<(String, usize)> {
                     i += 1;
                     continue;
                 }
-                let designation = w.chars().any(|c| c.is_ascii_digit()) || w.contains('.') && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
-                if designation || s.capitalised(i) && !(i == start && w.chars().skip(1).all(char::is_lowercase) && false) {
+                let designation = w.chars().any(|c| c.is_ascii_digit())
+                    || w.contains('.') && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                if designation || s.capitalised(i) {
                     // Names and designations qualify the noun but are not the unit.
                     parts.clear();
                     i += 1;
@@ -269,7 +349,12 @@ fn noun_phrase(s: &Sent<'_>, start: usize) -> Option<(String, usize)> {
                     i += 1;
                     continue;
                 }
-                let adverb = ["ally", "ively", "ously", "edly", "ingly", "fully", "ately", "ently", "antly", "ibly", "ably"].iter().any(|e| lower.ends_with(e));
+                let adverb = [
+                    "ally", "ively", "ously", "edly", "ingly", "fully", "ately", "ently", "antly",
+                    "ibly", "ably",
+                ]
+                .iter()
+                .any(|e| lower.ends_with(e));
                 if adverb || lower.ends_with("ing") && head_end.is_some() {
                     break;
                 }
@@ -303,7 +388,13 @@ pub fn sentence(text: &str, toks: &[Token], out: &mut Vec<Quantity>) {
 fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
     // A currency symbol, then the number.
     let (currency, num_at) = match currency_before(s, i) {
-        Some((code, _)) if s.toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number) => (Some(code), i + 1),
+        Some((code, _))
+            if s.toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number) =>
+        {
+            (Some(code), i + 1)
+        }
         Some(_) => return None,
         None => (None, i),
     };
@@ -311,29 +402,49 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
         Some(_) => currency_before(s, i).map_or(i, |(_, at)| at),
         None => i,
     };
-    let raw = digits(s, num_at).or_else(|| if currency.is_none() { words(s, num_at) } else { None })?;
+    let raw = digits(s, num_at).or_else(|| {
+        if currency.is_none() {
+            words(s, num_at)
+        } else {
+            None
+        }
+    })?;
     if currency.is_none() && not_a_quantity(s, num_at, &raw) {
         return None;
     }
     let raw_value = raw.value;
     let mut n = scaled(s, raw);
     let first_unscaled = n.value == raw_value;
-    let mut rule = if currency.is_some() { "<currency> <number>" } else { "<number> <noun phrase>" };
+    let mut rule = if currency.is_some() {
+        "<currency> <number>"
+    } else {
+        "<number> <noun phrase>"
+    };
     let (mut bound, bound_start) = bound_before(s, start_tok);
     if n.vague {
         bound = Some("at_least");
     }
     // A range: "between 2 and 3 million", "20 to 30", "20-30".
     let mut value_max = None;
-    let between = bound_start > 0 && s.is(bound_start - 1, "between") || start_tok > 0 && s.is(start_tok - 1, "between");
+    let between = bound_start > 0 && s.is(bound_start - 1, "between")
+        || start_tok > 0 && s.is(start_tok - 1, "between");
     if s.is_any(n.end, &["to", "-", "–"]) || between && s.is(n.end, "and") {
-        let second_at = n.end + 1 + usize::from(currency.is_some() && currency_before(s, n.end + 1).is_some());
+        let second_at =
+            n.end + 1 + usize::from(currency.is_some() && currency_before(s, n.end + 1).is_some());
         if let Some(m_raw) = digits(s, second_at).or_else(|| words(s, second_at)) {
             let raw_high = m_raw.value;
             let m = scaled(s, m_raw);
             // "2 to 3 million": the scale of the second applies to the first too.
-            let factor = if raw_high > 0.0 { m.value / raw_high } else { 1.0 };
-            let low = if first_unscaled && factor > 1.0 { n.value * factor } else { n.value };
+            let factor = if raw_high > 0.0 {
+                m.value / raw_high
+            } else {
+                1.0
+            };
+            let low = if first_unscaled && factor > 1.0 {
+                n.value * factor
+            } else {
+                n.value
+            };
             if low < m.value {
                 n.value = low;
                 value_max = Some(m.value);
@@ -343,8 +454,19 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
         }
     }
     let bound = bound.unwrap_or("exact");
-    let span_start = if between { bound_start.saturating_sub(1).min(start_tok.saturating_sub(1)) } else { bound_start };
-    let finish = |kind: &'static str, unit: Option<String>, cur: Option<&'static str>, per: Option<&'static str>, end: usize, rule: &'static str| {
+    let span_start = if between {
+        bound_start
+            .saturating_sub(1)
+            .min(start_tok.saturating_sub(1))
+    } else {
+        bound_start
+    };
+    let finish = |kind: &'static str,
+                  unit: Option<String>,
+                  cur: Option<&'static str>,
+                  per: Option<&'static str>,
+                  end: usize,
+                  rule: &'static str| {
         let span = s.toks[span_start].span.cover(s.toks[end - 1].span);
         let q = Quantity {
             span,
@@ -363,7 +485,14 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
     // Percent.
     if s.is_any(n.end, &["%", "percent"]) || s.is(n.end, "per") && s.is(n.end + 1, "cent") {
         let end = n.end + if s.is(n.end, "per") { 2 } else { 1 };
-        return finish("percent", Some("percent".into()), None, None, end, "<number> percent");
+        return finish(
+            "percent",
+            Some("percent".into()),
+            None,
+            None,
+            end,
+            "<number> percent",
+        );
     }
     // Money: a symbol before, or a currency after ("11 billion dollars", "500 million bolívares").
     let code_after = lookup(CURRENCY_WORDS, s.w(n.end));
@@ -381,10 +510,16 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
     // A unit of measure: "1,200 MW", "2.4 km", "39mm".
     let measure = n.measure.or_else(|| {
         let w = s.w(n.end);
-        (w.len() > 1 || w == "m").then(|| lookup(MEASURES, w)).flatten()
+        (w.len() > 1 || w == "m")
+            .then(|| lookup(MEASURES, w))
+            .flatten()
     });
     if let Some(unit) = measure {
-        let mut end = if n.measure.is_some() { n.end } else { n.end + 1 };
+        let mut end = if n.measure.is_some() {
+            n.end
+        } else {
+            n.end + 1
+        };
         if s.is_any(end, &["caliber", "calibre"]) {
             end += 1;
         }
@@ -393,17 +528,32 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
             p
         });
         // A calibre before a noun ("7.62 mm cartridges") is a property, not a figure.
-        if unit == "mm" && s.toks.get(end).is_some_and(|t| t.kind == TokenKind::Word && !s.capitalised(end)) {
+        if unit == "mm"
+            && s.toks
+                .get(end)
+                .is_some_and(|t| t.kind == TokenKind::Word && !s.capitalised(end))
+        {
             return None;
         }
-        return finish("dimension", Some(unit.into()), None, per, end, "<number> <unit of measure>");
+        return finish(
+            "dimension",
+            Some(unit.into()),
+            None,
+            per,
+            end,
+            "<number> <unit of measure>",
+        );
     }
     // A count: the noun phrase after the number.
     // "7.62×39": a calibre; a count is a whole number of things.
     if s.is_any(n.end, &["×", "x"]) || n.value.fract() != 0.0 {
         return None;
     }
-    let np_start = if n.vague && s.is(n.end, "of") { n.end + 1 } else { n.end };
+    let np_start = if n.vague && s.is(n.end, "of") {
+        n.end + 1
+    } else {
+        n.end
+    };
     let (unit, mut end) = noun_phrase(s, np_start)?;
     let per = rate_after(s, end).map(|(p, e)| {
         end = e;

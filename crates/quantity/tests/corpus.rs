@@ -40,14 +40,18 @@ fn run(text: &str) -> Vec<Quantity> {
 
 #[test]
 fn quantity_corpus_examples() {
-    let corpus: Corpus = toml::from_str(include_str!("../src/corpus.toml")).expect("corpus.toml parses");
+    let corpus: Corpus =
+        toml::from_str(include_str!("../src/corpus.toml")).expect("corpus.toml parses");
     let mut failures = Vec::new();
     let mut checked = 0;
     for ex in &corpus.example {
         for raw in &ex.texts {
             checked += 1;
             let (text, want) = match (raw.find('['), raw.find(']')) {
-                (Some(a), Some(b)) => (format!("{}{}{}", &raw[..a], &raw[a + 1..b], &raw[b + 1..]), raw[a + 1..b].to_string()),
+                (Some(a), Some(b)) => (
+                    format!("{}{}{}", &raw[..a], &raw[a + 1..b], &raw[b + 1..]),
+                    raw[a + 1..b].to_string(),
+                ),
                 _ => (raw.clone(), raw.clone()),
             };
             let got = run(&text);
@@ -62,9 +66,17 @@ fn quantity_corpus_examples() {
             if !ok {
                 let found: Vec<String> = got
                     .iter()
-                    .map(|q| format!("{:?} {} {} {:?} {:?} per={:?} {} ({})", q.text, q.kind, q.value, q.value_max, q.unit, q.per, q.bound, q.rule))
+                    .map(|q| {
+                        format!(
+                            "{:?} {} {} {:?} {:?} per={:?} {} ({})",
+                            q.text, q.kind, q.value, q.value_max, q.unit, q.per, q.bound, q.rule
+                        )
+                    })
                     .collect();
-                failures.push(format!("{raw:?}: want {want:?} {} {} {:?} {:?} per={:?} {}; got {found:?}", ex.kind, ex.value, ex.value_max, ex.unit, ex.per, ex.bound));
+                failures.push(format!(
+                    "{raw:?}: want {want:?} {} {} {:?} {:?} per={:?} {}; got {found:?}",
+                    ex.kind, ex.value, ex.value_max, ex.unit, ex.per, ex.bound
+                ));
             }
         }
     }
@@ -73,11 +85,19 @@ fn quantity_corpus_examples() {
             checked += 1;
             let got = run(text);
             if !got.is_empty() {
-                let found: Vec<String> = got.iter().map(|q| format!("{:?} {} {:?} ({})", q.text, q.value, q.unit, q.rule)).collect();
+                let found: Vec<String> = got
+                    .iter()
+                    .map(|q| format!("{:?} {} {:?} ({})", q.text, q.value, q.unit, q.rule))
+                    .collect();
                 failures.push(format!("negative {text:?}: got {found:?}"));
             }
         }
     }
     assert!(checked > 60, "only {checked} examples");
-    assert!(failures.is_empty(), "{} of {checked} examples fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
