@@ -94,7 +94,7 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
     if !suffix.is_empty() {
         if let Some(scale) = lookup_exact(SUFFIXES, suffix) {
             n.value *= scale;
-        } else if let Some(unit) = lookup(MEASURES, suffix) {
+        } else if let Some(unit) = lookup(MEASURES, suffix.trim_start_matches('-')) {
             n.measure = Some(unit);
         } else {
             return None; // 3rd, 1990s, 30MK2, 35M
@@ -263,8 +263,9 @@ fn not_a_quantity(s: &Sent<'_>, i: usize, n: &Number) -> bool {
     // A designation: a number glued to a word or a hyphen before it ("Mi- 35M" aside),
     // or right after a capitalised name ("Boeing 737", "Route 66").
     let glued = i > 0 && s.glued(i) && s.toks[i - 1].kind != TokenKind::Symbol;
+    let named = |k: usize| s.capitalised(k) || s.w(k).chars().skip(1).any(char::is_uppercase);
     let after_name = i > 0
-        && s.capitalised(i - 1)
+        && named(i - 1)
         && s.toks[i - 1].kind == TokenKind::Word
         && !s.is_any(
             i - 1,
