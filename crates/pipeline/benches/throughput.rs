@@ -197,6 +197,14 @@ fn main() {
     });
     assert!(n > docs * 10, "{n} time expressions");
     report("time expressions only, 1 core", bytes, docs, took);
+    let (took, n) = best_of(3, || {
+        docs_read
+            .iter()
+            .map(|(d, s)| overdue_pipeline::quantity::extract(d, s).len())
+            .sum::<usize>()
+    });
+    assert!(n > docs, "{n} quantities");
+    report("quantities only, 1 core", bytes, docs, took);
     drop(docs_read);
 
     // The same on real news: the seed and MEANTIME articles in ../shared, repeated.
@@ -234,6 +242,22 @@ fn main() {
         assert!(n > 0);
         report(
             &format!("time expressions only, real news x{rounds}, 1 core"),
+            one * rounds,
+            real.len() * rounds,
+            took,
+        );
+        let (took, n) = best_of(3, || {
+            (0..rounds)
+                .map(|_| {
+                    real.iter()
+                        .map(|(d, s)| overdue_pipeline::quantity::extract(d, s).len())
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
+        });
+        assert!(n > 0);
+        report(
+            &format!("quantities only, real news x{rounds}, 1 core"),
             one * rounds,
             real.len() * rounds,
             took,

@@ -282,21 +282,19 @@ enum CPat {
 pub struct Grammar {
     rules: Vec<Rule>,
     pats: Vec<Vec<CPat>>,
-    vocab: std::collections::HashMap<Vec<u8>, u16, std::hash::BuildHasherDefault<crate::lex::Fnv>>,
+    words: crate::lex::Words,
     triggers: WordSet,
+    cues: Vec<u8>,
     by_word: Vec<Vec<usize>>,
     by_kind: Vec<(u16, usize)>,
     node_first: Vec<usize>,
 }
 
 impl Grammar {
-    /// Compiles `rules`; `triggers` are words that open a time expression of their own.
-    pub fn new(rules: Vec<Rule>, triggers: &[&str]) -> Grammar {
-        let mut vocab: std::collections::HashMap<
-            Vec<u8>,
-            u16,
-            std::hash::BuildHasherDefault<crate::lex::Fnv>,
-        > = Default::default();
+    /// Compiles `rules`; `triggers` are words that open a time expression of their own;
+    /// `cues` are words the resolution asks about, with a flag each (see [`Grammar::cue`]).
+    pub fn new(rules: Vec<Rule>, triggers: &[&str], cues: &[(&str, u8)]) -> Grammar {
+        let mut vocab: std::collections::HashMap<Vec<u8>, u16> = Default::default();
         let mut pats = Vec::new();
         for r in &rules {
             let mut cp = Vec::new();
@@ -329,6 +327,21 @@ impl Grammar {
             assert!(id < 512, "the time grammar's vocabulary is full");
             trigger_set.insert(id);
         }
+        for (w, _) in cues {
+            let n = vocab.len() as u16;
+            vocab
+                .entry(w.to_ascii_lowercase().into_bytes())
+                .or_insert(n);
+        }
+        assert!(vocab.len() < 512, "the time grammar's vocabulary is full");
+        let mut cue_flags = vec![0u8; vocab.len()];
+        for (w, flag) in cues {
+            cue_flags[usize::from(vocab[&w.to_ascii_lowercase().into_bytes()])] |= flag;
+        }
+        let mut words = crate::lex::Words::lexicon();
+        for (w, &id) in &vocab {
+            words.set_id(std::str::from_utf8(w).unwrap_or(""), id);
+        }
         let mut by_word = vec![Vec::new(); vocab.len()];
         let mut by_kind = Vec::new();
         let mut node_first = Vec::new();
@@ -348,23 +361,25 @@ impl Grammar {
         Grammar {
             rules,
             pats,
-            vocab,
+            words,
             triggers: trigger_set,
+            cues: cue_flags,
             by_word,
             by_kind,
             node_first,
         }
     }
 
-    fn word_id(&self, text: &str) -> Option<u16> {
-        let mut buf = [0u8; 16];
-        let lower = crate::lex::lower16(text, &mut buf)?;
-        self.vocab.get(lower).copied()
+    /// The words the tokenizer should know for this grammar.
+    pub fn words(&self) -> &crate::lex::Words {
+        &self.words
     }
 
-    /// Whether a token is a word of the grammar.
-    pub fn knows(&self, t: &Tok<'_>) -> bool {
-        self.word_id(t.text).is_some()
+    /// The flags of a cue word (0 if the token is no cue).
+    pub fn cue(&self, t: &Tok<'_>) -> u8 {
+        t.word
+            .and_then(|w| self.cues.get(usize::from(w)).copied())
+            .unwrap_or(0)
     }
 }
 
@@ -432,7 +447,7 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
         .zip(years)
         .map(|(t, &y)| Feat {
             kinds: kinds_of(t, y),
-            word: g.word_id(t.text),
+            word: t.word,
         })
         .collect();
     // A window without a number, a month, a weekday, a unit, a season, an ordinal or a

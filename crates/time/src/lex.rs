@@ -63,6 +63,8 @@ pub struct Tok<'a> {
     pub lex: Lex,
     /// Whether space separates it from the previous token.
     pub space_before: bool,
+    /// Its number in the grammar's vocabulary, if the grammar uses the word.
+    pub word: Option<u16>,
 }
 
 impl Tok<'_> {
@@ -272,31 +274,64 @@ impl Hasher for Fnv {
 /// A map keyed by short lower-case words.
 pub type WordMap<V> = HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>;
 
-/// Every word of the lexicon, lower case, with what it is and whether it must be
-/// capitalised to count (month and weekday names: "may" is a verb).
-static LEXICON: LazyLock<WordMap<(Lex, bool)>> = LazyLock::new(|| {
-    let mut map = WordMap::default();
-    // Later tables win: "march" is a month when capitalised, "second" an ordinal.
-    for &(w, v) in SEASONS {
-        map.insert(w.as_bytes(), (Lex::Season(v), false));
+/// The words the tokenizer knows, lower case: what the lexicon says of each (and
+/// whether it must be capitalised to count: month and weekday names, "may" is a verb),
+/// and its number in a grammar's vocabulary. One lookup per token gives both.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    map: HashMap<Vec<u8>, (Option<(Lex, bool)>, Option<u16>), BuildHasherDefault<Fnv>>,
+}
+
+impl Words {
+    /// The general English lexicon: months, weekdays, numbers, ordinals, units, seasons.
+    pub fn lexicon() -> Words {
+        let mut w = Words::default();
+        // Later tables win: "march" is a month when capitalised, "second" an ordinal.
+        let mut put = |word: &str, lex: Lex, capital: bool| {
+            w.map
+                .insert(word.as_bytes().to_vec(), (Some((lex, capital)), None));
+        };
+        for &(x, v) in SEASONS {
+            put(x, Lex::Season(v), false);
+        }
+        for &(x, v) in ORDINALS {
+            put(x, Lex::Ord(v), false);
+        }
+        for &(x, v) in NUMBERS {
+            put(x, Lex::Num(v), false);
+        }
+        for &(x, v) in UNITS {
+            put(x, Lex::Unit(v), false);
+        }
+        for &(x, v) in WEEKDAYS {
+            put(x, Lex::Weekday(v), true);
+        }
+        for &(x, v) in MONTHS {
+            put(x, Lex::Month(v), true);
+        }
+        w
     }
-    for &(w, v) in ORDINALS {
-        map.insert(w.as_bytes(), (Lex::Ord(v), false));
+
+    /// Gives `word` (lower case) the vocabulary number `id`.
+    pub fn set_id(&mut self, word: &str, id: u16) {
+        self.map
+            .entry(word.to_ascii_lowercase().into_bytes())
+            .or_insert((None, None))
+            .1 = Some(id);
     }
-    for &(w, v) in NUMBERS {
-        map.insert(w.as_bytes(), (Lex::Num(v), false));
+
+    /// The vocabulary number of `word`, if it has one.
+    pub fn id(&self, word: &str) -> Option<u16> {
+        let mut buf = [0u8; 16];
+        self.map.get(lower16(word, &mut buf)?).and_then(|e| e.1)
     }
-    for &(w, v) in UNITS {
-        map.insert(w.as_bytes(), (Lex::Unit(v), false));
+
+    fn get(&self, lower: &[u8]) -> Option<&(Option<(Lex, bool)>, Option<u16>)> {
+        self.map.get(lower)
     }
-    for &(w, v) in WEEKDAYS {
-        map.insert(w.as_bytes(), (Lex::Weekday(v), true));
-    }
-    for &(w, v) in MONTHS {
-        map.insert(w.as_bytes(), (Lex::Month(v), true));
-    }
-    map
-});
+}
+
+static LEXICON: LazyLock<Words> = LazyLock::new(Words::lexicon);
 
 /// Lower-cases an ASCII word of at most 16 bytes into `buf`.
 pub fn lower16<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
@@ -325,43 +360,58 @@ fn parse_number(digits: &str) -> Option<f64> {
     Some(n)
 }
 
-fn classify(text: &str) -> Lex {
+fn classify(text: &str, words: &Words) -> (Lex, Option<u16>) {
     let b = text.as_bytes();
     if b.is_empty() {
-        return Lex::Other;
+        return (Lex::Other, None);
     }
     if b[0].is_ascii_digit() {
         // 25,000 / 7.62 / 3rd / 1990s
         let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &text[digits.len()..];
         if suffix.is_empty() {
-            return parse_number(digits).map(Lex::Num).unwrap_or(Lex::Other);
+            return (
+                parse_number(digits).map(Lex::Num).unwrap_or(Lex::Other),
+                None,
+            );
         }
         if ["st", "nd", "rd", "th"]
             .iter()
             .any(|s| s.eq_ignore_ascii_case(suffix))
         {
-            return digits.parse().map(Lex::Ord).unwrap_or(Lex::Other);
+            return (digits.parse().map(Lex::Ord).unwrap_or(Lex::Other), None);
         }
-        return Lex::Other;
-    }
-    if !b[0].is_ascii_alphabetic() {
-        return Lex::Other;
+        return (Lex::Other, None);
     }
     let mut buf = [0u8; 16];
-    let Some(lower) = lower16(text.trim_end_matches('.'), &mut buf) else {
-        return Lex::Other;
+    let key = if b[0].is_ascii_alphabetic() {
+        text.trim_end_matches('.')
+    } else {
+        text
     };
-    match LEXICON.get(lower) {
-        Some(&(lex, capital)) if !capital || b[0].is_ascii_uppercase() => lex,
-        // "march" and "may" in lower case: not months.
-        Some(_) => Lex::Other,
-        None => Lex::Other,
+    let Some(lower) = lower16(key, &mut buf) else {
+        return (Lex::Other, None);
+    };
+    match words.get(lower) {
+        Some(&(lex, id)) => {
+            let lex = match lex {
+                Some((lex, capital)) if !capital || b[0].is_ascii_uppercase() => lex,
+                // "march" and "may" in lower case: not months.
+                _ => Lex::Other,
+            };
+            (lex, id)
+        }
+        None => (Lex::Other, None),
     }
 }
 
+/// The lexicon's reading of one word, without a grammar.
+pub fn lexicon_class(text: &str) -> Lex {
+    classify(text, &LEXICON).0
+}
+
 /// Cuts the text of `span` into time-grammar tokens.
-pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
+pub fn tokenize<'a>(text: &'a str, span: Span, words: &Words) -> Vec<Tok<'a>> {
     let s = &text[span];
     let base = span.start();
     let bytes = s.as_bytes();
@@ -399,7 +449,7 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
                 i += 1;
             }
             // "3h", "3day", "3.5years": a number glued to a unit is two tokens.
-            if i > digits_end && matches!(classify(&s[digits_end..i]), Lex::Unit(_)) {
+            if i > digits_end && matches!(classify(&s[digits_end..i], words).0, Lex::Unit(_)) {
                 i = digits_end;
             }
         } else if c.is_alphabetic() {
@@ -448,11 +498,13 @@ pub fn tokenize<'a>(text: &'a str, span: Span) -> Vec<Tok<'a>> {
         let Ok(sp) = Span::from_range(text, base + start..base + i) else {
             continue;
         };
+        let (lex, word) = classify(tok_text, words);
         out.push(Tok {
             span: sp,
             text: tok_text,
-            lex: classify(tok_text),
+            lex,
             space_before: space,
+            word,
         });
         space = false;
     }
@@ -464,7 +516,7 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(String, Lex)> {
-        tokenize(s, Span::full(s).unwrap())
+        tokenize(s, Span::full(s).unwrap(), &LEXICON)
             .into_iter()
             .map(|t| (t.text.to_string(), t.lex))
             .collect()

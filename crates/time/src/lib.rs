@@ -63,7 +63,18 @@ pub struct Timex {
     pub rule: &'static str,
 }
 
-static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::new(en::rules(), en::TRIGGERS));
+/// Cue flags: a word of the future, of the past, of saying.
+const FUTURE: u8 = 1;
+const PAST: u8 = 2;
+const SAY: u8 = 4;
+
+static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
+    let mut cues: Vec<(&str, u8)> = Vec::new();
+    cues.extend(FUTURE_CUES.iter().map(|w| (*w, FUTURE)));
+    cues.extend(PAST_CUES.iter().map(|w| (*w, PAST)));
+    cues.extend(SAYING.iter().map(|w| (*w, SAY)));
+    Grammar::new(en::rules(), en::TRIGGERS, &cues)
+});
 
 /// Signals, longest first, as they stand before an expression.
 const SIGNALS: &[&[&str]] = &[
@@ -177,28 +188,26 @@ const PAST_CUES: &[&str] = &[
 /// Whether the words around an expression speak of the future: the nearest cue within
 /// five tokens before it, else the sentence.
 fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
+    let g = &*GRAMMAR;
+    let future_word =
+        |t: &Tok<'_>| g.cue(t) & FUTURE != 0 || t.text.ends_with("'ll") || t.text.ends_with("’ll");
     let before = &toks[start.saturating_sub(5)..start];
     for (k, t) in before.iter().enumerate().rev() {
         // "will", "expected", and "to be" as in "an event to be held on October 12".
-        if t.is_any(FUTURE_CUES)
-            || t.text.ends_with("'ll")
-            || t.text.ends_with("’ll")
-            || (t.is("be") && k > 0 && before[k - 1].is("to"))
-        {
+        if future_word(t) || (t.is("be") && k > 0 && before[k - 1].is("to")) {
             return true;
         }
-        if t.is_any(PAST_CUES) || (t.text.len() > 4 && t.text.ends_with("ed")) {
+        if g.cue(t) & PAST != 0 || (t.text.len() > 4 && t.text.ends_with("ed")) {
             return false;
         }
     }
-    let future = toks
-        .iter()
-        .any(|t| t.is_any(FUTURE_CUES) || t.text.ends_with("'ll") || t.text.ends_with("’ll"));
-    let past = toks.iter().any(|t| t.is_any(PAST_CUES));
-    future
-        && (!past
-            || toks.iter().position(|t| t.is_any(FUTURE_CUES))
-                < toks.iter().position(|t| t.is_any(PAST_CUES)))
+    let first_future = toks.iter().position(future_word);
+    let first_past = toks.iter().position(|t| g.cue(t) & PAST != 0);
+    match (first_future, first_past) {
+        (Some(_), None) => true,
+        (Some(f), Some(p)) => f < p,
+        _ => false,
+    }
 }
 
 const SAYING: &[&str] = &[
@@ -223,7 +232,7 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Timex> {
         if doc.in_boilerplate(sentence.span) {
             continue;
         }
-        let all = tokenize(text, sentence.span);
+        let all = tokenize(text, sentence.span, GRAMMAR.words());
         for window in all.chunks(MAX_TOKENS) {
             let years = year_tokens(window);
             let nodes = parse(&GRAMMAR, window, &years);
@@ -281,7 +290,7 @@ fn statement_time(
             }
         )
     })?;
-    let verb = (node.end..toks.len()).find(|&k| toks[k].is_any(SAYING))?;
+    let verb = (node.end..toks.len()).find(|&k| GRAMMAR.cue(&toks[k]) & SAY != 0)?;
     let res = resolve(
         &node.sem,
         &Ctx {
