@@ -274,12 +274,16 @@ impl Hasher for Fnv {
 /// A map keyed by short lower-case words.
 pub type WordMap<V> = HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>;
 
+/// What the tokenizer knows of a word: its lexicon class with whether it must be
+/// capitalised, and its number in a grammar's vocabulary.
+type Entry = (Option<(Lex, bool)>, Option<u16>);
+
 /// The words the tokenizer knows, lower case: what the lexicon says of each (and
 /// whether it must be capitalised to count: month and weekday names, "may" is a verb),
 /// and its number in a grammar's vocabulary. One lookup per token gives both.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    map: HashMap<Vec<u8>, (Option<(Lex, bool)>, Option<u16>), BuildHasherDefault<Fnv>>,
+    map: HashMap<Vec<u8>, Entry, BuildHasherDefault<Fnv>>,
 }
 
 impl Words {
@@ -326,7 +330,7 @@ impl Words {
         self.map.get(lower16(word, &mut buf)?).and_then(|e| e.1)
     }
 
-    fn get(&self, lower: &[u8]) -> Option<&(Option<(Lex, bool)>, Option<u16>)> {
+    fn get(&self, lower: &[u8]) -> Option<&Entry> {
         self.map.get(lower)
     }
 }
