@@ -155,21 +155,23 @@ pub fn run(args: Args) -> Result<Exit> {
         jobs,
     };
     let (format, with_text) = (args.format, args.with_text);
-    let finish = |a: Analysis| {
-        let mut buf = Vec::with_capacity(4096);
-        let r = match format {
-            OutputFormat::Jsonl => write_jsonl(&mut buf, &a, with_text),
-            OutputFormat::Pretty => write_pretty(&mut buf, &a, with_text),
-        };
-        r.map(|()| buf)
-    };
-    run_batch(&batch, finish, |outcome| {
+    // Documents are analysed in parallel; identities across documents are given here,
+    // in input order, so that ids are the same whatever the number of jobs.
+    let mut registry = overdue_pipeline::entity::Registry::new();
+    let mut buf = Vec::with_capacity(1 << 16);
+    run_batch(&batch, Box::new, |outcome| {
         if write_err.is_some() {
             return;
         }
         match outcome {
-            Outcome::Done(bytes) => {
-                if let Err(e) = bytes.and_then(|b| out.write_all(&b)) {
+            Outcome::Done(mut a) => {
+                registry.assign(&mut a.entities);
+                buf.clear();
+                let r = match format {
+                    OutputFormat::Jsonl => write_jsonl(&mut buf, &a, with_text),
+                    OutputFormat::Pretty => write_pretty(&mut buf, &a, with_text),
+                };
+                if let Err(e) = r.and_then(|()| out.write_all(&buf)) {
                     write_err = Some(e);
                 }
                 docs += 1;

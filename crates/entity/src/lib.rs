@@ -1,11 +1,31 @@
-//! Entities: mentions of people, organisations, places, facilities and products, their
-//! roles, and one identity for the same one across documents.
+//! Entities: mentions of people, organisations, places, facilities and products, the
+//! roles people are given, and one identity for the same one within a document and
+//! across documents.
 //!
-//! Recognition is not built yet (issue 5); [`extract`] finds nothing. The item type is
-//! the one `overdue extract` writes.
+//! Mentions are runs of capitalised words (with the particles of names: `de`, `van`,
+//! `bin`), cut where a title ends (`Defense Minister | Vladimir Padrino Lopez`) and where a
+//! possessive or a lower-case word does. Their type comes from the gazetteers in `data/`
+//! (countries, cities), organisation suffixes and prefixes, facility nouns, the shape of
+//! designations (`AK-103`), given names, titles before a name, and the words around a
+//! lone name (`CEO of Rostec`, `told Interfax`). A sentence-initial word that the document
+//! also writes in lower case is not a name.
+//!
+//! Within a document a surname alone takes the identity of the full name that has it.
+//! Across documents [`Registry`] gives one `id` to the same person (same surname, or one
+//! letter apart in a long one; compatible given names), organisation (same name without
+//! its legal suffix, or one letter apart) or place, and keeps people with different given
+//! names apart, and people apart from organisations.
 
-use overdue_text::{Segmentation, Span};
+mod lists;
+mod registry;
+
+pub use lists::fold;
+pub use registry::Registry;
+
+use overdue_text::{Document, Segmentation, Span, Token, TokenKind};
 use serde::Serialize;
+
+use crate::lists::*;
 
 /// One entity mention as FORMAT.md writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,14 +36,446 @@ pub struct Entity {
     pub text: String,
     /// `PERSON`, `ORG`, `GPE`, `LOC`, `FAC`, `PRODUCT` or `EVENT`.
     #[serde(rename = "type")]
-    pub kind: String,
-    /// The identity, shared across the documents of one run.
+    pub kind: &'static str,
+    /// The identity: within the document until a [`Registry`] makes it global.
     pub id: String,
     /// The fullest well-formed name of that identity.
     pub name: String,
+    /// The title or role given with the mention (`defense minister`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
-/// The entity mentions of a segmented text.
-pub fn extract(_text: &str, _seg: &Segmentation) -> Vec<Entity> {
-    Vec::new()
+struct Sent<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl<'a> Sent<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span])
+    }
+    fn lower(&self, i: usize) -> String {
+        self.w(i).to_lowercase()
+    }
+    fn cap(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && w.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let l = self.lower(i);
+        words.contains(&l.as_str())
+    }
+}
+
+/// A mention before identities: tokens, type, role.
+struct Raw {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    role: Option<String>,
+}
+
+fn is_designation(w: &str) -> bool {
+    let has_digit = w.chars().any(|c| c.is_ascii_digit());
+    let has_letter = w.chars().any(char::is_alphabetic);
+    has_digit && has_letter && w.chars().next().is_some_and(char::is_alphabetic)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && letters <= 8 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// The mentions of one sentence.
+fn mentions(s: &Sent<'_>, lower_words: &std::collections::HashSet<String>, out: &mut Vec<Raw>) {
+    let n = s.toks.len();
+    let mut i = 0;
+    while i < n {
+        // Products and designations: AK-103, Su-30MK2.
+        if s.toks[i].kind == TokenKind::Word
+            && is_designation(s.w(i))
+            && s.w(i).chars().next().is_some_and(char::is_uppercase)
+        {
+            out.push(Raw {
+                start: i,
+                end: i + 1,
+                kind: "PRODUCT",
+                role: None,
+            });
+            i += 1;
+            continue;
+        }
+        if !s.cap(i) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words and the particles between them.
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < n && s.cap(end) && !is_designation(s.w(end)) {
+                end += 1;
+                continue;
+            }
+            // A particle, then a capitalised word.
+            let mut k = end;
+            while k < n && s.is_any(k, CONNECTORS) && !s.cap(k) && k - end < 2 {
+                k += 1;
+            }
+            if k > end && k < n && s.cap(k) && !s.is_any(end, &["and", "&"])
+                || (k > end && s.is_any(end, &["&"]) && s.cap(k))
+            {
+                end = k + 1;
+                continue;
+            }
+            break;
+        }
+        // A sentence-initial common word is not part of a name ("Construction of …").
+        let mut a = start;
+        while a < end && (a == 0 || s.w(a - 1) == "\"" || s.w(a - 1) == "“") && {
+            let l = s.lower(a);
+            COMMON_CAPITALISED.contains(&l.as_str()) || lower_words.contains(&l)
+        } {
+            a += 1;
+        }
+        // Titles: everything up to the last title word is the role.
+        let mut b = a;
+        let mut role = None;
+        if let Some(t) = (a..end).rev().find(|&k| s.is_any(k, TITLE_WORDS)) {
+            if t + 1 < end && !s.is_any(t + 1, &["of", "for"]) {
+                role = Some(s.text[s.toks[a].span.cover(s.toks[t].span)].to_lowercase());
+                b = t + 1;
+            } else if s.is_any(t + 1, &["of", "for"])
+                && t + 2 < end
+                && !ORG_PREFIXES.contains(&s.lower(a).as_str())
+            {
+                // "General Director of Kalashnikov": the organisation after the title.
+                out.push(Raw {
+                    start: t + 2,
+                    end,
+                    kind: "ORG",
+                    role: None,
+                });
+                i = end;
+                continue;
+            } else {
+                i = end;
+                continue;
+            }
+        }
+        // Trailing particles belong to nothing.
+        let mut e = end;
+        while e > b && s.is_any(e - 1, CONNECTORS) {
+            e -= 1;
+        }
+        if b < e {
+            match classify(s, b, e, role.is_some()) {
+                Some(kind) => out.push(Raw {
+                    start: b,
+                    end: e,
+                    kind,
+                    role,
+                }),
+                // A lone capitalised word: decided once the document's people are known.
+                None if e - b == 1 => out.push(Raw {
+                    start: b,
+                    end: e,
+                    kind: "?",
+                    role,
+                }),
+                None => {}
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// The type of the mention `b..e`, or none when the evidence is too weak.
+fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static str> {
+    let text = s.text[s.toks[b].span.cover(s.toks[e - 1].span)].to_string();
+    let folded = fold(&text);
+    let first = s.lower(b);
+    let last = s.lower(e - 1);
+    let words = e - b;
+    if COUNTRIES.contains(&folded)
+        || CITIES.contains(&folded)
+        || words == 1 && demonym_country(&text).is_some()
+    {
+        return Some("GPE");
+    }
+    // A title or an occupation right before, in lower case: "defence minister Vladmir
+    // Lopez", "designer Mikhail Kalashnikov".
+    let before_word = if b > 0 { s.lower(b - 1) } else { String::new() };
+    let role_before =
+        TITLE_WORDS.contains(&before_word.as_str()) || ROLE_NOUNS.contains(&before_word.as_str());
+    if titled || role_before && words >= 2 && words <= 4 {
+        return Some("PERSON");
+    }
+    if words >= 2 && ORG_SUFFIXES.contains(&last.as_str())
+        || words >= 3 && ORG_PREFIXES.contains(&first.as_str())
+    {
+        return Some("ORG");
+    }
+    if words >= 2 && FACILITY_NOUNS.contains(&last.as_str()) {
+        return Some("FAC");
+    }
+    if words == 1 && is_acronym(s.w(b)) {
+        return Some(if COUNTRIES.contains(&folded) {
+            "GPE"
+        } else {
+            "ORG"
+        });
+    }
+    if GIVEN_NAMES.contains(&fold(s.w(b))) && words >= 2 && words <= 4 {
+        return Some("PERSON");
+    }
+    // The words around a name: "X, head of", "X said", "CEO of X", "told X".
+    let after = s.lower(e);
+    let after2 = s.lower(e + 1);
+    let before = if b > 0 { s.lower(b - 1) } else { String::new() };
+    let before2 = if b > 1 { s.lower(b - 2) } else { String::new() };
+    const SAYING: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "stated",
+        "explained",
+        "noted",
+        "argued",
+        "warned",
+        "announced",
+        "confirmed",
+    ];
+    let person_after = after == ","
+        && (TITLE_WORDS.contains(&after2.as_str())
+            || after2 == "who"
+            || after2 == "the"
+            || SAYING.contains(&after2.as_str()))
+        || SAYING.contains(&after.as_str());
+    // An apposition after a title: "Vice-President for Economics and Finance, Castro
+    // Soteldo, told …".
+    let after_title =
+        before == "," && b >= 2 && (b.saturating_sub(7)..b - 1).any(|k| s.is_any(k, TITLE_WORDS));
+    if words >= 2 && words <= 4 && (person_after || after_title) {
+        return Some("PERSON");
+    }
+    let org_before = ["of", "at", "by", "from", "with"].contains(&before.as_str())
+        && (TITLE_WORDS.contains(&before2.as_str())
+            || ["part", "member", "owner", "subsidiary", "unit"].contains(&before2.as_str()))
+        || ["told", "according"].contains(&before.as_str()) && words <= 2
+        || before == "to" && before2 == "according";
+    let org_after = after == "," && ["a", "an", "the"].contains(&after2.as_str()) && {
+        // "Rostec, a Russian state-owned technology company"
+        (e + 2..(e + 9).min(s.toks.len())).any(|k| {
+            ORG_SUFFIXES.contains(&s.lower(k).as_str())
+                || [
+                    "company",
+                    "firm",
+                    "corporation",
+                    "agency",
+                    "maker",
+                    "manufacturer",
+                    "group",
+                    "bank",
+                    "producer",
+                    "exporter",
+                    "operator",
+                    "developer",
+                    "contractor",
+                    "supplier",
+                ]
+                .contains(&s.lower(k).as_str())
+        })
+    } || [
+        "reported",
+        "reports",
+        "executive",
+        "executives",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ceo",
+        "chief",
+    ]
+    .contains(&after.as_str())
+        || ["company", "corporation", "firm", "agency", "group"].contains(&before.as_str())
+        || before == "," && ORG_NOUNS.contains(&before2.as_str())
+        || words <= 2
+            && ORG_NOUNS.contains(&after.as_str())
+            && !FACILITY_NOUNS.contains(&after.as_str())
+        || words == 1 && ["factory", "plant"].contains(&after.as_str());
+    if org_before || org_after {
+        return Some("ORG");
+    }
+    if words >= 2 && words <= 3 && e - b == words && (b == 0 || !s.cap(b - 1)) {
+        // Two or three capitalised words with no other evidence: a person if it reads
+        // like one (each word a single capitalised word of letters).
+        let namelike = (b..e).all(|k| {
+            let w = s.w(k);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        });
+        if namelike && person_after {
+            return Some("PERSON");
+        }
+    }
+    None
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Finds the entity mentions of a segmented document, with identities within it (ids
+/// `L0`, `L1`, … until a [`Registry`] makes them global).
+pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
+    let text = doc.text.as_str();
+    // Words the document writes in lower case: a capitalised one at a sentence start is
+    // then an ordinary word.
+    let mut lower_words = std::collections::HashSet::new();
+    for t in &seg.tokens {
+        let w = &text[t.span];
+        if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+            lower_words.insert(w.to_string());
+        }
+    }
+    let mut found: Vec<(Span, &'static str, Option<String>, usize)> = Vec::new();
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        if doc.in_boilerplate(sentence.span) {
+            continue;
+        }
+        let s = Sent {
+            text,
+            toks: seg.sentence_tokens(si),
+        };
+        let mut raws = Vec::new();
+        mentions(&s, &lower_words, &mut raws);
+        for r in raws {
+            let span = s.toks[r.start].span.cover(s.toks[r.end - 1].span);
+            found.push((span, r.kind, r.role, si));
+        }
+    }
+    // A lone word that is the surname of a person of the document is that person.
+    let surnames: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|f| f.1 == "PERSON" && text[f.0].split_whitespace().count() >= 2)
+        .filter_map(|f| text[f.0].split_whitespace().last().map(fold))
+        .collect();
+    for f in found.iter_mut() {
+        if f.1 == "?" && surnames.contains(&fold(&text[f.0])) {
+            f.1 = "PERSON";
+        }
+    }
+    found.retain(|f| f.1 != "?");
+    identities(text, found)
+}
+
+/// Within a document: a person's surname alone, or a shorter form of the name, takes the
+/// identity of the full name; an organisation and its acronym in parentheses are one.
+fn identities(text: &str, found: Vec<(Span, &'static str, Option<String>, usize)>) -> Vec<Entity> {
+    let mut ids: Vec<usize> = (0..found.len()).collect();
+    // A demonym stands for its country: "Venezuelan" is Venezuela.
+    let canon = |sp: Span| -> String {
+        demonym_country(&text[sp])
+            .filter(|_| !COUNTRIES.contains(&fold(&text[sp])))
+            .unwrap_or_else(|| fold(&text[sp]))
+    };
+    let tokens =
+        |sp: Span| -> Vec<String> { canon(sp).split_whitespace().map(str::to_string).collect() };
+    let mut names: Vec<String> = found
+        .iter()
+        .map(|(sp, kind, ..)| match demonym_country(&text[*sp]) {
+            Some(country) if *kind == "GPE" && !COUNTRIES.contains(&fold(&text[*sp])) => {
+                title_case(&country)
+            }
+            _ => text[*sp].to_string(),
+        })
+        .collect();
+    for i in 0..found.len() {
+        let (sp, kind, ..) = &found[i];
+        let ti = tokens(*sp);
+        for j in 0..found.len() {
+            if i == j || ids[j] != j {
+                continue;
+            }
+            let (sp2, kind2, ..) = &found[j];
+            let tj = tokens(*sp2);
+            let same = match (*kind, *kind2) {
+                ("PERSON", "PERSON") => {
+                    // "Lopez" → "Vladimir Padrino Lopez"; "Evtushenko" → "Oleg Evtushenko".
+                    ti.len() < tj.len()
+                        && ti.last() == tj.last()
+                        && (ti.len() == 1 || ti.first() == tj.first())
+                }
+                (k1, k2) if k1 == k2 => ti == tj,
+                _ => false,
+            };
+            if same && j < i || same && ti.len() < tj.len() {
+                ids[i] = j;
+                break;
+            }
+        }
+    }
+    // Acronym in parentheses right after a long name: "… Militares (CAVIM)".
+    for i in 1..found.len() {
+        let (sp, kind, ..) = &found[i];
+        let (prev, pkind, ..) = &found[i - 1];
+        if *kind == "ORG"
+            && is_acronym(&text[*sp])
+            && text[prev.end()..sp.start()].trim() == "("
+            && (*pkind == "ORG" || text[*prev].split_whitespace().count() >= 3)
+        {
+            ids[i] = ids[i - 1];
+        }
+    }
+    // A lone surname with no full name in the document but a person elsewhere stays
+    // as it is; give every identity the fullest name among its mentions.
+    for i in 0..found.len() {
+        let mut root = ids[i];
+        while ids[root] != root {
+            root = ids[root];
+        }
+        ids[i] = root;
+    }
+    for i in 0..found.len() {
+        let root = ids[i];
+        let candidate = &text[found[i].0];
+        let demonym = found[i].1 == "GPE"
+            && demonym_country(candidate).is_some()
+            && !COUNTRIES.contains(&fold(candidate));
+        if !demonym
+            && candidate.split_whitespace().count() > names[root].split_whitespace().count()
+            && !is_acronym(candidate)
+        {
+            names[root] = candidate.to_string();
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, (span, kind, role, _))| {
+            let root = ids[i];
+            Entity {
+                span,
+                text: text[span].to_string(),
+                kind,
+                id: format!("L{root}"),
+                name: names[root].clone(),
+                role,
+            }
+        })
+        .collect()
 }

@@ -50,7 +50,7 @@ pub fn analyse(doc: Document) -> Analysis {
     let seg = segment(&doc.text);
     let timexes = overdue_time::extract(&doc, &seg);
     let quantities = overdue_quantity::extract(&doc, &seg);
-    let entities = overdue_entity::extract(&doc.text, &seg);
+    let entities = overdue_entity::extract(&doc, &seg);
     let statements = overdue_statement::extract(&overdue_statement::Layers {
         text: &doc.text,
         seg: &seg,

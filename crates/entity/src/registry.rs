@@ -1,0 +1,253 @@
+//! Identities across documents: the same person, organisation or place under one id.
+
+use std::collections::HashMap;
+
+use crate::Entity;
+use crate::lists::{ORG_SUFFIXES, fold};
+
+/// One identity known to the registry.
+#[derive(Debug, Clone)]
+struct Identity {
+    kind: &'static str,
+    /// Folded name words.
+    words: Vec<String>,
+    /// The fullest name seen.
+    name: String,
+}
+
+/// Gives the mentions of successive documents global identities (`e1`, `e2`, …). It keeps
+/// one record per identity, indexed by folded last word, so its memory grows with the
+/// number of distinct names, not of mentions.
+#[derive(Debug, Default)]
+pub struct Registry {
+    identities: Vec<Identity>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+/// Levenshtein distance, bounded: `None` when over `max`.
+fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// Spelling variants of transliterated names: `Yevtushenko`/`Evtushenko`,
+/// `Aleksandr`/`Alexander`, `Sergei`/`Sergey`.
+fn normalise(word: &str) -> String {
+    let mut w = word.to_string();
+    for (from, to) in [("ye", "e"), ("yu", "u"), ("ya", "a")] {
+        if let Some(rest) = w.strip_prefix(from) {
+            w = format!("{to}{rest}");
+        }
+    }
+    w = w
+        .replace("ks", "x")
+        .replace("kh", "h")
+        .replace("iy", "i")
+        .replace("ey", "ei");
+    if let Some(stem) = w.strip_suffix("er") {
+        if stem.ends_with('d') {
+            w = format!("{stem}r"); // Alexander → Alexandr
+        }
+    }
+    w
+}
+
+/// Whether two name words are the same, allowing one letter of difference in a long one.
+fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (normalise(a), normalise(b));
+    a == b || a.chars().count() >= 6 && distance(&a, &b, 1).is_some()
+}
+
+fn key(words: &[String]) -> String {
+    words.last().map(|w| normalise(w)).unwrap_or_default()
+}
+
+fn org_words(name: &str) -> Vec<String> {
+    let mut w: Vec<String> = name.split_whitespace().map(fold).collect();
+    while w.len() > 1 && w.last().is_some_and(|l| ORG_SUFFIXES.contains(&l.as_str())) {
+        w.pop();
+    }
+    w
+}
+
+impl Registry {
+    /// A registry with no identities.
+    pub fn new() -> Registry {
+        Registry::default()
+    }
+
+    fn matches(&self, id: usize, kind: &'static str, words: &[String]) -> bool {
+        let known = &self.identities[id];
+        if known.kind != kind {
+            return false;
+        }
+        match kind {
+            "PERSON" => {
+                let (Some(l1), Some(l2)) = (words.last(), known.words.last()) else {
+                    return false;
+                };
+                if !same_word(l1, l2) {
+                    return false;
+                }
+                // Different given names: different people. A surname alone matches.
+                if words.len() >= 2 && known.words.len() >= 2 {
+                    return same_word(&words[0], &known.words[0]);
+                }
+                true
+            }
+            "ORG" => {
+                let a = words.join(" ");
+                let b = known.words.join(" ");
+                a == b
+                    || a.chars().count() >= 6 && distance(&a, &b, 1).is_some()
+                    || words.len() == 1 && known.words.first() == words.first()
+            }
+            _ => words == known.words.as_slice(),
+        }
+    }
+
+    /// Rewrites the document-local ids of `entities` into global ones, and their names
+    /// into the fullest name known for the identity.
+    pub fn assign(&mut self, entities: &mut [Entity]) {
+        // The forms of each local identity, fullest first: an organisation is found by
+        // its name or by its acronym.
+        let mut forms: Vec<(String, &'static str, Vec<String>)> = Vec::new();
+        for e in entities.iter() {
+            match forms.iter_mut().find(|f| f.0 == e.id) {
+                Some(f) => {
+                    if !f.2.contains(&e.text) {
+                        f.2.push(e.text.clone());
+                    }
+                }
+                None => forms.push((e.id.clone(), e.kind, vec![e.name.clone(), e.text.clone()])),
+            }
+        }
+        let mut local: HashMap<String, usize> = HashMap::new();
+        for (lid, kind, texts) in &forms {
+            let words_of = |t: &str| {
+                if *kind == "ORG" {
+                    org_words(t)
+                } else {
+                    t.split_whitespace().map(fold).collect::<Vec<_>>()
+                }
+            };
+            let mut found = None;
+            // A person is found by the fullest name only: "Chávez" alone would match
+            // any Chávez.
+            let tries = if *kind == "ORG" {
+                &texts[..]
+            } else {
+                &texts[..1]
+            };
+            for t in tries {
+                let words = words_of(t);
+                if words.is_empty() {
+                    continue;
+                }
+                found = self.find(kind, &words);
+                if found.is_some() {
+                    break;
+                }
+            }
+            let name = &texts[0];
+            let id = match found {
+                Some(id) => {
+                    let known = &mut self.identities[id];
+                    if name.split_whitespace().count() > known.name.split_whitespace().count() {
+                        known.name = name.clone();
+                        if known.kind == "PERSON" {
+                            known.words = words_of(name);
+                        }
+                    }
+                    id
+                }
+                None => {
+                    self.identities.push(Identity {
+                        kind,
+                        words: words_of(name),
+                        name: name.clone(),
+                    });
+                    self.identities.len() - 1
+                }
+            };
+            // Every form is a key to the identity from now on.
+            for t in texts {
+                let words = words_of(t);
+                if words.is_empty() {
+                    continue;
+                }
+                let k = if *kind == "ORG" {
+                    words.join(" ")
+                } else {
+                    key(&words)
+                };
+                let ids = self.by_key.entry(k).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            local.insert(lid.clone(), id);
+        }
+        for e in entities.iter_mut() {
+            if let Some(&id) = local.get(&e.id) {
+                e.id = format!("e{}", id + 1);
+                e.name = self.identities[id].name.clone();
+            }
+        }
+    }
+
+    /// The identity that `words` of `kind` name, if the registry knows it.
+    fn find(&self, kind: &'static str, words: &[String]) -> Option<usize> {
+        let k = if kind == "ORG" {
+            words.join(" ")
+        } else {
+            key(words)
+        };
+        let direct = |ids: &Vec<usize>| {
+            ids.iter().copied().find(|&id| {
+                self.matches(id, kind, words) || kind == "ORG" && self.identities[id].kind == "ORG"
+            })
+        };
+        if let Some(id) = self.by_key.get(&k).and_then(direct) {
+            return Some(id);
+        }
+        if k.chars().count() >= 6 {
+            return self
+                .by_key
+                .iter()
+                .filter(|(other, _)| {
+                    other.len().abs_diff(k.len()) <= 1 && distance(other, &k, 1).is_some()
+                })
+                .flat_map(|(_, ids)| ids.iter().copied())
+                .find(|&id| {
+                    self.matches(id, kind, words)
+                        || kind == "ORG" && self.identities[id].kind == "ORG"
+                });
+        }
+        None
+    }
+
+    /// How many identities it holds.
+    pub fn len(&self) -> usize {
+        self.identities.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.identities.is_empty()
+    }
+}
