@@ -85,7 +85,7 @@ fn is_designation(w: &str) -> bool {
 
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && letters <= 8 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+    (2..=8).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
 /// The mentions of one sentence.
@@ -210,7 +210,7 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     let before_word = if b > 0 { s.lower(b - 1) } else { String::new() };
     let role_before =
         TITLE_WORDS.contains(&before_word.as_str()) || ROLE_NOUNS.contains(&before_word.as_str());
-    if titled || role_before && words >= 2 && words <= 4 {
+    if titled || role_before && (2..=4).contains(&words) {
         return Some("PERSON");
     }
     if words >= 2 && ORG_SUFFIXES.contains(&last.as_str())
@@ -228,7 +228,7 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
             "ORG"
         });
     }
-    if GIVEN_NAMES.contains(&fold(s.w(b))) && words >= 2 && words <= 4 {
+    if GIVEN_NAMES.contains(&fold(s.w(b))) && (2..=4).contains(&words) {
         return Some("PERSON");
     }
     // The words around a name: "X, head of", "X said", "CEO of X", "told X".
@@ -259,7 +259,7 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     // Soteldo, told …".
     let after_title =
         before == "," && b >= 2 && (b.saturating_sub(7)..b - 1).any(|k| s.is_any(k, TITLE_WORDS));
-    if words >= 2 && words <= 4 && (person_after || after_title) {
+    if (2..=4).contains(&words) && (person_after || after_title) {
         return Some("PERSON");
     }
     let org_before = ["of", "at", "by", "from", "with"].contains(&before.as_str())
@@ -310,7 +310,7 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     if org_before || org_after {
         return Some("ORG");
     }
-    if words >= 2 && words <= 3 && e - b == words && (b == 0 || !s.cap(b - 1)) {
+    if (2..=3).contains(&words) && e - b == words && (b == 0 || !s.cap(b - 1)) {
         // Two or three capitalised words with no other evidence: a person if it reads
         // like one (each word a single capitalised word of letters).
         let namelike = (b..e).all(|k| {
@@ -423,7 +423,7 @@ fn identities(text: &str, found: Vec<(Span, &'static str, Option<String>, usize)
                 (k1, k2) if k1 == k2 => ti == tj,
                 _ => false,
             };
-            if same && j < i || same && ti.len() < tj.len() {
+            if same && (j < i || ti.len() < tj.len()) {
                 ids[i] = j;
                 break;
             }

@@ -58,10 +58,10 @@ fn normalise(word: &str) -> String {
         .replace("kh", "h")
         .replace("iy", "i")
         .replace("ey", "ei");
-    if let Some(stem) = w.strip_suffix("er") {
-        if stem.ends_with('d') {
-            w = format!("{stem}r"); // Alexander → Alexandr
-        }
+    if let Some(stem) = w.strip_suffix("er")
+        && stem.ends_with('d')
+    {
+        w = format!("{stem}r"); // Alexander → Alexandr
     }
     w
 }
