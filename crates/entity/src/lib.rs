@@ -93,10 +93,14 @@ fn mentions(s: &Sent<'_>, lower_words: &std::collections::HashSet<String>, out: 
     let n = s.toks.len();
     let mut i = 0;
     while i < n {
-        // Products and designations: AK-103, Su-30MK2.
+        // Products and designations: AK-103, Su-30MK2, and brand names written in camel
+        // case after a lower-case letter: iPod, eBook.
+        let w = s.w(i);
+        let camel = w.len() >= 3
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().nth(1).is_some_and(char::is_uppercase);
         if s.toks[i].kind == TokenKind::Word
-            && is_designation(s.w(i))
-            && s.w(i).chars().next().is_some_and(char::is_uppercase)
+            && (camel || is_designation(w) && w.chars().next().is_some_and(char::is_uppercase))
         {
             out.push(Raw {
                 start: i,
@@ -368,16 +372,39 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
             found.push((span, r.kind, r.role, si));
         }
     }
-    // A lone word that is the surname of a person of the document is that person.
+    // A lone word that is the surname of a person of the document is that person; one
+    // that the document types elsewhere has that type; one that recurs is an
+    // organisation or a brand (news capitalises few other words more than once).
     let surnames: std::collections::HashSet<String> = found
         .iter()
         .filter(|f| f.1 == "PERSON" && text[f.0].split_whitespace().count() >= 2)
         .filter_map(|f| text[f.0].split_whitespace().last().map(fold))
         .collect();
-    for f in found.iter_mut() {
-        if f.1 == "?" && surnames.contains(&fold(&text[f.0])) {
-            f.1 = "PERSON";
+    let mut known: std::collections::HashMap<String, &'static str> =
+        std::collections::HashMap::new();
+    let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for f in &found {
+        let key = fold(&text[f.0]);
+        if f.1 == "?" {
+            *count.entry(key).or_default() += 1;
+        } else if f.1 != "PERSON" {
+            known.entry(key).or_insert(f.1);
         }
+    }
+    for f in found.iter_mut() {
+        if f.1 != "?" {
+            continue;
+        }
+        let key = fold(&text[f.0]);
+        f.1 = if surnames.contains(&key) {
+            "PERSON"
+        } else if let Some(k) = known.get(&key) {
+            k
+        } else if count.get(&key).is_some_and(|&c| c >= 2) {
+            "ORG"
+        } else {
+            "?"
+        };
     }
     found.retain(|f| f.1 != "?");
     identities(text, found)
