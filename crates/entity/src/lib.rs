@@ -151,15 +151,20 @@ fn mentions(s: &Sent<'_>, lower_words: &std::collections::HashSet<String>, out: 
             if t + 1 < end && !s.is_any(t + 1, &["of", "for"]) {
                 role = Some(s.text[s.toks[a].span.cover(s.toks[t].span)].to_lowercase());
                 b = t + 1;
-            } else if s.is_any(t + 1, &["of", "for"])
+            } else if s.is_any(t + 1, &["of"])
                 && t + 2 < end
                 && !ORG_PREFIXES.contains(&s.lower(a).as_str())
             {
-                // "General Director of Kalashnikov": the organisation after the title.
+                // "General Director of Kalashnikov": the organisation (or the country:
+                // "President of Venezuela") after the title. After "for" comes a
+                // portfolio: "Vice-President for Economics and Finance".
+                let kind = classify(s, t + 2, end, false)
+                    .filter(|k| *k == "GPE")
+                    .unwrap_or("ORG");
                 out.push(Raw {
                     start: t + 2,
                     end,
-                    kind: "ORG",
+                    kind,
                     role: None,
                 });
                 i = end;
@@ -226,11 +231,14 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
         return Some("FAC");
     }
     if words == 1 && is_acronym(s.w(b)) {
-        return Some(if COUNTRIES.contains(&folded) {
-            "GPE"
-        } else {
-            "ORG"
-        });
+        let bare = folded.replace('.', "");
+        return Some(
+            if COUNTRIES.contains(&folded) || COUNTRIES.contains(&bare) {
+                "GPE"
+            } else {
+                "ORG"
+            },
+        );
     }
     if GIVEN_NAMES.contains(&fold(s.w(b))) && (2..=4).contains(&words) {
         return Some("PERSON");
@@ -306,7 +314,9 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     ]
     .contains(&after.as_str())
         || ["company", "corporation", "firm", "agency", "group"].contains(&before.as_str())
-        || before == "," && ORG_NOUNS.contains(&before2.as_str())
+        || before == ","
+            && ORG_NOUNS.contains(&before2.as_str())
+            && [",", ".", ""].contains(&after.as_str())
         || words <= 2
             && ORG_NOUNS.contains(&after.as_str())
             && !FACILITY_NOUNS.contains(&after.as_str())
@@ -396,11 +406,13 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
             continue;
         }
         let key = fold(&text[f.0]);
-        f.1 = if surnames.contains(&key) {
-            "PERSON"
-        } else if let Some(k) = known.get(&key) {
+        f.1 = if let Some(k) = known.get(&key) {
             k
-        } else if count.get(&key).is_some_and(|&c| c >= 2) {
+        } else if surnames.contains(&key) {
+            "PERSON"
+        } else if count.get(&key).is_some_and(|&c| c >= 2)
+            && !COMMON_CAPITALISED.contains(&key.as_str())
+        {
             "ORG"
         } else {
             "?"
@@ -505,4 +517,50 @@ fn identities(text: &str, found: Vec<(Span, &'static str, Option<String>, usize)
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use overdue_text::segment;
+
+    fn ents(text: &str) -> Vec<(String, &'static str, String, Option<String>)> {
+        let doc = Document::new("t", text);
+        extract(&doc, &segment(&doc.text))
+            .into_iter()
+            .map(|e| (e.text, e.kind, e.id, e.role))
+            .collect()
+    }
+
+    #[test]
+    fn entity_titles_roles_and_surnames() {
+        let e = ents(
+            "Defense Minister Vladimir Padrino Lopez visited the plant. Lopez said it was ready.",
+        );
+        assert_eq!(e[0].0, "Vladimir Padrino Lopez");
+        assert_eq!(e[0].1, "PERSON");
+        assert_eq!(e[0].3.as_deref(), Some("defense minister"));
+        assert_eq!((e[1].0.as_str(), e[1].1), ("Lopez", "PERSON"));
+        assert_eq!(e[1].2, e[0].2);
+    }
+
+    #[test]
+    fn entity_places_organisations_products() {
+        let e = ents(
+            "The company, based in Caracas, works with the Kalashnikov Group and the Ministry of Defence on the AK-103, Venezuelan officials said.",
+        );
+        let kinds: Vec<(&str, &str)> = e.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(kinds.contains(&("Caracas", "GPE")), "{kinds:?}");
+        assert!(kinds.contains(&("Kalashnikov Group", "ORG")), "{kinds:?}");
+        assert!(kinds.contains(&("Ministry of Defence", "ORG")), "{kinds:?}");
+        assert!(kinds.contains(&("AK-103", "PRODUCT")), "{kinds:?}");
+        assert!(kinds.contains(&("Venezuelan", "GPE")), "{kinds:?}");
+    }
+
+    #[test]
+    fn entity_sentence_initial_common_words_are_not_names() {
+        let e = ents("Construction is slow. The construction of the bridge began in Lisbon.");
+        let texts: Vec<&str> = e.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, ["Lisbon"]);
+    }
 }

@@ -445,6 +445,10 @@ pub const COMMON_CAPITALISED: &[&str] = &[
     "yeah",
     "once",
     "please",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
 ];
 
 /// The country a demonym names: `Venezuelan` → `venezuela`, `Russian` → `russia`,

@@ -22,6 +22,17 @@ struct Identity {
 pub struct Registry {
     identities: Vec<Identity>,
     by_key: HashMap<String, Vec<usize>>,
+    /// Every key with one letter deleted, to find keys one letter apart without a scan
+    /// (the symmetric-deletion index of SymSpell).
+    by_deletion: HashMap<String, Vec<String>>,
+}
+
+/// The key with each one of its letters deleted in turn.
+fn deletions(k: &str) -> Vec<String> {
+    let chars: Vec<char> = k.chars().collect();
+    (0..chars.len())
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
+        .collect()
 }
 
 /// Levenshtein distance, bounded: `None` when over `max`.
@@ -195,6 +206,11 @@ impl Registry {
                 } else {
                     key(&words)
                 };
+                if !self.by_key.contains_key(&k) {
+                    for d in deletions(&k).into_iter().chain(std::iter::once(k.clone())) {
+                        self.by_deletion.entry(d).or_default().push(k.clone());
+                    }
+                }
                 let ids = self.by_key.entry(k).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
@@ -226,17 +242,29 @@ impl Registry {
             return Some(id);
         }
         if k.chars().count() >= 6 {
-            return self
-                .by_key
-                .iter()
-                .filter(|(other, _)| {
-                    other.len().abs_diff(k.len()) <= 1 && distance(other, &k, 1).is_some()
-                })
-                .flat_map(|(_, ids)| ids.iter().copied())
-                .find(|&id| {
-                    self.matches(id, kind, words)
-                        || kind == "ORG" && self.identities[id].kind == "ORG"
-                });
+            // Keys one letter apart share a deletion (or one is a deletion of the other).
+            let mut probes = deletions(&k);
+            probes.push(k.clone());
+            for probe in &probes {
+                for other in self.by_deletion.get(probe).into_iter().flatten() {
+                    if distance(other, &k, 1).is_none() {
+                        continue;
+                    }
+                    let hit = self
+                        .by_key
+                        .get(other)
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .find(|&id| {
+                            self.matches(id, kind, words)
+                                || kind == "ORG" && self.identities[id].kind == "ORG"
+                        });
+                    if hit.is_some() {
+                        return hit;
+                    }
+                }
+            }
         }
         None
     }
@@ -249,5 +277,81 @@ impl Registry {
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
         self.identities.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use overdue_text::Span;
+
+    fn mention(id: &str, kind: &'static str, text: &str) -> Entity {
+        Entity {
+            span: Span::default(),
+            text: text.into(),
+            kind,
+            id: id.into(),
+            name: text.into(),
+            role: None,
+        }
+    }
+
+    fn ids(reg: &mut Registry, doc: &[(&str, &'static str, &str)]) -> Vec<String> {
+        let mut es: Vec<Entity> = doc.iter().map(|(id, k, t)| mention(id, k, t)).collect();
+        reg.assign(&mut es);
+        es.into_iter().map(|e| e.id).collect()
+    }
+
+    #[test]
+    fn registry_transliteration_and_typos_join() {
+        let mut reg = Registry::new();
+        let a = ids(
+            &mut reg,
+            &[
+                ("L0", "PERSON", "Oleg Yevtushenko"),
+                ("L1", "ORG", "Rostec"),
+            ],
+        );
+        let b = ids(
+            &mut reg,
+            &[("L0", "PERSON", "Oleg Evtushenko"), ("L1", "ORG", "Roctec")],
+        );
+        assert_eq!(a, b);
+        let c = ids(&mut reg, &[("L0", "PERSON", "Vladimir Padrino Lopez")]);
+        let d = ids(&mut reg, &[("L0", "PERSON", "Vladmir Lopez")]);
+        assert_eq!(c, d);
+        let e = ids(&mut reg, &[("L0", "PERSON", "Aleksandr Fomin")]);
+        let f = ids(&mut reg, &[("L0", "PERSON", "Alexander Fomin")]);
+        assert_eq!(e, f);
+        let g = ids(&mut reg, &[("L0", "ORG", "Kalashnikov Concern")]);
+        let h = ids(&mut reg, &[("L0", "ORG", "Kalashnikov Group")]);
+        assert_eq!(g, h);
+    }
+
+    #[test]
+    fn registry_keeps_people_apart() {
+        let mut reg = Registry::new();
+        let a = ids(
+            &mut reg,
+            &[
+                ("L0", "PERSON", "Adan Chavez"),
+                ("L1", "PERSON", "Vladimir Putin"),
+            ],
+        );
+        let b = ids(
+            &mut reg,
+            &[
+                ("L0", "PERSON", "Hugo Chávez"),
+                ("L1", "PERSON", "Vladimir Lepin"),
+                ("L2", "ORG", "Kalashnikov Concern"),
+                ("L3", "PERSON", "Mikhail Kalashnikov"),
+            ],
+        );
+        assert_ne!(a[0], b[0]);
+        assert_ne!(a[1], b[1]);
+        assert_ne!(b[2], b[3]);
+        // A surname alone in a later document follows the full name it shares.
+        let c = ids(&mut reg, &[("L0", "PERSON", "Putin")]);
+        assert_eq!(c[0], a[1]);
     }
 }

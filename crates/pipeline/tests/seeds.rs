@@ -266,3 +266,55 @@ fn seeds_publication_dates() {
         (None, Some("2025-07-04"))
     );
 }
+
+#[test]
+fn seeds_entity_identities_across_documents() {
+    let gold = gold();
+    let mut registry = overdue_pipeline::entity::Registry::new();
+    let mut by_doc = std::collections::HashMap::new();
+    for name in seed_names() {
+        let mut a = analyse(load(&name, true));
+        registry.assign(&mut a.entities);
+        by_doc.insert(name, a);
+    }
+    let mut ids: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let (mut found, mut missing) = (0, Vec::new());
+    for c in gold["clusters"].as_array().unwrap() {
+        let cid = c["id"].as_str().unwrap().to_string();
+        let kind = c["type"].as_str().unwrap();
+        for m in c["mentions"].as_array().unwrap() {
+            let doc = m[0].as_str().unwrap();
+            let text = m[1].as_str().unwrap();
+            let nth = m.get(2).and_then(Value::as_u64).unwrap_or(1) as usize;
+            let a = &by_doc[doc];
+            let sp = find(&a.doc.text, text, nth);
+            let hit = a.entities.iter().find(|e| {
+                e.span.overlaps(sp)
+                    && e.kind == kind
+                    && e.span.start().abs_diff(sp.start()) <= 2
+                    && e.span.end().abs_diff(sp.end()) <= 3
+            });
+            match hit {
+                Some(e) => {
+                    found += 1;
+                    ids.entry(cid.clone()).or_default().push(e.id.clone());
+                }
+                None => missing.push(format!("{doc}: {kind} {text:?}")),
+            }
+        }
+    }
+    // One known miss: the demonym inside the headline "Venezuelan Kalashnikov Plant".
+    assert!(missing.len() <= 1, "{found} found, missing: {missing:?}");
+    for (cid, v) in &ids {
+        assert!(
+            v.iter().all(|i| i == &v[0]),
+            "cluster {cid} split into {v:?}"
+        );
+    }
+    for pair in gold["must_not_merge"].as_array().unwrap() {
+        let (a, b) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+        if let (Some(x), Some(y)) = (ids.get(a), ids.get(b)) {
+            assert_ne!(x[0], y[0], "{a} and {b} share an id");
+        }
+    }
+}
