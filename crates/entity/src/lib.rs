@@ -64,8 +64,9 @@ impl<'a> Sent<'a> {
             && w.chars().next().is_some_and(char::is_uppercase)
     }
     fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let l = self.lower(i);
-        words.contains(&l.as_str())
+        // The lists are ASCII: compare without allocating.
+        let w = self.w(i);
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
     }
 }
 
@@ -89,7 +90,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// The mentions of one sentence.
-fn mentions(s: &Sent<'_>, lower_words: &std::collections::HashSet<String>, out: &mut Vec<Raw>) {
+fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Raw>) {
     let n = s.toks.len();
     let mut i = 0;
     while i < n {
@@ -140,7 +141,7 @@ fn mentions(s: &Sent<'_>, lower_words: &std::collections::HashSet<String>, out: 
         let mut a = start;
         while a < end && (a == 0 || s.w(a - 1) == "\"" || s.w(a - 1) == "“") && {
             let l = s.lower(a);
-            COMMON_CAPITALISED.contains(&l.as_str()) || lower_words.contains(&l)
+            COMMON_CAPITALISED.contains(&l.as_str()) || written_lower(&l)
         } {
             a += 1;
         }
@@ -359,13 +360,16 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
     let text = doc.text.as_str();
     // Words the document writes in lower case: a capitalised one at a sentence start is
     // then an ordinary word.
-    let mut lower_words = std::collections::HashSet::new();
-    for t in &seg.tokens {
-        let w = &text[t.span];
-        if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
-            lower_words.insert(w.to_string());
-        }
-    }
+    // Looked up only for sentence-initial words, so searched in the text when asked.
+    let written_lower = |word: &str| -> bool {
+        let (hay, needle) = (text.as_bytes(), word.as_bytes());
+        let finder = memchr::memmem::Finder::new(needle);
+        finder.find_iter(hay).any(|k| {
+            let before = text[..k].chars().next_back();
+            let after = text[k + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
     let mut found: Vec<(Span, &'static str, Option<String>, usize)> = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if doc.in_boilerplate(sentence.span) {
@@ -376,7 +380,7 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
             toks: seg.sentence_tokens(si),
         };
         let mut raws = Vec::new();
-        mentions(&s, &lower_words, &mut raws);
+        mentions(&s, &written_lower, &mut raws);
         for r in raws {
             let span = s.toks[r.start].span.cover(s.toks[r.end - 1].span);
             found.push((span, r.kind, r.role, si));

@@ -37,21 +37,24 @@ fn deletions(k: &str) -> Vec<String> {
 
 /// Levenshtein distance, bounded: `None` when over `max`.
 fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    if a == b {
+        return Some(0);
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > max {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+    let mut prev: Vec<usize> = (0..=lb).collect();
+    let mut cur = vec![0; lb + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.chars().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + cost);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
-    let d = prev[b.len()];
+    let d = prev[lb];
     (d <= max).then_some(d)
 }
 
@@ -64,11 +67,9 @@ fn normalise(word: &str) -> String {
             w = format!("{to}{rest}");
         }
     }
-    w = w
-        .replace("ks", "x")
-        .replace("kh", "h")
-        .replace("iy", "i")
-        .replace("ey", "ei");
+    if w.contains(['k', 'i', 'e']) {
+        w = w.replace("ks", "x").replace("kh", "h").replace("iy", "i").replace("ey", "ei");
+    }
     if let Some(stem) = w.strip_suffix("er")
         && stem.ends_with('d')
     {
@@ -77,14 +78,14 @@ fn normalise(word: &str) -> String {
     w
 }
 
-/// Whether two name words are the same, allowing one letter of difference in a long one.
+/// Whether two normalised name words are the same, allowing one letter of difference
+/// in a long one.
 fn same_word(a: &str, b: &str) -> bool {
-    let (a, b) = (normalise(a), normalise(b));
-    a == b || a.chars().count() >= 6 && distance(&a, &b, 1).is_some()
+    a == b || a.chars().count() >= 6 && distance(a, b, 1).is_some()
 }
 
 fn key(words: &[String]) -> String {
-    words.last().map(|w| normalise(w)).unwrap_or_default()
+    words.last().cloned().unwrap_or_default()
 }
 
 fn org_words(name: &str) -> Vec<String> {
@@ -153,7 +154,8 @@ impl Registry {
                 if *kind == "ORG" {
                     org_words(t)
                 } else {
-                    t.split_whitespace().map(fold).collect::<Vec<_>>()
+                    // Folded and with transliteration variants evened out, once.
+                    t.split_whitespace().map(|w| normalise(&fold(w))).collect::<Vec<_>>()
                 }
             };
             let mut found = None;
