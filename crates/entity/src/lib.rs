@@ -436,8 +436,11 @@ fn identities(text: &str, found: Vec<(Span, &'static str, Option<String>, usize)
             .filter(|_| !COUNTRIES.contains(&fold(&text[sp])))
             .unwrap_or_else(|| fold(&text[sp]))
     };
-    let tokens =
-        |sp: Span| -> Vec<String> { canon(sp).split_whitespace().map(str::to_string).collect() };
+    // Each mention's words, folded once (the pairs below compare them many times).
+    let all_tokens: Vec<Vec<String>> = found
+        .iter()
+        .map(|(sp, ..)| canon(*sp).split_whitespace().map(str::to_string).collect())
+        .collect();
     let mut names: Vec<String> = found
         .iter()
         .map(|(sp, kind, ..)| match demonym_country(&text[*sp]) {
@@ -448,14 +451,14 @@ fn identities(text: &str, found: Vec<(Span, &'static str, Option<String>, usize)
         })
         .collect();
     for i in 0..found.len() {
-        let (sp, kind, ..) = &found[i];
-        let ti = tokens(*sp);
+        let kind = &found[i].1;
+        let ti = &all_tokens[i];
         for j in 0..found.len() {
             if i == j || ids[j] != j {
                 continue;
             }
-            let (sp2, kind2, ..) = &found[j];
-            let tj = tokens(*sp2);
+            let kind2 = &found[j].1;
+            let tj = &all_tokens[j];
             let same = match (*kind, *kind2) {
                 ("PERSON", "PERSON") => {
                     // "Lopez" → "Vladimir Padrino Lopez"; "Evtushenko" → "Oleg Evtushenko".

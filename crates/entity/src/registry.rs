@@ -68,7 +68,11 @@ fn normalise(word: &str) -> String {
         }
     }
     if w.contains(['k', 'i', 'e']) {
-        w = w.replace("ks", "x").replace("kh", "h").replace("iy", "i").replace("ey", "ei");
+        w = w
+            .replace("ks", "x")
+            .replace("kh", "h")
+            .replace("iy", "i")
+            .replace("ey", "ei");
     }
     if let Some(stem) = w.strip_suffix("er")
         && stem.ends_with('d')
@@ -155,7 +159,9 @@ impl Registry {
                     org_words(t)
                 } else {
                     // Folded and with transliteration variants evened out, once.
-                    t.split_whitespace().map(|w| normalise(&fold(w))).collect::<Vec<_>>()
+                    t.split_whitespace()
+                        .map(|w| normalise(&fold(w)))
+                        .collect::<Vec<_>>()
                 }
             };
             let mut found = None;
