@@ -165,7 +165,15 @@ pub fn run(args: Args) -> Result<Exit> {
         }
         match outcome {
             Outcome::Done(mut a) => {
-                registry.assign(&mut a.entities);
+                let ids = registry.assign(&mut a.entities);
+                for st in &mut a.statements {
+                    if let Some(sp) = &mut st.speaker
+                        && let Some((id, name)) = ids.get(&sp.id)
+                    {
+                        sp.id = id.clone();
+                        sp.name = name.clone();
+                    }
+                }
                 buf.clear();
                 let r = match format {
                     OutputFormat::Jsonl => write_jsonl(&mut buf, &a, with_text),

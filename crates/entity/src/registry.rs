@@ -137,8 +137,9 @@ impl Registry {
     }
 
     /// Rewrites the document-local ids of `entities` into global ones, and their names
-    /// into the fullest name known for the identity.
-    pub fn assign(&mut self, entities: &mut [Entity]) {
+    /// into the fullest name known for the identity. Returns, for each local id, the
+    /// global id and name (for what refers to the entities, such as speakers).
+    pub fn assign(&mut self, entities: &mut [Entity]) -> HashMap<String, (String, String)> {
         // The forms of each local identity, fullest first: an organisation is found by
         // its name or by its acronym.
         let mut forms: Vec<(String, &'static str, Vec<String>)> = Vec::new();
@@ -232,6 +233,15 @@ impl Registry {
                 e.name = self.identities[id].name.clone();
             }
         }
+        local
+            .into_iter()
+            .map(|(lid, id)| {
+                (
+                    lid,
+                    (format!("e{}", id + 1), self.identities[id].name.clone()),
+                )
+            })
+            .collect()
     }
 
     /// The identity that `words` of `kind` name, if the registry knows it.

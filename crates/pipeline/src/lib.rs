@@ -52,7 +52,7 @@ pub fn analyse(doc: Document) -> Analysis {
     let quantities = overdue_quantity::extract(&doc, &seg);
     let entities = overdue_entity::extract(&doc, &seg);
     let statements = overdue_statement::extract(&overdue_statement::Layers {
-        text: &doc.text,
+        doc: &doc,
         seg: &seg,
         timexes: &timexes,
         quantities: &quantities,

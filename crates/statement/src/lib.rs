@@ -2,33 +2,90 @@
 //! ("completed the construction of the first phase"), with speaker, event, subject and
 //! dates, built on the time, quantity and entity extractors.
 //!
-//! Not built yet (issue 6); [`extract`] finds nothing. The item type is the one
-//! `overdue extract` writes.
+//! Per sentence: a forecast is a future or intention form (`will`, `is expected to`,
+//! `is scheduled to`, `plans to` — `frames.rs`) in a clause that names a project event or
+//! gives a date; an outcome is a clause in a past, perfect or progressive form that names
+//! a project event (`has opened`, `completed the construction`, `is falling behind
+//! schedule`). The event comes from lexical frames general to projects (an airport opens,
+//! a plant begins production, a bridge is completed). The target is the clause's time
+//! expression with its signal (`by`, `in`, `within`, `until` after a negation); the
+//! speaker is the person or organisation of the verb of saying (before or after it,
+//! `according to X`, a `X told media:` line before a quote); the time it was said is the
+//! date the sentence gives its saying, else the publication date.
+
+mod frames;
 
 use overdue_entity::Entity;
 use overdue_quantity::Quantity;
-use overdue_text::{Segmentation, Span};
+use overdue_text::{Document, Segmentation, Span, Token, TokenKind};
 use overdue_time::Timex;
 use serde::Serialize;
+
+use crate::frames::*;
+
+/// Who made a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The entity's identity.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The role the text gives it, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// What a statement is about, as the text names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Subject {
+    /// The noun phrase.
+    pub text: String,
+}
+
+/// When a forecast says something will happen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Target {
+    /// The TIMEX3 value, or none when no time is given.
+    pub value: Option<String>,
+    /// The TIMEX3 modifier.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<&'static str>,
+    /// `by`, `in`, `within`, `before`, `after`, `soon`, `asap` or `none`.
+    pub bound: &'static str,
+}
 
 /// One statement as FORMAT.md writes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
-    /// The sentence or clause it was found in.
+    /// The sentence it was found in.
     pub span: Span,
     /// `forecast` or `outcome`.
-    pub kind: String,
+    pub kind: &'static str,
     /// The event vocabulary of FORMAT.md.
-    pub event: String,
+    pub event: &'static str,
+    /// Who said it; none for the outlet's own voice.
+    pub speaker: Option<Speaker>,
+    /// What it is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Subject>,
     /// When it was said, a TIMEX3 value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub said: Option<String>,
+    /// When it is to happen (forecasts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// When it happened (outcomes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// The cause of a delay, as the text gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
 }
 
 /// What the statement extractor reads.
 pub struct Layers<'a> {
-    /// The document text.
-    pub text: &'a str,
+    /// The document (its text, boilerplate and publication date).
+    pub doc: &'a Document,
     /// Its sentences and tokens.
     pub seg: &'a Segmentation,
     /// Its time expressions.
@@ -39,7 +96,462 @@ pub struct Layers<'a> {
     pub entities: &'a [Entity],
 }
 
-/// The statements of a document.
-pub fn extract(_layers: &Layers<'_>) -> Vec<Statement> {
-    Vec::new()
+/// Nouns of projects and their parts: a statement must be about one of these (or give a
+/// date) to count.
+const PROJECT_NOUNS: &[&str] = &[
+    "plant",
+    "plants",
+    "factory",
+    "factories",
+    "facility",
+    "facilities",
+    "project",
+    "projects",
+    "construction",
+    "bridge",
+    "airport",
+    "terminal",
+    "reactor",
+    "reactors",
+    "unit",
+    "units",
+    "line",
+    "lines",
+    "railway",
+    "rail",
+    "station",
+    "tunnel",
+    "dam",
+    "pipeline",
+    "mine",
+    "port",
+    "road",
+    "highway",
+    "stadium",
+    "building",
+    "buildings",
+    "phase",
+    "complex",
+    "site",
+    "works",
+    "system",
+    "network",
+    "service",
+    "services",
+    "train",
+    "trains",
+    "segment",
+    "aircraft",
+    "jet",
+    "jets",
+    "plane",
+    "planes",
+    "car",
+    "cars",
+    "vehicle",
+    "vehicles",
+    "fleet",
+    "production",
+    "delivery",
+    "deliveries",
+    "flight",
+    "model",
+    "software",
+    "program",
+    "programme",
+    "robotaxi",
+    "robotaxis",
+    "ship",
+    "vessel",
+    "satellite",
+    "rocket",
+    "mission",
+    "hospital",
+    "school",
+    "tower",
+    "center",
+    "centre",
+    "refinery",
+    "mill",
+    "farm",
+];
+
+struct Sent<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lower: Vec<String>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(text: &'a str, toks: &'a [Token]) -> Sent<'a> {
+        let lower = toks
+            .iter()
+            .map(|t| text[t.span].to_lowercase().replace('’', "'"))
+            .collect();
+        Sent { text, toks, lower }
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.lower.get(i).is_some_and(|x| x == w)
+    }
+    fn seq_at(&self, i: usize, seq: &[&str]) -> bool {
+        seq.iter().enumerate().all(|(k, w)| self.is(i + k, w))
+    }
+}
+
+/// Where clauses end: a semicolon, a colon, or a comma before a conjunction.
+fn clause_bounds(s: &Sent<'_>, at: usize) -> (usize, usize) {
+    let n = s.toks.len();
+    let boundary = |k: usize| {
+        s.lower[k] == ";"
+            || s.lower[k] == ":"
+            || (s.lower[k] == ","
+                && s.lower.get(k + 1).is_some_and(|w| {
+                    ["while", "but", "although", "whereas", "and", "which", "who"]
+                        .contains(&w.as_str())
+                        || w.ends_with("ing")
+                }))
+    };
+    let start = (0..at)
+        .rev()
+        .find(|&k| boundary(k) || s.lower[k] == "that" || s.lower[k] == "\"" || s.lower[k] == "“")
+        .map_or(0, |k| k + 1);
+    let end = (at..n).find(|&k| boundary(k)).unwrap_or(n);
+    (start, end)
+}
+
+/// The event a clause names: the first frame, in priority order, with a word or phrase in it.
+fn event_of(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> &'static str {
+    for f in FRAMES {
+        for k in from..to {
+            let w = s.lower[k].as_str();
+            if f.words.contains(&w) && (nouns || !NOUN_EVENT_WORDS.contains(&w)) {
+                return f.event;
+            }
+            if f.phrases
+                .iter()
+                .any(|(a, b)| s.is(k, a) && (k + 1 < to) && s.is(k + 1, b))
+            {
+                return f.event;
+            }
+        }
+    }
+    "other"
+}
+
+fn about_project(s: &Sent<'_>, from: usize, to: usize) -> bool {
+    (from..to).any(|k| PROJECT_NOUNS.contains(&s.lower[k].as_str()))
+}
+
+/// The forecast cue starting at token `k`, and its length.
+fn forecast_cue(s: &Sent<'_>, k: usize) -> Option<usize> {
+    FORECAST_CUES
+        .iter()
+        .find(|c| s.seq_at(k, c))
+        .map(|c| c.len())
+}
+
+/// Finds the statements of a document.
+pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
+    let doc = layers.doc;
+    let text = doc.text.as_str();
+    let published = doc.meta.published.value.clone();
+    let mut out = Vec::new();
+    // A speaker announced by a line that ends with a colon: "Lopez told Russian media:".
+    let mut carried: Option<(Speaker, Option<String>)> = None;
+    for (si, sentence) in layers.seg.sentences.iter().enumerate() {
+        if doc.in_boilerplate(sentence.span) {
+            carried = None;
+            continue;
+        }
+        let s = Sent::new(text, layers.seg.sentence_tokens(si));
+        let n = s.toks.len();
+        if n == 0 {
+            continue;
+        }
+        let timexes: Vec<&Timex> = layers
+            .timexes
+            .iter()
+            .filter(|t| sentence.span.contains(t.span))
+            .collect();
+        let entities: Vec<&Entity> = layers
+            .entities
+            .iter()
+            .filter(|e| sentence.span.contains(e.span))
+            .collect();
+        let tok_of = |sp: Span| {
+            s.toks
+                .iter()
+                .position(|t| t.span.start() >= sp.start())
+                .unwrap_or(n)
+        };
+        // The verb of saying, its speaker and the time it gives.
+        let saying = (0..n).find(|&k| {
+            SAYING.contains(&s.lower[k].as_str())
+                && !(k > 0 && s.is(k - 1, "is"))
+                && !(k + 1 < n && s.is(k + 1, "to"))
+        });
+        let according =
+            (0..n.saturating_sub(1)).find(|&k| s.is(k, "according") && s.is(k + 1, "to"));
+        let speaker_entity = |near: usize, after_ok: bool| -> Option<&Entity> {
+            let people = entities
+                .iter()
+                .filter(|e| e.kind == "PERSON" || e.kind == "ORG");
+            let in_reach = |e: &&&Entity| tok_of(e.span) < near && near - tok_of(e.span) <= 14;
+            // A person before the verb is its subject rather than an organisation in an
+            // apposition ("Busygin, who heads the Izhmash factory, said").
+            let before = people
+                .clone()
+                .filter(|e| in_reach(e) && e.kind == "PERSON")
+                .max_by_key(|e| e.span.start())
+                .or_else(|| {
+                    people
+                        .clone()
+                        .filter(in_reach)
+                        .max_by_key(|e| e.span.start())
+                });
+            let after = people
+                .filter(|e| tok_of(e.span) > near)
+                .min_by_key(|e| e.span.start())
+                .filter(|e| tok_of(e.span) - near <= 3);
+            if after_ok {
+                after.or(before).copied()
+            } else {
+                before.or(after).copied()
+            }
+        };
+        let mut speaker: Option<Speaker> = None;
+        let mut said_at: Option<String> = None;
+        if let Some(k) = according {
+            speaker = speaker_entity(k + 2, true).map(to_speaker);
+        } else if let Some(v) = saying {
+            // "said Fomin" is rarer than "Fomin said"; "X, head of Y, said".
+            speaker = speaker_entity(v, false).map(to_speaker);
+            // "said Wednesday", "said last spring", or a date before the verb: "In
+            // October 2021 … announced", "on May 27, … told", "Last year … told".
+            said_at = timexes
+                .iter()
+                .filter(|t| t.kind == "DATE" && !t.value.ends_with("_REF"))
+                .find(|t| {
+                    let tk = tok_of(t.span);
+                    tk == v + 1
+                        || (tk == v + 2 && (s.is(v + 1, "in") || s.is(v + 1, "on")))
+                        || (tk < v && tk + 14 >= v)
+                })
+                .map(|t| t.value.clone());
+        }
+        if speaker.is_none()
+            && let Some((sp, said)) = &carried
+        {
+            speaker = Some(sp.clone());
+            if said_at.is_none() {
+                said_at = said.clone();
+            }
+        }
+        // The forecasts of the sentence, one per cue.
+        let mut found_forecast = false;
+        let mut k = 0;
+        while k < n {
+            let Some(len) = forecast_cue(&s, k) else {
+                k += 1;
+                continue;
+            };
+            // A conditional is no forecast ("would run out of money if …").
+            if (0..n).any(|j| CONDITIONALS.contains(&s.lower[j].as_str()))
+                && (s.is(k, "would") || s.is(k, "could"))
+            {
+                k += len;
+                continue;
+            }
+            let (from, to) = clause_bounds(&s, k);
+            // The verb phrase of the future form names the event; the subject may too
+            // ("production is scheduled to begin").
+            let near = event_of(
+                &s,
+                k.saturating_sub(4).max(from),
+                (k + len + 14).min(to),
+                true,
+            );
+            let event = near;
+            let target_tx = timexes
+                .iter()
+                .filter(|t| {
+                    let tk = tok_of(t.span);
+                    tk >= from
+                        && tk < to
+                        && tk != saying.map_or(usize::MAX, |v| v + 1)
+                        && !t.value.starts_with("PAST")
+                        && !t.value.starts_with("PRESENT")
+                        && Some(&t.value) != said_at.as_ref()
+                })
+                .find(|t| tok_of(t.span) > k || t.kind == "DURATION" || t.value == "FUTURE_REF")
+                .copied();
+            let asap = (from..to).any(|j| s.seq_at(j, &["as", "soon", "as", "possible"]));
+            let target = target_of(&s, target_tx, asap, from, k);
+            let dated = target.value.is_some();
+            if event == "other" && !dated || !about_project(&s, from, to) && !dated {
+                k += len;
+                continue;
+            }
+            let subject = subject_of(&s, from, k);
+            found_forecast = true;
+            out.push(Statement {
+                span: sentence.span,
+                kind: "forecast",
+                event,
+                speaker: speaker.clone(),
+                subject,
+                said: said_at.clone().or_else(|| published.clone()),
+                target: Some(target),
+                when: None,
+                cause: None,
+            });
+            k = to.max(k + len);
+        }
+        // An outcome: a project event in a past, perfect or progressive form.
+        if !found_forecast {
+            let event = event_of(&s, 0, n, false);
+            let past = (0..n).any(|j| {
+                let w = &s.lower[j];
+                (w.ends_with("ed") && w.len() > 4 && s.toks[j].kind == TokenKind::Word)
+                    || [
+                        "has", "have", "had", "already", "began", "begun", "opened", "built",
+                    ]
+                    .contains(&w.as_str())
+                    || w.ends_with("ing")
+                        && j > 0
+                        && ["is", "are", "was", "were"].contains(&s.lower[j - 1].as_str())
+            });
+            let dated = timexes
+                .iter()
+                .any(|t| t.kind == "DATE" && !t.value.ends_with("_REF"));
+            if event != "other"
+                && (event != "announced" || dated)
+                && past
+                && about_project(&s, 0, n)
+            {
+                let when = timexes
+                    .iter()
+                    .find(|t| t.kind == "DATE" && !t.value.ends_with("_REF"))
+                    .map(|t| t.value.clone())
+                    .or_else(|| said_at.clone())
+                    .or_else(|| published.clone());
+                let cause = if event == "delayed" {
+                    cause_of(&s)
+                } else {
+                    None
+                };
+                out.push(Statement {
+                    span: sentence.span,
+                    kind: "outcome",
+                    event,
+                    speaker: None,
+                    subject: subject_of(&s, 0, n.min(8)),
+                    said: None,
+                    target: None,
+                    when,
+                    cause,
+                });
+            }
+        }
+        // A line that ends with a colon hands its speaker to the quote that follows; a
+        // quote attributed at its end hands it to a quote that goes on in the next
+        // sentence.
+        let opens_quote = |i: usize| {
+            layers
+                .seg
+                .sentences
+                .get(i)
+                .is_some_and(|next| text[next.span].starts_with(['"', '“']))
+        };
+        carried = if s.lower.last().is_some_and(|w| w == ":")
+            || opens_quote(si + 1) && saying.is_some()
+        {
+            speaker.clone().map(|sp| (sp, said_at.clone()))
+        } else {
+            None
+        };
+    }
+    out
+}
+
+fn to_speaker(e: &Entity) -> Speaker {
+    Speaker {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        role: e.role.clone(),
+    }
+}
+
+fn target_of(
+    s: &Sent<'_>,
+    t: Option<&Timex>,
+    asap: bool,
+    clause_start: usize,
+    cue: usize,
+) -> Target {
+    if asap {
+        return Target {
+            value: Some("FUTURE_REF".into()),
+            modifier: None,
+            bound: "asap",
+        };
+    }
+    let Some(t) = t else {
+        return Target {
+            value: None,
+            modifier: None,
+            bound: "none",
+        };
+    };
+    let negated =
+        (clause_start..cue + 3).any(|j| s.is(j, "not") || s.is(j, "won't") || s.is(j, "n't"));
+    let bound = match (t.value.as_str(), t.signal) {
+        ("FUTURE_REF", _) => "soon",
+        (_, Some("by")) | (_, Some("no later than")) => "by",
+        (_, Some("before")) => {
+            if negated {
+                "after"
+            } else {
+                "before"
+            }
+        }
+        (_, Some("until" | "not until" | "after")) => "after",
+        (_, Some("within")) => "within",
+        _ if t.kind == "DURATION" => "within",
+        _ => "in",
+    };
+    Target {
+        value: Some(t.value.clone()),
+        modifier: t.modifier,
+        bound,
+    }
+}
+
+/// The noun phrase before the verb: from the clause start to the cue, at most 12 tokens.
+fn subject_of(s: &Sent<'_>, from: usize, cue: usize) -> Option<Subject> {
+    if cue <= from {
+        return None;
+    }
+    let start = cue.saturating_sub(12).max(from);
+    let first = s.toks[start].span;
+    let last = s.toks[cue - 1].span;
+    let text = s.text[first.cover(last)]
+        .trim_matches(|c: char| c == ',' || c.is_whitespace())
+        .to_string();
+    (!text.is_empty()).then_some(Subject { text })
+}
+
+/// The cause of a delay: the words after "because of", "due to", "amid", "blamed … on".
+fn cause_of(s: &Sent<'_>) -> Option<String> {
+    let n = s.toks.len();
+    let k = (0..n).find(|&k| CAUSE_CUES.contains(&s.lower[k].as_str()))?;
+    let mut from = k + 1;
+    while from < n && ["of", "to", "on", "the", "by"].contains(&s.lower[from].as_str()) {
+        from += 1;
+    }
+    let to = (from..n)
+        .find(|&j| [",", ".", ";"].contains(&s.lower[j].as_str()))
+        .unwrap_or(n)
+        .min(from + 8);
+    (from < to).then(|| s.text[s.toks[from].span.cover(s.toks[to - 1].span)].to_string())
 }
