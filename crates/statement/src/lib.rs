@@ -388,7 +388,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             let asap = (from..to).any(|j| s.seq_at(j, &["as", "soon", "as", "possible"]));
             let target = target_of(&s, target_tx, asap, from, k);
             let dated = target.value.is_some();
-            if event == "other" && !dated || !about_project(&s, from, to) && !dated {
+            if !dated && (event == "other" || !about_project(&s, from, to)) {
                 k += len;
                 continue;
             }
