@@ -70,6 +70,41 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// Month and weekday names, capitalised but never entities.
+const DATE_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A mention before identities: tokens, type, role.
 struct Raw {
     start: usize,
@@ -112,7 +147,17 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
             i += 1;
             continue;
         }
-        if !s.cap(i) {
+        // Not names: months and weekdays, and compound adjectives ("Chicago-based").
+        let not_name = {
+            let l = s.lower(i);
+            [
+                "-based", "-born", "-owned", "-led", "-backed", "-made", "-era", "-style",
+            ]
+            .iter()
+            .any(|x| l.ends_with(x))
+                || DATE_NAMES.contains(&l.trim_end_matches('.'))
+        };
+        if !s.cap(i) || not_name {
             i += 1;
             continue;
         }
@@ -120,7 +165,11 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < n && s.cap(end) && !is_designation(s.w(end)) {
+            if end < n
+                && s.cap(end)
+                && !is_designation(s.w(end))
+                && !DATE_NAMES.contains(&s.lower(end).trim_end_matches('.'))
+            {
                 end += 1;
                 continue;
             }

@@ -463,7 +463,7 @@ pub fn demonym_country(word: &str) -> Option<String> {
         let Some(stem) = w.strip_suffix(suffix) else {
             continue;
         };
-        for end in ["", "a", "ia", "y", "e"] {
+        for end in ["", "a", "ia", "y", "e", "ey", "land"] {
             let name = format!("{stem}{end}");
             if COUNTRIES.contains(&name) {
                 return Some(name);

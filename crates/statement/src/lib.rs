@@ -328,14 +328,29 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             speaker = speaker_entity(v, false).map(to_speaker);
             // "said Wednesday", "said last spring", or a date before the verb: "In
             // October 2021 … announced", "on May 27, … told", "Last year … told".
+            // A statement is not made after its article was published.
+            let not_future = |t: &&&Timex| {
+                let (Some(p), Some(v)) = (
+                    published.as_deref().and_then(first_month),
+                    first_month(&t.value),
+                ) else {
+                    return true;
+                };
+                v <= p
+            };
             said_at = timexes
                 .iter()
                 .filter(|t| t.kind == "DATE" && !t.value.ends_with("_REF"))
+                .filter(not_future)
                 .find(|t| {
                     let tk = tok_of(t.span);
+                    let opens = tk == 0
+                        || ["in", "on", "back", "since"].contains(&s.lower[tk - 1].as_str())
+                        || s.lower[tk] == "last";
+                    let cue_between = (tk..v).any(|j| forecast_cue(&s, j).is_some());
                     tk == v + 1
                         || (tk == v + 2 && (s.is(v + 1, "in") || s.is(v + 1, "on")))
-                        || (tk < v && tk + 14 >= v)
+                        || (tk < v && tk + 14 >= v && opens && !cue_between)
                 })
                 .map(|t| t.value.clone());
         }
@@ -472,6 +487,26 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         };
     }
     out
+}
+
+/// The first (year, month) a TIMEX3 date value covers: `2019` → (2019, 1), `2013-SP` →
+/// (2013, 3), `2022-H2` → (2022, 7).
+fn first_month(v: &str) -> Option<(i32, u32)> {
+    let y: i32 = v.get(..4)?.parse().ok()?;
+    let rest = v.get(5..).unwrap_or("");
+    let part = rest.split('-').next().unwrap_or("");
+    let m = match part {
+        "" => 1,
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        "WI" => 12,
+        p if p.starts_with('Q') => 3 * p[1..].parse::<u32>().ok()? - 2,
+        p if p.starts_with('H') => 6 * p[1..].parse::<u32>().ok()? - 5,
+        p if p.starts_with('W') => (p[1..].parse::<u32>().ok()? * 7 / 31 + 1).min(12),
+        p => p.parse().ok()?,
+    };
+    Some((y, m))
 }
 
 fn to_speaker(e: &Entity) -> Speaker {
