@@ -96,6 +96,50 @@ pub struct Layers<'a> {
     pub entities: &'a [Entity],
 }
 
+/// Nouns that refer to a person named elsewhere: "the president said".
+const PERSON_NOUNS: &[&str] = &[
+    "president",
+    "minister",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "governor",
+    "mayor",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "head",
+    "secretary",
+    "premier",
+    "leader",
+    "founder",
+];
+
+/// Nouns that refer to an organisation named elsewhere: "the company said".
+const ORG_REFERENCES: &[&str] = &[
+    "company",
+    "firm",
+    "manufacturer",
+    "maker",
+    "group",
+    "operator",
+    "authority",
+    "agency",
+    "corporation",
+    "ministry",
+    "government",
+    "carrier",
+    "airline",
+    "developer",
+    "contractor",
+    "report",
+    "statement",
+];
+
 /// Nouns of projects and their parts: a statement must be about one of these (or give a
 /// date) to count.
 const PROJECT_NOUNS: &[&str] = &[
@@ -258,6 +302,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
     let mut out = Vec::new();
     // A speaker announced by a line that ends with a colon: "Lopez told Russian media:".
     let mut carried: Option<(Speaker, Option<String>)> = None;
+    let mut last_person: Option<Speaker> = None;
+    let mut last_org: Option<Speaker> = None;
     for (si, sentence) in layers.seg.sentences.iter().enumerate() {
         if doc.in_boilerplate(sentence.span) {
             carried = None;
@@ -326,6 +372,32 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         } else if let Some(v) = saying {
             // "said Fomin" is rarer than "Fomin said"; "X, head of Y, said".
             speaker = speaker_entity(v, false).map(to_speaker);
+            // "He said", "the company said", "The Turkish president said": the person or
+            // organisation the text last named, or, for a title, names next.
+            if speaker.is_none() {
+                let subject = (v.saturating_sub(4)..v).rev().find_map(|j| {
+                    let w = s.lower[j].as_str();
+                    if ["he", "she"].contains(&w) || PERSON_NOUNS.contains(&w) {
+                        Some("PERSON")
+                    } else if ["it", "they"].contains(&w) || ORG_REFERENCES.contains(&w) {
+                        Some("ORG")
+                    } else {
+                        None
+                    }
+                });
+                speaker = match subject {
+                    Some("PERSON") => last_person.clone().or_else(|| {
+                        let next = layers.seg.sentences.get(si + 1)?;
+                        layers
+                            .entities
+                            .iter()
+                            .find(|e| e.kind == "PERSON" && next.span.contains(e.span))
+                            .map(to_speaker)
+                    }),
+                    Some(_) => last_org.clone(),
+                    None => None,
+                };
+            }
             // "said Wednesday", "said last spring", or a date before the verb: "In
             // October 2021 … announced", "on May 27, … told", "Last year … told".
             // A statement is not made after its article was published.
@@ -364,6 +436,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         }
         // The forecasts of the sentence, one per cue.
         let mut found_forecast = false;
+        let mut prev_end: Option<usize> = None;
         let mut k = 0;
         while k < n {
             let Some(len) = forecast_cue(&s, k) else {
@@ -377,7 +450,13 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 k += len;
                 continue;
             }
-            let (from, to) = clause_bounds(&s, k);
+            let (from, clause_end) = clause_bounds(&s, k);
+            // Two future forms in one clause are two forecasts: each reaches to the next.
+            let to = (k + len..clause_end)
+                .find(|&j| forecast_cue(&s, j).is_some() && !s.is(j, "be"))
+                .unwrap_or(clause_end);
+            // A second forecast of the sentence starts after the first one.
+            let from = prev_end.map_or(from, |e| e.max(from));
             // The verb phrase of the future form names the event; the subject may too
             // ("production is scheduled to begin").
             let near = event_of(
@@ -409,8 +488,19 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             }
             let subject = subject_of(&s, from, k);
             found_forecast = true;
+            let last = target_tx
+                .map_or(to, |t| tok_of(t.span) + 1)
+                .clamp(k + 1, to.max(k + 1))
+                .min(n);
+            // The first forecast of a sentence spans from its start (the clause it
+            // hangs on is part of what was said); a later one from where the last ended.
+            let span_from = prev_end.unwrap_or(0);
+            let span = s.toks[span_from.min(n - 1)]
+                .span
+                .cover(s.toks[last - 1].span);
+            prev_end = Some(last);
             out.push(Statement {
-                span: sentence.span,
+                span,
                 kind: "forecast",
                 event,
                 speaker: speaker.clone(),
@@ -467,6 +557,12 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     cause,
                 });
             }
+        }
+        if let Some(e) = entities.iter().rev().find(|e| e.kind == "PERSON") {
+            last_person = Some(to_speaker(e));
+        }
+        if let Some(e) = entities.iter().rev().find(|e| e.kind == "ORG") {
+            last_org = Some(to_speaker(e));
         }
         // A line that ends with a colon hands its speaker to the quote that follows; a
         // quote attributed at its end hands it to a quote that goes on in the next
