@@ -105,6 +105,17 @@ const DATE_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// Capitalised words that are never names: months, weekdays, and compound adjectives
+/// (`Chicago-based`, `state-owned`).
+fn not_a_name(lower: &str) -> bool {
+    [
+        "-based", "-born", "-owned", "-led", "-backed", "-made", "-era", "-style", "-run",
+    ]
+    .iter()
+    .any(|x| lower.ends_with(x))
+        || DATE_NAMES.contains(&lower.trim_end_matches('.'))
+}
+
 /// A mention before identities: tokens, type, role.
 struct Raw {
     start: usize,
@@ -148,15 +159,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
             continue;
         }
         // Not names: months and weekdays, and compound adjectives ("Chicago-based").
-        let not_name = {
-            let l = s.lower(i);
-            [
-                "-based", "-born", "-owned", "-led", "-backed", "-made", "-era", "-style",
-            ]
-            .iter()
-            .any(|x| l.ends_with(x))
-                || DATE_NAMES.contains(&l.trim_end_matches('.'))
-        };
+        let not_name = not_a_name(&s.lower(i));
         if !s.cap(i) || not_name {
             i += 1;
             continue;
@@ -165,11 +168,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < n
-                && s.cap(end)
-                && !is_designation(s.w(end))
-                && !DATE_NAMES.contains(&s.lower(end).trim_end_matches('.'))
-            {
+            if end < n && s.cap(end) && !is_designation(s.w(end)) && !not_a_name(&s.lower(end)) {
                 end += 1;
                 continue;
             }

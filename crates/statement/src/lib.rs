@@ -499,11 +499,23 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .span
                 .cover(s.toks[last - 1].span);
             prev_end = Some(last);
+            // No verb of saying: an organisation or person that is the subject of the
+            // intention ("Boeing initially planned …", "Boeing had intended to …").
+            let speaker = speaker.clone().or_else(|| {
+                entities
+                    .iter()
+                    .filter(|e| e.kind == "PERSON" || e.kind == "ORG")
+                    .find(|e| {
+                        let t = tok_of(e.span);
+                        t >= from && t < k && t <= from + 2
+                    })
+                    .map(|e| to_speaker(e))
+            });
             out.push(Statement {
                 span,
                 kind: "forecast",
                 event,
-                speaker: speaker.clone(),
+                speaker,
                 subject,
                 said: said_at.clone().or_else(|| published.clone()),
                 target: Some(target),
