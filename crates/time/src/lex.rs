@@ -249,6 +249,19 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
         .map(|&(_, v)| v)
 }
 
+/// Every word of the lexicon (months, weekdays, numbers, ordinals, units, seasons), for
+/// a quick look at whether a sentence can hold a time expression at all.
+pub fn lexicon_words() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    out.extend(MONTHS.iter().map(|(w, _)| *w));
+    out.extend(WEEKDAYS.iter().map(|(w, _)| *w));
+    out.extend(NUMBERS.iter().map(|(w, _)| *w).filter(|w| w.len() > 2));
+    out.extend(ORDINALS.iter().map(|(w, _)| *w));
+    out.extend(UNITS.iter().map(|(w, _)| *w));
+    out.extend(SEASONS.iter().map(|(w, _)| *w));
+    out
+}
+
 /// FNV-1a for the short keys of the lexicon.
 #[derive(Default)]
 pub struct Fnv(u64);

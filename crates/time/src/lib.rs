@@ -68,6 +68,30 @@ const FUTURE: u8 = 1;
 const PAST: u8 = 2;
 const SAY: u8 = 4;
 
+/// Words without which (and without a digit) a sentence holds no time expression.
+static SCREEN: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let mut words = lex::lexicon_words();
+    words.extend(en::TRIGGERS.iter().copied());
+    aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("the time lexicon is a valid automaton")
+});
+
+/// Whether a sentence may hold a time expression: a digit, or a word of the lexicon on
+/// word boundaries.
+fn may_hold_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    SCREEN.find_overlapping_iter(s).any(|m| {
+        let before = b.get(m.start().wrapping_sub(1)).filter(|_| m.start() > 0);
+        let after = b.get(m.end());
+        !before.is_some_and(u8::is_ascii_alphabetic) && !after.is_some_and(u8::is_ascii_alphabetic)
+    })
+}
+
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     let mut cues: Vec<(&str, u8)> = Vec::new();
     cues.extend(FUTURE_CUES.iter().map(|w| (*w, FUTURE)));
@@ -230,6 +254,9 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Timex> {
     let mut out = Vec::new();
     for sentence in &seg.sentences {
         if doc.in_boilerplate(sentence.span) {
+            continue;
+        }
+        if !may_hold_time(&text[sentence.span]) {
             continue;
         }
         let all = tokenize(text, sentence.span, GRAMMAR.words());
