@@ -41,9 +41,20 @@ pub struct Entity {
     pub id: String,
     /// The fullest well-formed name of that identity.
     pub name: String,
-    /// The title or role given with the mention (`defense minister`), if any.
+    /// The role the text gives with the mention, if any: `Defense Minister Vladimir
+    /// Padrino Lopez`, `Sergei Chemezov, head of Rostec`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Role>,
+}
+
+/// A role: a title and, where the text says, the organisation it is held in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    /// The title, lower case: `defense minister`, `ceo`, `head`.
+    pub title: String,
+    /// The organisation or country, as written: `Rostec`, `Venezuela`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
 }
 
 struct Sent<'a> {
@@ -121,7 +132,7 @@ struct Raw {
     start: usize,
     end: usize,
     kind: &'static str,
-    role: Option<String>,
+    role: Option<Role>,
 }
 
 fn is_designation(w: &str) -> bool {
@@ -138,6 +149,7 @@ fn is_acronym(w: &str) -> bool {
 /// The mentions of one sentence.
 fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Raw>) {
     let n = s.toks.len();
+    let mut pending_title: Option<(String, String, usize)> = None;
     let mut i = 0;
     while i < n {
         // Products and designations: AK-103, Su-30MK2, and brand names written in camel
@@ -198,7 +210,10 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         let mut role = None;
         if let Some(t) = (a..end).rev().find(|&k| s.is_any(k, TITLE_WORDS)) {
             if t + 1 < end && !s.is_any(t + 1, &["of", "for"]) {
-                role = Some(s.text[s.toks[a].span.cover(s.toks[t].span)].to_lowercase());
+                role = Some(Role {
+                    title: s.text[s.toks[a].span.cover(s.toks[t].span)].to_lowercase(),
+                    org: None,
+                });
                 b = t + 1;
             } else if s.is_any(t + 1, &["of"])
                 && t + 2 < end
@@ -216,6 +231,12 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
                     kind,
                     role: None,
                 });
+                // "… of Kalashnikov, Vladimir Lepin": the title goes to the name after.
+                pending_title = Some((
+                    s.text[s.toks[a].span.cover(s.toks[t].span)].to_lowercase(),
+                    s.text[s.toks[t + 2].span.cover(s.toks[end - 1].span)].to_string(),
+                    end,
+                ));
                 i = end;
                 continue;
             } else {
@@ -228,20 +249,86 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         while e > b && s.is_any(e - 1, CONNECTORS) {
             e -= 1;
         }
+        // A title in lower case before the name ("Rostec executive Oleg Yevtushenko",
+        // "defence minister Vladmir Lopez"), or a title-of-organisation apposition before it.
+        if role.is_none() && b > 0 {
+            let mut t0 = b;
+            while t0 > 0
+                && s.toks[t0 - 1].kind == TokenKind::Word
+                && !s.cap(t0 - 1)
+                && s.is_any(t0 - 1, TITLE_WORDS)
+            {
+                t0 -= 1;
+            }
+            if t0 < b {
+                // The portfolio before the title: "defence minister".
+                while t0 > 0
+                    && b - t0 < 4
+                    && s.toks[t0 - 1].kind == TokenKind::Word
+                    && !s.cap(t0 - 1)
+                    && !COMMON_CAPITALISED.contains(&s.lower(t0 - 1).as_str())
+                {
+                    t0 -= 1;
+                }
+                let org = (t0 > 0 && s.cap(t0 - 1)).then(|| s.w(t0 - 1).to_string());
+                role = Some(Role {
+                    title: s.text[s.toks[t0].span.cover(s.toks[b - 1].span)].to_lowercase(),
+                    org,
+                });
+            } else if let Some((title, org, at)) = pending_title.take()
+                && b == at + 1
+                && s.w(at) == ","
+            {
+                role = Some(Role {
+                    title,
+                    org: Some(org),
+                });
+            }
+        }
+        // An apposition after the name: "Sergei Chemezov, head of Rostec,"; "Konstantin
+        // Busygin, who heads the Izhmash factory".
+        if role.is_none() && s.w(e) == "," {
+            let k = e + 1;
+            if s.is_any(k, &["who"]) && s.is_any(k + 1, &["heads", "leads", "runs", "chairs"]) {
+                let at = k + 2 + usize::from(s.is_any(k + 2, &["the"]));
+                if s.cap(at) {
+                    role = Some(Role {
+                        title: "head".into(),
+                        org: Some(s.w(at).to_string()),
+                    });
+                }
+            } else if let Some(of) = (k..(k + 5).min(n)).find(|&j| s.is_any(j, &["of", "at"])) {
+                let title_ok = (k..of).all(|j| !s.cap(j) || s.is_any(j, TITLE_WORDS))
+                    && (k..of).any(|j| s.is_any(j, TITLE_WORDS));
+                if of > k && title_ok && s.cap(of + 1) {
+                    let mut oe = of + 1;
+                    while oe < n && (s.cap(oe) || s.is_any(oe, CONNECTORS) && s.cap(oe + 1)) {
+                        oe += 1;
+                    }
+                    role = Some(Role {
+                        title: s.text[s.toks[k].span.cover(s.toks[of - 1].span)].to_lowercase(),
+                        org: Some(
+                            s.text[s.toks[of + 1].span.cover(s.toks[oe - 1].span)].to_string(),
+                        ),
+                    });
+                }
+            }
+        }
         if b < e {
             match classify(s, b, e, role.is_some()) {
                 Some(kind) => out.push(Raw {
                     start: b,
                     end: e,
                     kind,
-                    role,
+                    // Only people hold roles ("a major Russian customer" is no major).
+                    role: role.filter(|_| kind == "PERSON"),
                 }),
                 // A lone capitalised word: decided once the document's people are known.
                 None if e - b == 1 => out.push(Raw {
                     start: b,
                     end: e,
                     kind: "?",
-                    role,
+                    role: None,
                 }),
                 None => {}
             }
@@ -418,7 +505,7 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     };
-    let mut found: Vec<(Span, &'static str, Option<String>, usize)> = Vec::new();
+    let mut found: Vec<(Span, &'static str, Option<Role>, usize)> = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if doc.in_boilerplate(sentence.span) {
             continue;
@@ -476,7 +563,7 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
 
 /// Within a document: a person's surname alone, or a shorter form of the name, takes the
 /// identity of the full name; an organisation and its acronym in parentheses are one.
-fn identities(text: &str, found: Vec<(Span, &'static str, Option<String>, usize)>) -> Vec<Entity> {
+fn identities(text: &str, found: Vec<(Span, &'static str, Option<Role>, usize)>) -> Vec<Entity> {
     let mut ids: Vec<usize> = (0..found.len()).collect();
     // A demonym stands for its country: "Venezuelan" is Venezuela.
     let canon = |sp: Span| -> String {
@@ -579,7 +666,7 @@ mod tests {
     use super::*;
     use overdue_text::segment;
 
-    fn ents(text: &str) -> Vec<(String, &'static str, String, Option<String>)> {
+    fn ents(text: &str) -> Vec<(String, &'static str, String, Option<Role>)> {
         let doc = Document::new("t", text);
         extract(&doc, &segment(&doc.text))
             .into_iter()
@@ -594,7 +681,10 @@ mod tests {
         );
         assert_eq!(e[0].0, "Vladimir Padrino Lopez");
         assert_eq!(e[0].1, "PERSON");
-        assert_eq!(e[0].3.as_deref(), Some("defense minister"));
+        assert_eq!(
+            e[0].3.as_ref().map(|r| r.title.as_str()),
+            Some("defense minister")
+        );
         assert_eq!((e[1].0.as_str(), e[1].1), ("Lopez", "PERSON"));
         assert_eq!(e[1].2, e[0].2);
     }
@@ -610,6 +700,45 @@ mod tests {
         assert!(kinds.contains(&("Ministry of Defence", "ORG")), "{kinds:?}");
         assert!(kinds.contains(&("AK-103", "PRODUCT")), "{kinds:?}");
         assert!(kinds.contains(&("Venezuelan", "GPE")), "{kinds:?}");
+    }
+
+    #[test]
+    fn entity_roles_before_and_after_names() {
+        let role = |text: &str, name: &str| -> Option<(String, Option<String>)> {
+            ents(text)
+                .into_iter()
+                .find(|e| e.0 == name)
+                .and_then(|e| e.3)
+                .map(|r| (r.title, r.org))
+        };
+        assert_eq!(
+            role(
+                "Sergei Chemezov, head of Rostec, said so.",
+                "Sergei Chemezov"
+            ),
+            Some(("head".into(), Some("Rostec".into())))
+        );
+        assert_eq!(
+            role(
+                "Rostec executive Oleg Yevtushenko stated it.",
+                "Oleg Yevtushenko"
+            ),
+            Some(("executive".into(), Some("Rostec".into())))
+        );
+        assert_eq!(
+            role(
+                "Konstantin Busygin, who heads the Izhmash factory, said it.",
+                "Konstantin Busygin"
+            ),
+            Some(("head".into(), Some("Izhmash".into())))
+        );
+        assert_eq!(
+            role(
+                "the General Director of Kalashnikov, Vladimir Lepin, told Interfax",
+                "Vladimir Lepin"
+            ),
+            Some(("general director".into(), Some("Kalashnikov".into())))
+        );
     }
 
     #[test]

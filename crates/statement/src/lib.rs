@@ -621,7 +621,7 @@ fn to_speaker(e: &Entity) -> Speaker {
     Speaker {
         id: e.id.clone(),
         name: e.name.clone(),
-        role: e.role.clone(),
+        role: e.role.as_ref().map(|r| r.title.clone()),
     }
 }
 
