@@ -81,6 +81,24 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// Titles that refer to a person named elsewhere in the document: "the minister".
+const PERSON_TITLES: &[&str] = &[
+    "minister",
+    "president",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "premier",
+    "chancellor",
+    "senator",
+    "ambassador",
+];
+
 /// Month and weekday names, capitalised but never entities.
 const DATE_NAMES: &[&str] = &[
     "january",
@@ -172,6 +190,23 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         }
         // Not names: months and weekdays, and compound adjectives ("Chicago-based").
         let not_name = not_a_name(&s.lower(i));
+        // A person by title alone: "the minister", "the company's CEO".
+        if s.is_any(i, &["the"])
+            && i + 1 < n
+            && !s.cap(i + 1)
+            && s.is_any(i + 1, PERSON_TITLES)
+            && !s.is_any(i + 2, &["of", "for"])
+            && !s.cap(i + 2)
+        {
+            out.push(Raw {
+                start: i + 1,
+                end: i + 2,
+                kind: "TITLE",
+                role: None,
+            });
+            i += 2;
+            continue;
+        }
         if !s.cap(i) || not_name {
             i += 1;
             continue;
@@ -248,6 +283,20 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         let mut e = end;
         while e > b && s.is_any(e - 1, CONNECTORS) {
             e -= 1;
+        }
+        // A demonym that opens a longer name names its country: "Venezuelan | Kalashnikov
+        // Plant".
+        if e - b >= 2 {
+            let first = s.w(b);
+            if demonym_country(first).is_some() && !COUNTRIES.contains(&fold(first)) {
+                out.push(Raw {
+                    start: b,
+                    end: b + 1,
+                    kind: "GPE",
+                    role: None,
+                });
+                b += 1;
+            }
         }
         // A title in lower case before the name ("Rostec executive Oleg Yevtushenko",
         // "defence minister Vladmir Lopez"), or a title-of-organisation apposition before it.
@@ -558,13 +607,43 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
         };
     }
     found.retain(|f| f.1 != "?");
-    identities(text, found)
+    // A title alone is the last person the document gave that title, else the last
+    // person it named; with no one before it, it is no mention.
+    let mut resolved: Vec<(Span, &'static str, Option<Role>, usize)> =
+        Vec::with_capacity(found.len());
+    let mut title_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    for f in found.into_iter() {
+        if f.1 == "TITLE" {
+            let title = fold(&text[f.0]);
+            let person = resolved
+                .iter()
+                .rposition(|p| {
+                    p.1 == "PERSON" && p.2.as_ref().is_some_and(|r| r.title.contains(&title))
+                })
+                .or_else(|| resolved.iter().rposition(|p| p.1 == "PERSON"));
+            if let Some(p) = person {
+                title_of.push(Some(p));
+                resolved.push((f.0, "PERSON", None, f.3));
+            }
+            continue;
+        }
+        title_of.push(None);
+        resolved.push(f);
+    }
+    let found = resolved;
+    identities(text, found, &title_of)
 }
 
 /// Within a document: a person's surname alone, or a shorter form of the name, takes the
 /// identity of the full name; an organisation and its acronym in parentheses are one.
-fn identities(text: &str, found: Vec<(Span, &'static str, Option<Role>, usize)>) -> Vec<Entity> {
-    let mut ids: Vec<usize> = (0..found.len()).collect();
+fn identities(
+    text: &str,
+    found: Vec<(Span, &'static str, Option<Role>, usize)>,
+    linked: &[Option<usize>],
+) -> Vec<Entity> {
+    let mut ids: Vec<usize> = (0..found.len())
+        .map(|i| linked.get(i).copied().flatten().unwrap_or(i))
+        .collect();
     // A demonym stands for its country: "Venezuelan" is Venezuela.
     let canon = |sp: Span| -> String {
         demonym_country(&text[sp])
@@ -586,6 +665,9 @@ fn identities(text: &str, found: Vec<(Span, &'static str, Option<Role>, usize)>)
         })
         .collect();
     for i in 0..found.len() {
+        if ids[i] != i {
+            continue; // a title already linked to its person
+        }
         let kind = &found[i].1;
         let ti = &all_tokens[i];
         for j in 0..found.len() {
@@ -739,6 +821,18 @@ mod tests {
             ),
             Some(("general director".into(), Some("Kalashnikov".into())))
         );
+    }
+
+    #[test]
+    fn entity_titles_alone_and_leading_demonyms() {
+        let e = ents(
+            "Defense Minister Vladimir Padrino Lopez toured the plant. The minister said it was ready.",
+        );
+        assert_eq!((e[1].0.as_str(), e[1].1), ("minister", "PERSON"));
+        assert_eq!(e[1].2, e[0].2);
+        let e = ents("Venezuelan Kalashnikov Plant to Begin Work");
+        assert_eq!((e[0].0.as_str(), e[0].1), ("Venezuelan", "GPE"));
+        assert_eq!((e[1].0.as_str(), e[1].1), ("Kalashnikov Plant", "FAC"));
     }
 
     #[test]

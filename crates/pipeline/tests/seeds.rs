@@ -303,8 +303,7 @@ fn seeds_entity_identities_across_documents() {
             }
         }
     }
-    // One known miss: the demonym inside the headline "Venezuelan Kalashnikov Plant".
-    assert!(missing.len() <= 1, "{found} found, missing: {missing:?}");
+    assert!(missing.is_empty(), "{found} found, missing: {missing:?}");
     for (cid, v) in &ids {
         assert!(
             v.iter().all(|i| i == &v[0]),
