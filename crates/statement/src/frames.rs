@@ -169,7 +169,7 @@ pub const FRAMES: &[Frame] = &[
     },
     Frame {
         event: "construction_start",
-        words: &["groundbreaking"],
+        words: &["groundbreaking", "underway"],
         phrases: &[
             ("begin", "construction"),
             ("began", "construction"),

@@ -525,19 +525,27 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             k = to.max(k + len);
         }
         // An outcome: a project event in a past, perfect or progressive form.
-        if !found_forecast {
-            let event = event_of(&s, 0, n, false);
-            let past = (0..n).any(|j| {
-                let w = &s.lower[j];
-                (w.ends_with("ed") && w.len() > 4 && s.toks[j].kind == TokenKind::Word)
-                    || [
-                        "has", "have", "had", "already", "began", "begun", "opened", "built",
-                    ]
-                    .contains(&w.as_str())
-                    || w.ends_with("ing")
-                        && j > 0
-                        && ["is", "are", "was", "were"].contains(&s.lower[j - 1].as_str())
+        let event = event_of(&s, 0, n, false);
+        // A delay reported along with its new date is an outcome and a forecast.
+        if !found_forecast || event == "delayed" || event == "cancelled" {
+            // A state says it as well as a tense: "under construction", "underway".
+            let state = (0..n).any(|j| {
+                s.is(j, "underway")
+                    || s.seq_at(j, &["under", "construction"])
+                    || s.seq_at(j, &["behind", "schedule"])
             });
+            let past = state
+                || (0..n).any(|j| {
+                    let w = &s.lower[j];
+                    (w.ends_with("ed") && w.len() > 4 && s.toks[j].kind == TokenKind::Word)
+                        || [
+                            "has", "have", "had", "already", "began", "begun", "opened", "built",
+                        ]
+                        .contains(&w.as_str())
+                        || w.ends_with("ing")
+                            && j > 0
+                            && ["is", "are", "was", "were"].contains(&s.lower[j - 1].as_str())
+                }) && !(0..n).any(|j| s.is(j, "will") || s.is(j, "would"));
             let dated = timexes
                 .iter()
                 .any(|t| t.kind == "DATE" && !t.value.ends_with("_REF"));
