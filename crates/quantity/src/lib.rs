@@ -70,6 +70,16 @@ impl Quantity {
     }
 }
 
+/// Every number of a segmented document, bare or not, with its value: the numeral layer
+/// that the quantity rules build on.
+pub fn numbers(doc: &Document, seg: &Segmentation) -> Vec<(Span, f64)> {
+    let mut out = Vec::new();
+    for i in 0..seg.sentences.len() {
+        rules::numbers(&doc.text, seg.sentence_tokens(i), &mut out);
+    }
+    out
+}
+
 /// The quantities of a segmented document, outside its boilerplate.
 pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Quantity> {
     let mut out = Vec::new();

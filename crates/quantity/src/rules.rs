@@ -146,13 +146,60 @@ fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
         }
         return None;
     }
-    let mut total = 0.0;
-    for part in w.split('-') {
-        total += lookup(NUMBER_WORDS, part)?;
+    cardinal(s, i)
+}
+
+/// Rule "<cardinal in words>": `four`, `twenty-five`, `one hundred and six`, `two
+/// thousand and two hundred`, `a hundred`.
+fn cardinal(s: &Sent<'_>, i: usize) -> Option<Number> {
+    let word_value = |w: &str| -> Option<f64> {
+        let mut total = 0.0;
+        for part in w.split('-') {
+            total += lookup(NUMBER_WORDS, part).filter(|_| part != "dozen")?;
+        }
+        Some(total)
+    };
+    let scale_of = |w: &str| match w {
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    };
+    let (mut total, mut current) = (0.0f64, 0.0f64);
+    let mut k = i;
+    let mut any = false;
+    // "a hundred", "a thousand".
+    if s.is(k, "a") && (s.is(k + 1, "hundred") || scale_of(&s.lower(k + 1)).is_some()) {
+        current = 1.0;
+        k += 1;
+        any = true;
     }
-    Some(Number {
-        value: total,
-        end: i + 1,
+    loop {
+        let w = s.lower(k);
+        if let Some(v) = word_value(&w) {
+            current += v;
+        } else if w == "hundred" && any {
+            current = current.max(1.0) * 100.0;
+        } else if let Some(sc) = scale_of(&w).filter(|_| any) {
+            total += current.max(1.0) * sc;
+            current = 0.0;
+        } else if w == "and"
+            && any
+            && (word_value(&s.lower(k + 1)).is_some() || s.is(k + 1, "a"))
+            && !s.is(k + 2, "half")
+        {
+            k += 1;
+            continue;
+        } else {
+            break;
+        }
+        any = true;
+        k += 1;
+    }
+    any.then_some(Number {
+        value: total + current,
+        end: k,
         measure: None,
         vague: false,
     })
@@ -369,6 +416,30 @@ fn noun_phrase(s: &Sent<'_>, start: usize) -> Option<(String, usize)> {
     let last = parts.pop()?;
     parts.push(singular(&last));
     Some((parts.join(" "), end))
+}
+
+/// Every number of one sentence, bare or not, with its value (the numeral layer).
+pub fn numbers(text: &str, toks: &[Token], out: &mut Vec<(overdue_text::Span, f64)>) {
+    let s = Sent { text, toks };
+    let mut i = 0;
+    while i < toks.len() {
+        let start = i;
+        let sign = if s.is_any(i, &["minus", "negative", "-"]) && i + 1 < toks.len() {
+            -1.0
+        } else {
+            1.0
+        };
+        let at = if sign < 0.0 { i + 1 } else { i };
+        match digits(&s, at).or_else(|| words(&s, at)) {
+            Some(n) => {
+                let n = scaled(&s, n);
+                let span = toks[start].span.cover(toks[n.end - 1].span);
+                out.push((span, sign * n.value));
+                i = n.end;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Reads the quantities of one sentence.
