@@ -15,6 +15,9 @@
 
 mod frames;
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use overdue_entity::Entity;
 use overdue_quantity::Quantity;
 use overdue_text::{Document, Segmentation, Span, Token, TokenKind};
@@ -95,6 +98,13 @@ pub struct Layers<'a> {
     /// Its entity mentions.
     pub entities: &'a [Entity],
 }
+
+static PROJECT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PROJECT_NOUNS.iter().copied().collect());
+static SAYING_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SAYING.iter().copied().collect());
+static CUE_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FORECAST_CUES.iter().map(|c| c[0]).collect());
 
 /// Nouns that refer to a person named elsewhere: "the president said".
 const PERSON_NOUNS: &[&str] = &[
@@ -283,11 +293,15 @@ fn event_of(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> &'static str {
 }
 
 fn about_project(s: &Sent<'_>, from: usize, to: usize) -> bool {
-    (from..to).any(|k| PROJECT_NOUNS.contains(&s.lower[k].as_str()))
+    (from..to).any(|k| PROJECT_SET.contains(s.lower[k].as_str()))
 }
 
 /// The forecast cue starting at token `k`, and its length.
 fn forecast_cue(s: &Sent<'_>, k: usize) -> Option<usize> {
+    // Most words open no future form: one set lookup before the sequences.
+    if !CUE_FIRST.contains(s.lower.get(k)?.as_str()) {
+        return None;
+    }
     FORECAST_CUES
         .iter()
         .find(|c| s.seq_at(k, c))
@@ -332,7 +346,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         };
         // The verb of saying, its speaker and the time it gives.
         let saying = (0..n).find(|&k| {
-            SAYING.contains(&s.lower[k].as_str())
+            SAYING_SET.contains(s.lower[k].as_str())
                 && !(k > 0 && s.is(k - 1, "is"))
                 && !(k + 1 < n && s.is(k + 1, "to"))
         });
