@@ -170,6 +170,37 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
     let mut pending_title: Option<(String, String, usize)> = None;
     let mut i = 0;
     while i < n {
+        // A product named by its maker and a model number: "Boeing 737 MAX", "Boeing
+        // 777X", "iPhone 4".
+        if (s.cap(i) || s.w(i).chars().skip(1).any(char::is_uppercase))
+            && s.toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+            && !s.is_any(i, COMMON_CAPITALISED)
+            && !DATE_NAMES.contains(&s.lower(i).as_str())
+            && !COUNTRIES.contains(&fold(s.w(i)))
+            && {
+                let num = s.w(i + 1);
+                let digits = num.chars().take_while(char::is_ascii_digit).count();
+                let year = digits == 4
+                    && num.len() == 4
+                    && num.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+                !year && !num.contains(',') && digits <= 4
+            }
+        {
+            let mut end = i + 2;
+            while end < n && is_acronym(s.w(end)) && s.w(end).len() <= 4 {
+                end += 1;
+            }
+            out.push(Raw {
+                start: i,
+                end,
+                kind: "PRODUCT",
+                role: None,
+            });
+            i = end;
+            continue;
+        }
         // Products and designations: AK-103, Su-30MK2, and brand names written in camel
         // case after a lower-case letter: iPod, eBook.
         let w = s.w(i);
@@ -833,6 +864,15 @@ mod tests {
         let e = ents("Venezuelan Kalashnikov Plant to Begin Work");
         assert_eq!((e[0].0.as_str(), e[0].1), ("Venezuelan", "GPE"));
         assert_eq!((e[1].0.as_str(), e[1].1), ("Kalashnikov Plant", "FAC"));
+    }
+
+    #[test]
+    fn entity_products_by_maker_and_model() {
+        let e =
+            ents("Airlines grounded the Boeing 737 MAX after the crash; the iPhone 4 sold well.");
+        let kinds: Vec<(&str, &str)> = e.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(kinds.contains(&("Boeing 737 MAX", "PRODUCT")), "{kinds:?}");
+        assert!(kinds.contains(&("iPhone 4", "PRODUCT")), "{kinds:?}");
     }
 
     #[test]
