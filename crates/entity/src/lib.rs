@@ -424,6 +424,9 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     let first = s.lower(b);
     let last = s.lower(e - 1);
     let words = e - b;
+    if LOCATIONS.contains(&folded.as_str()) {
+        return Some("LOC");
+    }
     if COUNTRIES.contains(&folded)
         || CITIES.contains(&folded)
         || words == 1 && demonym_country(&text).is_some()
@@ -813,6 +816,16 @@ mod tests {
         assert!(kinds.contains(&("Ministry of Defence", "ORG")), "{kinds:?}");
         assert!(kinds.contains(&("AK-103", "PRODUCT")), "{kinds:?}");
         assert!(kinds.contains(&("Venezuelan", "GPE")), "{kinds:?}");
+        let e = ents("Moscow wants influence in Latin America and the Middle East.");
+        let kinds: Vec<(&str, &str)> = e.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Moscow", "GPE"),
+                ("Latin America", "LOC"),
+                ("Middle East", "LOC")
+            ]
+        );
     }
 
     #[test]
