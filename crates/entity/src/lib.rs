@@ -713,9 +713,10 @@ fn identities(
             let same = match (*kind, *kind2) {
                 ("PERSON", "PERSON") => {
                     // "Lopez" → "Vladimir Padrino Lopez"; "Evtushenko" → "Oleg Evtushenko".
-                    ti.len() < tj.len()
-                        && ti.last() == tj.last()
-                        && (ti.len() == 1 || ti.first() == tj.first())
+                    ti == tj
+                        || ti.len() < tj.len()
+                            && ti.last() == tj.last()
+                            && (ti.len() == 1 || ti.first() == tj.first())
                 }
                 (k1, k2) if k1 == k2 => ti == tj,
                 _ => false,

@@ -13,6 +13,9 @@ struct Identity {
     words: Vec<String>,
     /// The fullest name seen.
     name: String,
+    /// Identities named in the same documents (a few), to corroborate a spelling that
+    /// is one letter off.
+    context: Vec<usize>,
 }
 
 /// Gives the mentions of successive documents global identities (`e1`, `e2`, …). It keeps
@@ -106,33 +109,41 @@ impl Registry {
         Registry::default()
     }
 
-    fn matches(&self, id: usize, kind: &'static str, words: &[String]) -> bool {
+    /// Whether the identity `id` is the one `words` name: `Some(true)` when the names
+    /// agree, `Some(false)` when they agree but for one letter of a long name.
+    fn matches(&self, id: usize, kind: &'static str, words: &[String]) -> Option<bool> {
         let known = &self.identities[id];
         if known.kind != kind {
-            return false;
+            return None;
         }
         match kind {
             "PERSON" => {
-                let (Some(l1), Some(l2)) = (words.last(), known.words.last()) else {
-                    return false;
-                };
+                let (l1, l2) = (words.last()?, known.words.last()?);
                 if !same_word(l1, l2) {
-                    return false;
+                    return None;
                 }
+                let mut exact = l1 == l2;
                 // Different given names: different people. A surname alone matches.
                 if words.len() >= 2 && known.words.len() >= 2 {
-                    return same_word(&words[0], &known.words[0]);
+                    if !same_word(&words[0], &known.words[0]) {
+                        return None;
+                    }
+                    exact &= words[0] == known.words[0];
                 }
-                true
+                Some(exact)
             }
             "ORG" => {
                 let a = words.join(" ");
                 let b = known.words.join(" ");
-                a == b
-                    || a.chars().count() >= 6 && distance(&a, &b, 1).is_some()
-                    || words.len() == 1 && known.words.first() == words.first()
+                if a == b || words.len() == 1 && known.words.first() == words.first() {
+                    Some(true)
+                } else if a.chars().count() >= 6 && distance(&a, &b, 1).is_some() {
+                    Some(false)
+                } else {
+                    None
+                }
             }
-            _ => words == known.words.as_slice(),
+            _ => (words == known.words.as_slice()).then_some(true),
         }
     }
 
@@ -153,44 +164,60 @@ impl Registry {
                 None => forms.push((e.id.clone(), e.kind, vec![e.name.clone(), e.text.clone()])),
             }
         }
-        let mut local: HashMap<String, usize> = HashMap::new();
-        for (lid, kind, texts) in &forms {
-            let words_of = |t: &str| {
-                if *kind == "ORG" {
-                    org_words(t)
-                } else {
-                    // Folded and with transliteration variants evened out, once.
-                    t.split_whitespace()
-                        .map(|w| normalise(&fold(w)))
-                        .collect::<Vec<_>>()
-                }
-            };
-            let mut found = None;
-            // A person is found by the fullest name only: "Chávez" alone would match
-            // any Chávez.
-            let tries = if *kind == "ORG" {
-                &texts[..]
+        let words_of = |kind: &str, t: &str| {
+            if kind == "ORG" {
+                org_words(t)
             } else {
-                &texts[..1]
-            };
-            for t in tries {
-                let words = words_of(t);
-                if words.is_empty() {
-                    continue;
-                }
-                found = self.find(kind, &words);
-                if found.is_some() {
-                    break;
-                }
+                // Folded and with transliteration variants evened out, once.
+                t.split_whitespace()
+                    .map(|w| normalise(&fold(w)))
+                    .collect::<Vec<_>>()
             }
+        };
+        // A person is found by the fullest name only ("Chávez" alone would match any
+        // Chávez); an organisation by any of its forms (its acronym too).
+        let tries = |kind: &str, texts: &[String]| -> Vec<Vec<String>> {
+            let n = if kind == "ORG" { texts.len() } else { 1 };
+            texts[..n]
+                .iter()
+                .map(|t| words_of(kind, t))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        // First the names the registry knows as written; then, with those as the
+        // document's context, the names one letter off.
+        let mut found: Vec<Option<usize>> = forms
+            .iter()
+            .map(|(_, kind, texts)| {
+                tries(kind, texts)
+                    .iter()
+                    .find_map(|w| self.find(kind, w, None))
+            })
+            .collect();
+        let context: Vec<usize> = found.iter().flatten().copied().collect();
+        for (i, (_, kind, texts)) in forms.iter().enumerate() {
+            if found[i].is_none() {
+                found[i] = tries(kind, texts)
+                    .iter()
+                    .find_map(|w| self.find(kind, w, Some(&context)));
+            }
+        }
+        let mut local: HashMap<String, usize> = HashMap::new();
+        for ((lid, kind, texts), found) in forms.iter().zip(found) {
             let name = &texts[0];
+            // An identity created for an earlier form of this document may be this one.
+            let found = found.or_else(|| {
+                tries(kind, texts)
+                    .iter()
+                    .find_map(|w| self.find(kind, w, None))
+            });
             let id = match found {
                 Some(id) => {
                     let known = &mut self.identities[id];
                     if name.split_whitespace().count() > known.name.split_whitespace().count() {
                         known.name = name.clone();
                         if known.kind == "PERSON" {
-                            known.words = words_of(name);
+                            known.words = words_of(kind, name);
                         }
                     }
                     id
@@ -198,15 +225,16 @@ impl Registry {
                 None => {
                     self.identities.push(Identity {
                         kind,
-                        words: words_of(name),
+                        words: words_of(kind, name),
                         name: name.clone(),
+                        context: Vec::new(),
                     });
                     self.identities.len() - 1
                 }
             };
             // Every form is a key to the identity from now on.
             for t in texts {
-                let words = words_of(t);
+                let words = words_of(kind, t);
                 if words.is_empty() {
                     continue;
                 }
@@ -227,6 +255,16 @@ impl Registry {
             }
             local.insert(lid.clone(), id);
         }
+        // Each identity remembers a few of the others named beside it.
+        let ids: Vec<usize> = local.values().copied().collect();
+        for &id in &ids {
+            let ctx = &mut self.identities[id].context;
+            for &other in &ids {
+                if other != id && ctx.len() < 32 && !ctx.contains(&other) {
+                    ctx.push(other);
+                }
+            }
+        }
         for e in entities.iter_mut() {
             if let Some(&id) = local.get(&e.id) {
                 e.id = format!("e{}", id + 1);
@@ -244,22 +282,38 @@ impl Registry {
             .collect()
     }
 
-    /// The identity that `words` of `kind` name, if the registry knows it.
-    fn find(&self, kind: &'static str, words: &[String]) -> Option<usize> {
+    /// The identity that `words` of `kind` name, if the registry knows it. A name one
+    /// letter off is taken only when `context` (identities of the same document) shares
+    /// an identity with it: a typo, corroborated.
+    fn find(
+        &self,
+        kind: &'static str,
+        words: &[String],
+        context: Option<&[usize]>,
+    ) -> Option<usize> {
         let k = if kind == "ORG" {
             words.join(" ")
         } else {
             key(words)
         };
-        let direct = |ids: &Vec<usize>| {
-            ids.iter().copied().find(|&id| {
-                self.matches(id, kind, words) || kind == "ORG" && self.identities[id].kind == "ORG"
-            })
+        let accept = |id: usize| -> bool {
+            match self.matches(id, kind, words) {
+                Some(true) => true,
+                Some(false) => context
+                    .is_some_and(|c| self.identities[id].context.iter().any(|x| c.contains(x))),
+                None => false,
+            }
         };
-        if let Some(id) = self.by_key.get(&k).and_then(direct) {
+        // Under the same key, an organisation is the one with that form (name or acronym).
+        let same_key = |id: usize| accept(id) || kind == "ORG" && self.identities[id].kind == "ORG";
+        if let Some(id) = self
+            .by_key
+            .get(&k)
+            .and_then(|ids| ids.iter().copied().find(|&id| same_key(id)))
+        {
             return Some(id);
         }
-        if k.chars().count() >= 6 {
+        if context.is_some() && k.chars().count() >= 6 {
             // Keys one letter apart share a deletion (or one is a deletion of the other).
             let mut probes = deletions(&k);
             probes.push(k.clone());
@@ -274,10 +328,7 @@ impl Registry {
                         .into_iter()
                         .flatten()
                         .copied()
-                        .find(|&id| {
-                            self.matches(id, kind, words)
-                                || kind == "ORG" && self.identities[id].kind == "ORG"
-                        });
+                        .find(|&id| accept(id));
                     if hit.is_some() {
                         return hit;
                     }
@@ -335,9 +386,28 @@ mod tests {
             &[("L0", "PERSON", "Oleg Evtushenko"), ("L1", "ORG", "Roctec")],
         );
         assert_eq!(a, b);
-        let c = ids(&mut reg, &[("L0", "PERSON", "Vladimir Padrino Lopez")]);
-        let d = ids(&mut reg, &[("L0", "PERSON", "Vladmir Lopez")]);
-        assert_eq!(c, d);
+        // A typo joins when the documents share context (here Caracas), not otherwise.
+        let c = ids(
+            &mut reg,
+            &[
+                ("L0", "PERSON", "Vladimir Padrino Lopez"),
+                ("L1", "GPE", "Caracas"),
+            ],
+        );
+        let d = ids(
+            &mut reg,
+            &[("L0", "PERSON", "Vladmir Lopez"), ("L1", "GPE", "Caracas")],
+        );
+        assert_eq!(c[0], d[0]);
+        let x = ids(
+            &mut reg,
+            &[("L0", "PERSON", "Marina Ortega"), ("L1", "GPE", "Lima")],
+        );
+        let y = ids(
+            &mut reg,
+            &[("L0", "PERSON", "Marinna Ortega"), ("L1", "GPE", "Oslo")],
+        );
+        assert_ne!(x[0], y[0]);
         let e = ids(&mut reg, &[("L0", "PERSON", "Aleksandr Fomin")]);
         let f = ids(&mut reg, &[("L0", "PERSON", "Alexander Fomin")]);
         assert_eq!(e, f);
