@@ -306,6 +306,56 @@ fn write_pretty(out: &mut impl Write, a: &Analysis, with_text: bool) -> io::Resu
         a.entities.len(),
         a.statements.len()
     )?;
+    for st in &a.statements {
+        let who = st
+            .speaker
+            .as_ref()
+            .map_or("(the outlet)".to_string(), |sp| match &sp.role {
+                Some(r) => format!("{} ({r})", sp.name),
+                None => sp.name.clone(),
+            });
+        let when = match (&st.target, &st.when) {
+            (Some(t), _) => format!(
+                "{} {}{}",
+                t.bound,
+                t.value.as_deref().unwrap_or("no date"),
+                t.modifier.map(|m| format!(" ({m})")).unwrap_or_default()
+            ),
+            (None, Some(w)) => format!("as of {w}"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "   {:<8} {:<21} {:<24} {} | {}",
+            st.kind,
+            st.event,
+            when,
+            who,
+            snippet(&d.text[st.span], 70)
+        )?;
+    }
+    for q in &a.quantities {
+        writeln!(
+            out,
+            "   figure   {:<40} {} {}{}{} [{}]",
+            format!("{:?}", q.text),
+            q.value,
+            q.unit.as_deref().unwrap_or(""),
+            q.per.map(|p| format!(" per {p}")).unwrap_or_default(),
+            q.value_max.map(|m| format!(" to {m}")).unwrap_or_default(),
+            q.bound
+        )?;
+    }
+    let mut named: Vec<String> = Vec::new();
+    for e in &a.entities {
+        let label = format!("{} {}", e.kind, e.name);
+        if !named.contains(&label) {
+            named.push(label);
+        }
+    }
+    if !named.is_empty() {
+        writeln!(out, "   named    {}", named.join("; "))?;
+    }
     if with_text {
         for s in &a.seg.sentences {
             let mark = if d.in_boilerplate(s.span) {

@@ -438,6 +438,18 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     let before_word = if b > 0 { s.lower(b - 1) } else { String::new() };
     let role_before =
         TITLE_WORDS.contains(&before_word.as_str()) || ROLE_NOUNS.contains(&before_word.as_str());
+    // "Marrow & Lindqvist": an ampersand joins the names of a firm.
+    if (b..e).any(|k| s.w(k) == "&") {
+        return Some("ORG");
+    }
+    // A dateline: an upper-case place opening the sentence before a comma or a dash.
+    if b == 0
+        && (b..e).all(|k| s.w(k).chars().all(|c| !c.is_lowercase()))
+        && [",", "—", "–"].contains(&s.w(e))
+        && text.len() > 3
+    {
+        return Some("GPE");
+    }
     if titled || role_before && (2..=4).contains(&words) {
         return Some("PERSON");
     }

@@ -275,6 +275,16 @@ fn clause_bounds(s: &Sent<'_>, at: usize) -> (usize, usize) {
 
 /// The event a clause names: the first frame, in priority order, with a word or phrase in it.
 fn event_of(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> &'static str {
+    // "Construction will start", "construction began": the start of construction.
+    let has = |ws: &[&str]| (from..to).any(|k| ws.contains(&s.lower[k].as_str()));
+    if has(&["construction"])
+        && has(&[
+            "start", "starts", "started", "begin", "begins", "began", "begun",
+        ])
+        && !has(&["complete", "completed", "completion", "finish", "finished"])
+    {
+        return "construction_start";
+    }
     for f in FRAMES {
         for k in from..to {
             let w = s.lower[k].as_str();
