@@ -265,10 +265,14 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         }
         // A sentence-initial common word is not part of a name ("Construction of …").
         let mut a = start;
-        while a < end && (a == 0 || s.w(a - 1) == "\"" || s.w(a - 1) == "“") && {
-            let l = s.lower(a);
-            COMMON_CAPITALISED.contains(&l.as_str()) || written_lower(&l)
-        } {
+        while a < end
+            && !is_dateline(s, start, end)
+            && (a == 0 || s.w(a - 1) == "\"" || s.w(a - 1) == "“")
+            && {
+                let l = s.lower(a);
+                COMMON_CAPITALISED.contains(&l.as_str()) || written_lower(&l)
+            }
+        {
             a += 1;
         }
         // Titles: everything up to the last title word is the role.
@@ -417,6 +421,21 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
     }
 }
 
+/// A dateline: an upper-case place opening a line before a comma or a dash
+/// ("PORT ALDWIN, March 14 —").
+fn is_dateline(s: &Sent<'_>, b: usize, e: usize) -> bool {
+    let Some(first) = s.toks.get(b) else {
+        return false;
+    };
+    let line_start = s.text[..first.span.start()]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    s.text[line_start..first.span.start()].trim().is_empty()
+        && (b..e).all(|k| s.w(k).chars().all(|c| !c.is_lowercase()))
+        && [",", "—", "–"].contains(&s.w(e))
+        && s.text[first.span.start()..s.toks[e - 1].span.end()].len() > 3
+}
+
 /// The type of the mention `b..e`, or none when the evidence is too weak.
 fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static str> {
     let text = s.text[s.toks[b].span.cover(s.toks[e - 1].span)].to_string();
@@ -442,12 +461,7 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     if (b..e).any(|k| s.w(k) == "&") {
         return Some("ORG");
     }
-    // A dateline: an upper-case place opening the sentence before a comma or a dash.
-    if b == 0
-        && (b..e).all(|k| s.w(k).chars().all(|c| !c.is_lowercase()))
-        && [",", "—", "–"].contains(&s.w(e))
-        && text.len() > 3
-    {
+    if is_dateline(s, b, e) {
         return Some("GPE");
     }
     if titled || role_before && (2..=4).contains(&words) {
