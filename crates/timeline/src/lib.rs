@@ -2,6 +2,8 @@
 //! of promised dates with their status, the slippage of successive targets, the figures
 //! that sources report, and the people with their roles. Pure: no I/O.
 //!
-//! Not built yet (issue 7).
+//! Built so far (issue 7): [`deadline`], the last day a forecast allows and its status.
+
+pub mod deadline;
 
 pub use overdue_pipeline as pipeline;
