@@ -38,6 +38,20 @@ pub enum InputFormat {
 /// Arguments of `overdue extract`.
 #[derive(clap::Args)]
 pub struct Args {
+    /// The documents and how to read them.
+    #[command(flatten)]
+    pub input: Input,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+    /// Add the analysed text to each record as "text".
+    #[arg(long)]
+    pub with_text: bool,
+}
+
+/// The documents to read and how: shared by every command that reads documents.
+#[derive(clap::Args)]
+pub struct Input {
     /// Files to read: plain text, HTML, JSON Lines or WARC (.gz too).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
@@ -47,12 +61,6 @@ pub struct Args {
     /// A TSV of document metadata: path (or doc), published, url, title, outlet.
     #[arg(long, value_name = "FILE")]
     pub meta: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
-    pub format: OutputFormat,
-    /// Add the analysed text to each record as "text".
-    #[arg(long)]
-    pub with_text: bool,
     /// Documents analysed in parallel (default: the number of cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
@@ -94,7 +102,7 @@ fn prepend(list: &mut Vec<String>, name: &Option<String>) {
     }
 }
 
-fn configure(args: &Args) -> Result<(ReadOptions, Loader)> {
+fn configure(args: &Input) -> Result<(ReadOptions, Loader)> {
     let mut read = ReadOptions {
         lossy: args.lossy,
         max_bytes: args.max_bytes,
@@ -137,77 +145,85 @@ fn configure(args: &Args) -> Result<(ReadOptions, Loader)> {
 
 /// Runs `overdue extract`.
 pub fn run(args: Args) -> Result<Exit> {
-    let (read, loader) = configure(&args)?;
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let progress = progress_bar(&args);
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut failed = 0usize;
-    let mut docs = 0usize;
     let mut write_err: Option<io::Error> = None;
-    let batch = Batch {
-        paths: &args.paths,
-        read: &read,
-        loader: &loader,
-        jobs,
-    };
     let (format, with_text) = (args.format, args.with_text);
-    // Documents are analysed in parallel; identities across documents are given here,
-    // in input order, so that ids are the same whatever the number of jobs.
-    let mut registry = overdue_pipeline::entity::Registry::new();
     let mut buf = Vec::with_capacity(1 << 16);
-    run_batch(&batch, Box::new, |outcome| {
+    let exit = analyse_all(&args.input, |a| {
         if write_err.is_some() {
             return;
         }
-        match outcome {
-            Outcome::Done(mut a) => {
-                let ids = registry.assign(&mut a.entities);
-                for st in &mut a.statements {
-                    if let Some(sp) = &mut st.speaker
-                        && let Some((id, name)) = ids.get(&sp.id)
-                    {
-                        sp.id = id.clone();
-                        sp.name = name.clone();
-                    }
-                }
-                buf.clear();
-                let r = match format {
-                    OutputFormat::Jsonl => write_jsonl(&mut buf, &a, with_text),
-                    OutputFormat::Pretty => write_pretty(&mut buf, &a, with_text),
-                };
-                if let Err(e) = r.and_then(|()| out.write_all(&buf)) {
-                    write_err = Some(e);
-                }
-                docs += 1;
-                if let Some(pb) = &progress
-                    && docs.is_multiple_of(64)
-                {
-                    pb.set_message(format!("{docs} documents"));
-                }
-            }
-            Outcome::Failed(e) => {
-                failed += 1;
-                let line = format!("overdue: {e}");
-                match &progress {
-                    Some(pb) => pb.println(line),
-                    None => eprintln!("{line}"),
-                }
-            }
-            Outcome::FileDone(_, size) => {
-                if let Some(pb) = &progress {
-                    pb.inc(size);
-                }
-            }
+        buf.clear();
+        let r = match format {
+            OutputFormat::Jsonl => write_jsonl(&mut buf, &a, with_text),
+            OutputFormat::Pretty => write_pretty(&mut buf, &a, with_text),
+        };
+        if let Err(e) = r.and_then(|()| out.write_all(&buf)) {
+            write_err = Some(e);
         }
-    });
+    })?;
     if let Some(e) = write_err {
         return Err(e).context("writing the output");
     }
     out.flush().context("writing the output")?;
+    Ok(exit)
+}
+
+/// Reads and analyses every document of `input`, giving each to `each` in input order
+/// with its identities across documents; a document that cannot be read is reported on
+/// stderr and skipped.
+pub fn analyse_all(input: &Input, mut each: impl FnMut(Analysis)) -> Result<Exit> {
+    let (read, loader) = configure(input)?;
+    let jobs = input
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let progress = progress_bar(input);
+    let mut failed = 0usize;
+    let mut docs = 0usize;
+    let batch = Batch {
+        paths: &input.paths,
+        read: &read,
+        loader: &loader,
+        jobs,
+    };
+    // Documents are analysed in parallel; identities across documents are given here,
+    // in input order, so that ids are the same whatever the number of jobs.
+    let mut registry = overdue_pipeline::entity::Registry::new();
+    run_batch(&batch, Box::new, |outcome| match outcome {
+        Outcome::Done(mut a) => {
+            let ids = registry.assign(&mut a.entities);
+            for st in &mut a.statements {
+                if let Some(sp) = &mut st.speaker
+                    && let Some((id, name)) = ids.get(&sp.id)
+                {
+                    sp.id = id.clone();
+                    sp.name = name.clone();
+                }
+            }
+            each(*a);
+            docs += 1;
+            if let Some(pb) = &progress
+                && docs.is_multiple_of(64)
+            {
+                pb.set_message(format!("{docs} documents"));
+            }
+        }
+        Outcome::Failed(e) => {
+            failed += 1;
+            let line = format!("overdue: {e}");
+            match &progress {
+                Some(pb) => pb.println(line),
+                None => eprintln!("{line}"),
+            }
+        }
+        Outcome::FileDone(_, size) => {
+            if let Some(pb) = &progress {
+                pb.inc(size);
+            }
+        }
+    });
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
@@ -218,7 +234,7 @@ pub fn run(args: Args) -> Result<Exit> {
     })
 }
 
-fn progress_bar(args: &Args) -> Option<ProgressBar> {
+fn progress_bar(args: &Input) -> Option<ProgressBar> {
     if args.quiet || !io::stderr().is_terminal() {
         return None;
     }

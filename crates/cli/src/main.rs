@@ -3,6 +3,7 @@
 //! become a configuration, and each subcommand is a module.
 
 mod extract;
+mod ledger;
 
 use std::process::ExitCode;
 
@@ -45,12 +46,15 @@ struct Cli {
 enum Command {
     /// Read documents and write one JSON record per document (FORMAT.md).
     Extract(extract::Args),
+    /// The promised dates of the documents, with their deadline and status (FORMAT.md).
+    Ledger(ledger::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Ledger(args) => ledger::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -489,3 +489,111 @@ fn layering_of_the_workspace() {
     }
     assert!(edges >= 10);
 }
+
+fn ledger_rows(out: &Output) -> Vec<Value> {
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["rows"].as_array().unwrap().clone()
+}
+
+#[test]
+fn ledger_of_the_seeds() {
+    let meta = seeds().join("meta.tsv");
+    let mut args = vec![
+        "ledger".to_string(),
+        "--format".into(),
+        "json".into(),
+        "--meta".into(),
+        meta.to_string_lossy().into_owned(),
+    ];
+    args.extend(seed_paths());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["as_of"], "2025-07-04", "the newest publication date");
+    let rows = ledger_rows(&out);
+    let find = |speaker: &str, event: &str| -> &Value {
+        rows.iter()
+            .find(|r| {
+                r["event"] == event
+                    && r["speaker"]["name"]
+                        .as_str()
+                        .is_some_and(|n| n.contains(speaker))
+            })
+            .unwrap_or_else(|| panic!("no {event} row by {speaker}: {rows:#?}"))
+    };
+    for (speaker, event, deadline, status) in [
+        ("Soteldo", "operation_start", "2018-12-31", "overdue"),
+        ("Lopez", "operation_start", "2019-12-31", "overdue"),
+        ("Rogozin", "full_capacity", "2019-12-31", "overdue"),
+        ("Chavez", "construction_complete", "2022-12-31", "overdue"),
+    ] {
+        let r = find(speaker, event);
+        assert_eq!(r["deadline"], deadline, "{speaker}");
+        assert_eq!(r["status"], status, "{speaker}");
+        assert!(r["outcome"].is_null(), "{speaker}");
+    }
+    assert_eq!(
+        find("Chavez", "construction_complete")["facility"],
+        "rifle plant"
+    );
+    let soon = find("Yevtushenko", "operation_start");
+    assert_eq!(soon["status"], "open");
+    assert!(soon["deadline"].is_null());
+    // Every source cites a seed and a span inside it.
+    for r in &rows {
+        for s in r["sources"].as_array().unwrap() {
+            let text = std::fs::read(s["doc"].as_str().unwrap()).unwrap();
+            let end = s["span"][1].as_u64().unwrap() as usize;
+            assert!(end <= text.len() + 3, "{s}");
+        }
+    }
+    // As of 2019-06-30 the 2019 promises are still pending.
+    let mut early: Vec<&str> = args.clone();
+    early.extend(["--as-of", "2019-06-30"]);
+    let out = overdue(&early);
+    let rows = ledger_rows(&out);
+    let rogozin = rows.iter().find(|r| r["event"] == "full_capacity").unwrap();
+    assert_eq!(rogozin["status"], "pending");
+}
+
+#[test]
+fn ledger_of_the_example_corpus_matches_its_snapshot() {
+    let mut args = vec!["ledger", "--format", "csv", "--meta", "examples/meta.tsv"];
+    let paths: Vec<String> = {
+        let mut v: Vec<String> = std::fs::read_dir(root().join("examples/articles"))
+            .unwrap()
+            .map(|e| {
+                format!(
+                    "examples/articles/{}",
+                    e.unwrap().file_name().to_string_lossy()
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    args.extend(paths.iter().map(String::as_str));
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let got = String::from_utf8(out.stdout).unwrap();
+    let snapshot = root().join("crates/cli/tests/snapshots/ledger-examples.csv");
+    if std::env::var_os("OVERDUE_BLESS").is_some() {
+        std::fs::write(&snapshot, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&snapshot).unwrap();
+    assert_eq!(got, want, "rerun with OVERDUE_BLESS=1 to accept a change");
+    assert!(got.contains("late,2019-12-31,operation_start"));
+    assert!(got.contains("kept,2022-06-20,operation_start"));
+}
+
+#[test]
+fn ledger_bad_as_of_is_a_usage_error() {
+    let out = overdue(&["ledger", "--as-of", "soon", "examples/meta.tsv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--as-of \"soon\" is not a date"),
+        "{}",
+        stderr(&out)
+    );
+}

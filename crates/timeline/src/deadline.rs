@@ -102,6 +102,10 @@ pub fn deadline(
     if matches!(bound, "after" | "soon" | "asap" | "none") {
         return None;
     }
+    // "within a year to 18 months" (`P1Y/P18M`): the longer.
+    if let Some((_, longer)) = value.split_once('/') {
+        return deadline(Some(longer), modifier, bound, said);
+    }
     if let Some(span) = duration(value) {
         // "within 18 months": from the last day of when it was said.
         let from = interval(said?)?.last;

@@ -2,8 +2,10 @@
 //! of promised dates with their status, the slippage of successive targets, the figures
 //! that sources report, and the people with their roles. Pure: no I/O.
 //!
-//! Built so far (issue 7): [`deadline`], the last day a forecast allows and its status.
+//! Built so far (issue 7): [`deadline`], the last day a forecast allows and its status;
+//! [`ledger`], one row per forecast across documents.
 
 pub mod deadline;
+pub mod ledger;
 
 pub use overdue_pipeline as pipeline;

@@ -1,0 +1,155 @@
+//! `overdue ledger`: the promised dates of the documents given, with their status.
+
+use std::io::{self, Write};
+
+use anyhow::{Context, Result, bail};
+use clap::ValueEnum;
+use overdue_timeline::ledger::{Ledger, Row, build};
+
+use crate::Exit;
+use crate::extract::{Input, analyse_all};
+
+/// Output formats of the reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable table.
+    Table,
+    /// One JSON object (FORMAT.md).
+    Json,
+    /// Comma-separated values, one row per line.
+    Csv,
+    /// A Markdown table.
+    Md,
+}
+
+/// Arguments of `overdue ledger`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The documents and how to read them.
+    #[command(flatten)]
+    pub input: Input,
+    /// Give statuses as of this date (YYYY-MM-DD; default: the newest publication date).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// Runs `overdue ledger`.
+pub fn run(args: Args) -> Result<Exit> {
+    let as_of = match &args.as_of {
+        Some(d) => match d.trim().parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d),
+            Err(_) => bail!("--as-of {d:?} is not a date (YYYY-MM-DD)"),
+        },
+        None => None,
+    };
+    let mut docs = Vec::new();
+    let exit = analyse_all(&args.input, |a| docs.push(a))?;
+    let ledger = build(&docs, as_of);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &ledger)?;
+            writeln!(out)?;
+        }
+        ReportFormat::Csv => write_csv(&mut out, &ledger)?,
+        ReportFormat::Table => write_table(&mut out, &ledger, false)?,
+        ReportFormat::Md => write_table(&mut out, &ledger, true)?,
+    }
+    out.flush().context("writing the output")?;
+    Ok(exit)
+}
+
+const HEADER: [&str; 9] = [
+    "status", "deadline", "event", "facility", "speaker", "said", "target", "sources", "outcome",
+];
+
+fn cells(r: &Row) -> [String; 9] {
+    let target = r.target.as_ref().map_or(String::new(), |t| {
+        let value = t.value.as_deref().unwrap_or("-");
+        match t.modifier {
+            Some(m) => format!("{} {value} ({m})", t.bound),
+            None => format!("{} {value}", t.bound),
+        }
+    });
+    let speaker = r.speaker.as_ref().map_or(String::new(), |s| match &s.role {
+        Some(role) => format!("{} ({role})", s.name),
+        None => s.name.clone(),
+    });
+    let sources: Vec<String> = r
+        .sources
+        .iter()
+        .map(|s| format!("{}:{}-{}", s.doc, s.span.start(), s.span.end()))
+        .collect();
+    let outcome = r.outcome.as_ref().map_or(String::new(), |o| {
+        format!("{} {}:{}-{}", o.when, o.doc, o.span.start(), o.span.end())
+    });
+    [
+        r.status.to_string(),
+        r.deadline.clone().unwrap_or_default(),
+        r.event.to_string(),
+        r.facility.clone().unwrap_or_default(),
+        speaker,
+        r.said.clone().unwrap_or_default(),
+        target,
+        sources.join(" "),
+        outcome,
+    ]
+}
+
+fn write_csv(out: &mut impl Write, ledger: &Ledger) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(HEADER)?;
+    for r in &ledger.rows {
+        w.write_record(cells(r))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn write_table(out: &mut impl Write, ledger: &Ledger, markdown: bool) -> Result<()> {
+    let rows: Vec<[String; 9]> = ledger.rows.iter().map(cells).collect();
+    if markdown {
+        writeln!(out, "Ledger as of {}\n", ledger.as_of)?;
+        writeln!(out, "| {} |", HEADER.join(" | "))?;
+        writeln!(out, "|{}", "---|".repeat(HEADER.len()))?;
+        for r in &rows {
+            let escaped: Vec<String> = r.iter().map(|c| c.replace('|', "\\|")).collect();
+            writeln!(out, "| {} |", escaped.join(" | "))?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "Ledger as of {} ({} rows)", ledger.as_of, rows.len())?;
+    // The wide columns (sources, outcome) go last and are not padded.
+    let widths: Vec<usize> = (0..7)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([HEADER[i].len()])
+                .max()
+                .unwrap_or(0)
+                .min(40)
+        })
+        .collect();
+    let line = |cols: Vec<&str>| -> String {
+        let mut s = String::new();
+        for (i, c) in cols.iter().enumerate() {
+            if i < 7 {
+                let cut: String = c.chars().take(widths[i]).collect();
+                s.push_str(&format!("{cut:<w$}  ", w = widths[i]));
+            } else {
+                s.push_str(c);
+                s.push_str("  ");
+            }
+        }
+        s.trim_end().to_string()
+    };
+    writeln!(out, "{}", line(HEADER.to_vec()))?;
+    for r in &rows {
+        writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
+    }
+    Ok(())
+}
