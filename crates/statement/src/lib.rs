@@ -442,7 +442,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     let tk = tok_of(t.span);
                     let opens = tk == 0
                         || ["in", "on", "back", "since"].contains(&s.lower[tk - 1].as_str())
-                        || s.lower[tk] == "last";
+                        || s.lower.get(tk).is_some_and(|w| w == "last");
                     let cue_between = (tk..v).any(|j| forecast_cue(&s, j).is_some());
                     tk == v + 1
                         || (tk == v + 2 && (s.is(v + 1, "in") || s.is(v + 1, "on")))
