@@ -7,7 +7,7 @@
 //! either, unless the documents name at most one type for that event; one that names a type
 //! is settled only by an outcome naming the same.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
 use overdue_pipeline::Analysis;
@@ -308,47 +308,98 @@ struct Item<'a> {
     phase: Option<String>,
 }
 
+/// One statement as the ledger reads it: its document, the statement, and the text of
+/// its sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The document's id.
+    pub doc: &'a str,
+    /// The statement.
+    pub statement: &'a Statement,
+    /// The sentence's text (where the facility is looked for when the subject names none).
+    pub sentence: &'a str,
+}
+
 /// Builds the ledger of `docs` as of `as_of` (default: the newest publication date).
 pub fn build(docs: &[Analysis], as_of: Option<Date>) -> Ledger {
+    let newest = docs
+        .iter()
+        .filter_map(|a| a.doc.meta.published.value.as_deref().and_then(last_day))
+        .max();
+    let inputs = docs.iter().flat_map(|a| {
+        a.statements.iter().map(|st| Input {
+            doc: &a.doc.id,
+            statement: st,
+            sentence: &a.doc.text[st.span],
+        })
+    });
+    build_from(inputs, as_of.or(newest))
+}
+
+/// Builds the ledger of statements as of `as_of` (default: 1970-01-01, so give one).
+/// Time and memory grow with the number of statements, not faster.
+pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option<Date>) -> Ledger {
     let mut forecasts = Vec::new();
     let mut outcomes = Vec::new();
-    let mut newest: Option<Date> = None;
-    for a in docs {
-        if let Some(d) = a.doc.meta.published.value.as_deref().and_then(last_day) {
-            newest = newest.max(Some(d));
-        }
-        for st in &a.statements {
-            let item = Item {
-                doc: &a.doc.id,
-                st,
-                // The subject's facility, else the first the sentence names.
-                facility: st
-                    .subject
-                    .as_ref()
-                    .and_then(|s| facility(&s.text))
-                    .or_else(|| facility(&a.doc.text[st.span])),
-                phase: phase(&a.doc.text[st.span]),
-            };
-            match st.kind {
-                // A forecast of a delay or of an event outside the stages is no promise.
-                "forecast" if stage(st.event).is_some() || st.event == "delivery" => {
-                    forecasts.push(item)
-                }
-                "outcome" => outcomes.push(item),
-                _ => {}
+    for input in inputs {
+        let st = input.statement;
+        let item = Item {
+            doc: input.doc,
+            st,
+            // The subject's facility, else the first the sentence names.
+            facility: st
+                .subject
+                .as_ref()
+                .and_then(|s| facility(&s.text))
+                .or_else(|| facility(input.sentence)),
+            phase: phase(input.sentence),
+        };
+        match st.kind {
+            // A forecast of a delay or of an event outside the stages is no promise.
+            "forecast" if stage(st.event).is_some() || st.event == "delivery" => {
+                forecasts.push(item)
             }
+            "outcome" => outcomes.push(item),
+            _ => {}
         }
     }
-    let as_of = as_of.or(newest).unwrap_or(jiff::civil::date(1970, 1, 1));
+    let as_of = as_of.unwrap_or(jiff::civil::date(1970, 1, 1));
     // Per event, the facility types the documents name.
-    let types_of = |event: &str| -> BTreeSet<&str> {
-        forecasts
-            .iter()
-            .chain(&outcomes)
-            .filter(|i| i.st.event == event)
-            .filter_map(|i| i.facility.as_deref())
-            .collect()
-    };
+    let mut types: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for i in forecasts.iter().chain(&outcomes) {
+        let set = types.entry(i.st.event).or_default();
+        if let (Some(f), true) = (i.facility.as_deref(), set.len() < 2) {
+            set.insert(f);
+        }
+    }
+    // Dated outcomes by event, all facilities and by facility, sorted by date.
+    type Dated = Vec<(Date, usize)>;
+    let mut by_event: HashMap<&str, Dated> = HashMap::new();
+    let mut by_facility: HashMap<(&str, Option<&str>), Dated> = HashMap::new();
+    for (k, o) in outcomes.iter().enumerate() {
+        let Some(d) = o.st.when.as_deref().and_then(interval).map(|iv| iv.first) else {
+            continue;
+        };
+        if d > as_of {
+            continue;
+        }
+        by_event.entry(o.st.event).or_default().push((d, k));
+        by_facility
+            .entry((o.st.event, o.facility.as_deref()))
+            .or_default()
+            .push((d, k));
+    }
+    for list in by_event.values_mut().chain(by_facility.values_mut()) {
+        list.sort_unstable();
+    }
+    type RowKey<'k> = (
+        &'k str,
+        Option<&'k str>,
+        Option<&'k str>,
+        Option<Date>,
+        Option<&'k str>,
+    );
+    let mut index: HashMap<RowKey<'_>, usize> = HashMap::new();
     let mut rows: Vec<Row> = Vec::new();
     for f in &forecasts {
         let target = f.st.target.as_ref();
@@ -364,52 +415,66 @@ pub fn build(docs: &[Analysis], as_of: Option<Date>) -> Ledger {
             doc: f.doc.to_string(),
             span: f.st.span,
         };
-        let speaker_id = f.st.speaker.as_ref().map(|s| s.id.as_str());
-        let deadline_text = dl.map(|d| d.to_string());
-        if let Some(row) = rows.iter_mut().find(|r| {
-            r.event == f.st.event
-                && r.facility == f.facility
-                && r.speaker.as_ref().map(|s| s.id.as_str()) == speaker_id
-                && r.deadline == deadline_text
-                && r.target.as_ref().map(|t| &t.value) == target.map(|t| &t.value)
-        }) {
-            row.sources.push(source);
+        let key = (
+            f.st.event,
+            f.facility.as_deref(),
+            f.st.speaker.as_ref().map(|s| s.id.as_str()),
+            dl,
+            target.and_then(|t| t.value.as_deref()),
+        );
+        if let Some(&r) = index.get(&key) {
+            rows[r].sources.push(source);
             continue;
         }
-        // The earliest outcome that settles it.
-        let single_type = types_of(f.st.event).len() <= 1;
-        // An outcome reported before the forecast was made is an earlier event.
+        index.insert(key, rows.len());
+        // The earliest outcome that settles it. A promise about a named facility needs a
+        // report about it; one about the project as a whole, a report naming no facility
+        // or the only one named. An outcome reported before the forecast was made is an
+        // earlier event; a part done does not settle a promise about the whole.
+        let single_type = types.get(f.st.event).is_none_or(|t| t.len() <= 1);
         let said_from = f.st.said.as_deref().and_then(interval).map(|iv| iv.first);
-        let settled = outcomes
-            .iter()
-            .filter(|o| settles(o.st.event, f.st.event))
-            // A promise about a named facility needs a report about it; one about the
-            // project as a whole, a report naming no facility or the only one named.
-            .filter(|o| o.facility == f.facility || f.facility.is_none() && single_type)
-            // A part done does not settle a promise about the whole.
-            .filter(|o| o.phase.is_none() || o.phase == f.phase)
-            .filter_map(|o| {
-                let when = o.st.when.as_deref()?;
-                Some((interval(when)?.first, o, when))
-            })
-            .filter(|(d, ..)| *d <= as_of && said_from.is_none_or(|s| *d >= s))
-            .min_by_key(|(d, ..)| *d);
-        let st = status(dl, settled.as_ref().map(|(d, ..)| *d), as_of);
+        let settled = [
+            "announced",
+            "construction_start",
+            "construction_complete",
+            "operation_start",
+            "full_capacity",
+            "delivery",
+        ]
+        .into_iter()
+        .filter(|e| settles(e, f.st.event))
+        .filter_map(|e| {
+            let list = if f.facility.is_none() && single_type {
+                by_event.get(e)
+            } else {
+                by_facility.get(&(e, f.facility.as_deref()))
+            }?;
+            let from = said_from.map_or(0, |s| list.partition_point(|(d, _)| *d < s));
+            list[from..]
+                .iter()
+                .find(|(_, k)| outcomes[*k].phase.is_none() || outcomes[*k].phase == f.phase)
+                .copied()
+        })
+        .min();
+        let st = status(dl, settled.map(|(d, _)| d), as_of);
         rows.push(Row {
             facility: f.facility.clone(),
             event: f.st.event,
             speaker: f.st.speaker.clone(),
             said: f.st.said.clone(),
             target: target.cloned(),
-            deadline: deadline_text,
+            deadline: dl.map(|d| d.to_string()),
             status: st.as_str(),
             sources: vec![source],
             outcome: settled
                 .filter(|_| matches!(st, Status::Kept | Status::Late))
-                .map(|(_, o, when)| Settled {
-                    doc: o.doc.to_string(),
-                    span: o.st.span,
-                    when: when.to_string(),
+                .and_then(|(_, k)| {
+                    let o = &outcomes[k];
+                    Some(Settled {
+                        doc: o.doc.to_string(),
+                        span: o.st.span,
+                        when: o.st.when.clone()?,
+                    })
                 }),
         });
     }
