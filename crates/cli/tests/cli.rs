@@ -527,6 +527,9 @@ fn ledger_of_the_seeds() {
         ("Lopez", "operation_start", "2019-12-31", "overdue"),
         ("Rogozin", "full_capacity", "2019-12-31", "overdue"),
         ("Chavez", "construction_complete", "2022-12-31", "overdue"),
+        // Spring 2013 ends on 2013-06-20; 18 months on. Only a part of one plant is
+        // reported done, which keeps no promise about both.
+        ("Busygin", "construction_complete", "2014-12-20", "overdue"),
     ] {
         let r = find(speaker, event);
         assert_eq!(r["deadline"], deadline, "{speaker}");

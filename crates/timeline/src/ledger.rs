@@ -285,6 +285,16 @@ pub fn facility(subject: &str) -> Option<String> {
         .then(|| format!("{} {noun}", singular(&last.to_lowercase())))
 }
 
+/// Whether a text names several facilities ("the factories", "both plants"): a promise
+/// about several is not kept by a report about one.
+pub fn several(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| {
+            w == "both" || w != "works" && FACILITY_NOUNS.contains(&w.as_str()) && singular(&w) != w
+        })
+}
+
 /// A plural noun's singular, for the common English endings.
 fn singular(noun: &str) -> String {
     if let Some(stem) = noun.strip_suffix("ies") {
@@ -306,6 +316,7 @@ struct Item<'a> {
     st: &'a Statement,
     facility: Option<String>,
     phase: Option<String>,
+    several: bool,
 }
 
 /// One statement as the ledger reads it: its document, the statement, and the text of
@@ -353,6 +364,7 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
                 .and_then(|s| facility(&s.text))
                 .or_else(|| facility(input.sentence)),
             phase: phase(input.sentence),
+            several: several(st.subject.as_ref().map_or(input.sentence, |s| &s.text)),
         };
         match st.kind {
             // A forecast of a delay or of an event outside the stages is no promise.
@@ -452,7 +464,10 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
             let from = said_from.map_or(0, |s| list.partition_point(|(d, _)| *d < s));
             list[from..]
                 .iter()
-                .find(|(_, k)| outcomes[*k].phase.is_none() || outcomes[*k].phase == f.phase)
+                .find(|(_, k)| {
+                    let o = &outcomes[*k];
+                    (o.phase.is_none() || o.phase == f.phase) && (o.several || !f.several)
+                })
                 .copied()
         })
         .min();
@@ -520,6 +535,15 @@ mod tests {
         ] {
             assert_eq!(facility(subject).as_deref(), want, "{subject}");
         }
+    }
+
+    #[test]
+    fn several_examples() {
+        assert!(several("the construction of the Venezuelan factories"));
+        assert!(several("both plants"));
+        assert!(!several("the rifle plant"));
+        assert!(!several("the steel works"));
+        assert!(!several("this complex infrastructure project"));
     }
 
     #[test]
