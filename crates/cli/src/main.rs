@@ -4,6 +4,7 @@
 
 mod extract;
 mod ledger;
+mod people;
 
 use std::process::ExitCode;
 
@@ -48,6 +49,8 @@ enum Command {
     Extract(extract::Args),
     /// The promised dates of the documents, with their deadline and status (FORMAT.md).
     Ledger(ledger::Args),
+    /// People and organisations: names, roles, statements and role conflicts.
+    People(people::Args),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Ledger(args) => ledger::run(args),
+        Command::People(args) => people::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

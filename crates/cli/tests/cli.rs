@@ -600,3 +600,43 @@ fn ledger_bad_as_of_is_a_usage_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn people_of_the_seeds_report_the_contested_post() {
+    let meta = seeds().join("meta.tsv");
+    let mut args = vec![
+        "people".to_string(),
+        "--format".into(),
+        "json".into(),
+        "--meta".into(),
+        meta.to_string_lossy().into_owned(),
+    ];
+    args.extend(seed_paths());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let conflicts = v["role_conflicts"].as_array().unwrap();
+    let rostec = conflicts
+        .iter()
+        .find(|c| c["org"] == "Rostec" && c["post"] == "head")
+        .unwrap_or_else(|| panic!("no conflict over the head of Rostec: {conflicts:#?}"));
+    let names: Vec<&str> = rostec["holders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("Chemezov")), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("Yevtushenko")), "{names:?}");
+    // One identity per person, with the names as written and the statements made.
+    let people = v["people"].as_array().unwrap();
+    let busygin = people
+        .iter()
+        .find(|p| p["name"] == "Konstantin Busygin")
+        .unwrap();
+    assert_eq!(busygin["kind"], "PERSON");
+    assert_eq!(busygin["statements"].as_array().unwrap().len(), 1);
+    assert_eq!(busygin["roles"][0]["title"], "head");
+    assert_eq!(busygin["roles"][0]["org"], "Izhmash");
+}

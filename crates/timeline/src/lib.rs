@@ -3,9 +3,11 @@
 //! that sources report, and the people with their roles. Pure: no I/O.
 //!
 //! Built so far (issue 7): [`deadline`], the last day a forecast allows and its status;
-//! [`ledger`], one row per forecast across documents.
+//! [`ledger`], one row per forecast across documents; [`people`], identities, roles and
+//! role conflicts.
 
 pub mod deadline;
 pub mod ledger;
+pub mod people;
 
 pub use overdue_pipeline as pipeline;
