@@ -120,7 +120,7 @@ fn write_table(out: &mut impl Write, ledger: &Ledger, markdown: bool) -> Result<
             let escaped: Vec<String> = r.iter().map(|c| c.replace('|', "\\|")).collect();
             writeln!(out, "| {} |", escaped.join(" | "))?;
         }
-        return Ok(());
+        return write_slippage(out, ledger, true);
     }
     writeln!(out, "Ledger as of {} ({} rows)", ledger.as_of, rows.len())?;
     // The wide columns (sources, outcome) go last and are not padded.
@@ -150,6 +150,37 @@ fn write_table(out: &mut impl Write, ledger: &Ledger, markdown: bool) -> Result<
     writeln!(out, "{}", line(HEADER.to_vec()))?;
     for r in &rows {
         writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
+    }
+    write_slippage(out, ledger, false)
+}
+
+fn write_slippage(out: &mut impl Write, ledger: &Ledger, markdown: bool) -> Result<()> {
+    if ledger.slippage.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\n{}Slippage (deadlines in the order said)\n",
+        if markdown { "## " } else { "" }
+    )?;
+    for c in &ledger.slippage {
+        let chain: Vec<String> = c
+            .points
+            .iter()
+            .map(|p| format!("{} (said {})", p.deadline, p.said))
+            .collect();
+        let rate = c.slip_days_per_year.map_or(String::new(), |r| {
+            format!(", {r:.0} days a year of reporting")
+        });
+        writeln!(
+            out,
+            "{}{} {}: {}; slip {} days{rate}",
+            if markdown { "- " } else { "" },
+            c.facility.as_deref().unwrap_or("project"),
+            c.event,
+            chain.join(" → "),
+            c.slip_days
+        )?;
     }
     Ok(())
 }

@@ -551,6 +551,31 @@ fn ledger_of_the_seeds() {
             assert!(end <= text.len() + 3, "{s}");
         }
     }
+    // The project's chain of deadlines, in the order said: 2013 → … → 2022-H2.
+    let chains = v["slippage"].as_array().unwrap();
+    let milestones = chains
+        .iter()
+        .find(|c| c["event"] == "milestones" && c["facility"].is_null())
+        .unwrap_or_else(|| panic!("no project chain: {chains:#?}"));
+    let points: Vec<(&str, &str)> = milestones["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["said"].as_str().unwrap(), p["deadline"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        points.first(),
+        Some(&("2013-SP", "2014-12-20")),
+        "{points:?}"
+    );
+    assert_eq!(
+        points.last(),
+        Some(&("2021-10", "2022-12-31")),
+        "{points:?}"
+    );
+    assert!(points.contains(&("2017", "2018-12-31")), "{points:?}");
+    assert!(points.contains(&("2016-12", "2019-12-31")), "{points:?}");
+    assert_eq!(milestones["slip_days"], 2933);
     // As of 2019-06-30 the 2019 promises are still pending.
     let mut early: Vec<&str> = args.clone();
     early.extend(["--as-of", "2019-06-30"]);

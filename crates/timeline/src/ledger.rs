@@ -195,6 +195,8 @@ pub struct Ledger {
     pub as_of: String,
     /// One row per forecast, in the order first said.
     pub rows: Vec<Row>,
+    /// For each facility and event, the successive deadlines (filled by [`build`]).
+    pub slippage: Vec<crate::slippage::Chain>,
 }
 
 /// How far along a project an event is; an outcome of a later stage settles a forecast of
@@ -493,10 +495,13 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
                 }),
         });
     }
-    Ledger {
+    let mut ledger = Ledger {
         as_of: as_of.to_string(),
         rows,
-    }
+        slippage: Vec::new(),
+    };
+    ledger.slippage = crate::slippage::chains(&ledger);
+    ledger
 }
 
 #[cfg(test)]

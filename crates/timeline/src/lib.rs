@@ -4,10 +4,11 @@
 //!
 //! Built so far (issue 7): [`deadline`], the last day a forecast allows and its status;
 //! [`ledger`], one row per forecast across documents; [`people`], identities, roles and
-//! role conflicts.
+//! role conflicts; [`slippage`], the chains of successive deadlines.
 
 pub mod deadline;
 pub mod ledger;
 pub mod people;
+pub mod slippage;
 
 pub use overdue_pipeline as pipeline;
