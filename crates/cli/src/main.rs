@@ -3,6 +3,7 @@
 //! become a configuration, and each subcommand is a module.
 
 mod extract;
+mod figures;
 mod ledger;
 mod people;
 
@@ -51,6 +52,8 @@ enum Command {
     Ledger(ledger::Args),
     /// People and organisations: names, roles, statements and role conflicts.
     People(people::Args),
+    /// Figures given more than once: conflicts and rates restated in another period.
+    Figures(figures::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Ledger(args) => ledger::run(args),
         Command::People(args) => people::run(args),
+        Command::Figures(args) => figures::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -665,3 +665,46 @@ fn people_of_the_seeds_report_the_contested_post() {
     assert_eq!(busygin["roles"][0]["title"], "head");
     assert_eq!(busygin["roles"][0]["org"], "Izhmash");
 }
+
+#[test]
+fn figures_of_the_seeds_flag_the_conflict_and_the_restated_rate() {
+    let meta = seeds().join("meta.tsv");
+    let mut args = vec![
+        "figures".to_string(),
+        "--format".into(),
+        "json".into(),
+        "--meta".into(),
+        meta.to_string_lossy().into_owned(),
+    ];
+    args.extend(seed_paths());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let measures = v["measures"].as_array().unwrap();
+    let conflicts: Vec<(String, String)> = measures
+        .iter()
+        .flat_map(|m| m["conflicts"].as_array().unwrap())
+        .map(|c| {
+            (
+                c["a"]["text"].as_str().unwrap().to_string(),
+                c["b"]["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        conflicts.iter().any(
+            |(a, b)| a.starts_with("up to 70 million") && b.starts_with("more than 70 million")
+        ),
+        "{conflicts:?}"
+    );
+    // A yearly capacity and a count of rifles delivered are different measures.
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let restated = v["restated"].as_array().unwrap();
+    let r = restated
+        .iter()
+        .find(|r| r["b"]["text"] == "nearly 200,000 rounds per day")
+        .unwrap_or_else(|| panic!("{restated:#?}"));
+    assert_eq!(r["consistent"], true);
+    assert_eq!(r["why"], "70,000,000 / 365 = 191,781 per day");
+}

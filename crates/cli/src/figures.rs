@@ -1,0 +1,107 @@
+//! `overdue figures`: the measures the documents give more than once, conflicts between
+//! them, and rates restated in another period.
+
+use std::io::{self, Write};
+
+use anyhow::{Context, Result};
+use overdue_timeline::figures::{Figures, Seen, build};
+
+use crate::Exit;
+use crate::extract::{Input, analyse_all};
+use crate::ledger::ReportFormat;
+
+/// Arguments of `overdue figures`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The documents and how to read them.
+    #[command(flatten)]
+    pub input: Input,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// Runs `overdue figures`.
+pub fn run(args: Args) -> Result<Exit> {
+    let mut docs = Vec::new();
+    let exit = analyse_all(&args.input, |a| docs.push(a))?;
+    let figures = build(&docs);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &figures)?;
+            writeln!(out)?;
+        }
+        ReportFormat::Csv => write_csv(&mut out, &figures)?,
+        ReportFormat::Table | ReportFormat::Md => {
+            write_text(&mut out, &figures, args.format == ReportFormat::Md)?
+        }
+    }
+    out.flush().context("writing the output")?;
+    Ok(exit)
+}
+
+fn cite(s: &Seen) -> String {
+    format!(
+        "\"{}\" ({}:{}-{})",
+        s.text,
+        s.source.doc,
+        s.source.span.start(),
+        s.source.span.end()
+    )
+}
+
+fn write_csv(out: &mut impl Write, figures: &Figures) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "unit", "text", "value", "bound", "per", "doc", "start", "end",
+    ])?;
+    for m in &figures.measures {
+        for s in &m.values {
+            w.write_record([
+                m.unit.clone(),
+                s.text.clone(),
+                s.value.to_string(),
+                s.bound.to_string(),
+                s.per.unwrap_or("").to_string(),
+                s.source.doc.clone(),
+                s.source.span.start().to_string(),
+                s.source.span.end().to_string(),
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn write_text(out: &mut impl Write, figures: &Figures, markdown: bool) -> Result<()> {
+    let (h, li) = if markdown { ("## ", "- ") } else { ("", "  ") };
+    for m in &figures.measures {
+        writeln!(out, "{h}{} ({} figures)", m.unit, m.values.len())?;
+        for s in &m.values {
+            writeln!(out, "{li}{}", cite(s))?;
+        }
+        for c in &m.conflicts {
+            writeln!(out, "{li}CONFLICT: {} vs {}", cite(&c.a), cite(&c.b))?;
+        }
+    }
+    if !figures.restated.is_empty() {
+        writeln!(out, "\n{h}Rates restated in another period")?;
+        for r in &figures.restated {
+            writeln!(
+                out,
+                "{li}{} and {}: {} ({})",
+                cite(&r.a),
+                cite(&r.b),
+                if r.consistent {
+                    "consistent"
+                } else {
+                    "INCONSISTENT"
+                },
+                r.why
+            )?;
+        }
+    }
+    Ok(())
+}
