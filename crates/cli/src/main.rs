@@ -6,6 +6,7 @@ mod extract;
 mod figures;
 mod ledger;
 mod people;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -54,6 +55,8 @@ enum Command {
     People(people::Args),
     /// Figures given more than once: conflicts and rates restated in another period.
     Figures(figures::Args),
+    /// Every statement in the order of when it happened or was said.
+    Timeline(timeline::Args),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Ledger(args) => ledger::run(args),
         Command::People(args) => people::run(args),
         Command::Figures(args) => figures::run(args),
+        Command::Timeline(args) => timeline::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

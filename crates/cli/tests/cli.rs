@@ -708,3 +708,41 @@ fn figures_of_the_seeds_flag_the_conflict_and_the_restated_rate() {
     assert_eq!(r["consistent"], true);
     assert_eq!(r["why"], "70,000,000 / 365 = 191,781 per day");
 }
+
+#[test]
+fn timeline_of_the_seeds_is_in_order_and_cites_each_sentence() {
+    let meta = seeds().join("meta.tsv");
+    let mut args = vec![
+        "timeline".to_string(),
+        "--format".into(),
+        "json".into(),
+        "--meta".into(),
+        meta.to_string_lossy().into_owned(),
+    ];
+    args.extend(seed_paths());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = v["entries"].as_array().unwrap();
+    let pos = |speaker: &str| {
+        entries
+            .iter()
+            .position(|e| e["speaker"].as_str().is_some_and(|s| s.contains(speaker)))
+            .unwrap_or_else(|| panic!("no entry by {speaker}"))
+    };
+    // Said in spring 2013, December 2016, 2017, October 2021.
+    assert!(pos("Busygin") < pos("Rogozin"));
+    assert!(pos("Rogozin") < pos("Soteldo"));
+    assert!(pos("Soteldo") < pos("Chavez"));
+    // Each entry's text is its sentence, whitespace folded.
+    for e in entries {
+        let doc = std::fs::read_to_string(e["source"]["doc"].as_str().unwrap()).unwrap();
+        let (s, t) = (
+            e["source"]["span"][0].as_u64().unwrap() as usize,
+            e["source"]["span"][1].as_u64().unwrap() as usize,
+        );
+        let folded: Vec<&str> = doc[s..t].split_whitespace().collect();
+        assert_eq!(e["text"], folded.join(" "));
+    }
+}

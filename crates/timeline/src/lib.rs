@@ -5,9 +5,11 @@
 //! Built so far (issue 7): [`deadline`], the last day a forecast allows and its status;
 //! [`ledger`], one row per forecast across documents; [`people`], identities, roles and
 //! role conflicts; [`slippage`], the chains of successive deadlines; [`figures`], the
-//! same measure from several sources, conflicts and restated rates.
+//! same measure from several sources, conflicts and restated rates; [`events`], the
+//! timeline of every statement.
 
 pub mod deadline;
+pub mod events;
 pub mod figures;
 pub mod ledger;
 pub mod people;
