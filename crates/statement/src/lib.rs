@@ -275,6 +275,11 @@ fn clause_bounds(s: &Sent<'_>, at: usize) -> (usize, usize) {
 
 /// The event a clause names: the first frame, in priority order, with a word or phrase in it.
 fn event_of(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> &'static str {
+    event_at(s, from, to, nouns).map_or("other", |(_, e)| e)
+}
+
+/// The event of tokens `from..to` and the token that names it.
+fn event_at(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> Option<(usize, &'static str)> {
     // "Construction will start", "construction began": the start of construction.
     let has = |ws: &[&str]| (from..to).any(|k| ws.contains(&s.lower[k].as_str()));
     if has(&["construction"])
@@ -283,23 +288,26 @@ fn event_of(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> &'static str {
         ])
         && !has(&["complete", "completed", "completion", "finish", "finished"])
     {
-        return "construction_start";
+        let k = (from..to)
+            .find(|&k| s.lower[k] == "construction")
+            .unwrap_or(from);
+        return Some((k, "construction_start"));
     }
     for f in FRAMES {
         for k in from..to {
             let w = s.lower[k].as_str();
             if f.words.contains(&w) && (nouns || !NOUN_EVENT_WORDS.contains(&w)) {
-                return f.event;
+                return Some((k, f.event));
             }
             if f.phrases
                 .iter()
                 .any(|(a, b)| s.is(k, a) && (k + 1 < to) && s.is(k + 1, b))
             {
-                return f.event;
+                return Some((k, f.event));
             }
         }
     }
-    "other"
+    None
 }
 
 fn about_project(s: &Sent<'_>, from: usize, to: usize) -> bool {
@@ -548,8 +556,16 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             });
             k = to.max(k + len);
         }
-        // An outcome: a project event in a past, perfect or progressive form.
+        // An outcome: a project event in a past, perfect or progressive form, not one
+        // only aimed at ("doing everything possible to complete", "working to open"; but
+        // "managed to complete" happened).
         let event = event_of(&s, 0, n, false);
+        let aimed = event_at(&s, 0, n, false).is_some_and(|(j, _)| {
+            j > 0
+                && s.lower[j - 1] == "to"
+                && !(j > 1
+                    && ["managed", "able", "succeeded", "used"].contains(&s.lower[j - 2].as_str()))
+        });
         // A delay reported along with its new date is an outcome and a forecast.
         if !found_forecast || event == "delayed" || event == "cancelled" {
             // A state says it as well as a tense: "under construction", "underway".
@@ -574,6 +590,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .iter()
                 .any(|t| t.kind == "DATE" && !t.value.ends_with("_REF"));
             if event != "other"
+                && !aimed
                 && (event != "announced" || dated)
                 && past
                 && about_project(&s, 0, n)
