@@ -1,39 +1,6 @@
-//! General English and ISO knowledge the quantity rules use: number words, scales,
+//! General English and ISO knowledge the quantity rules use: scales,
 //! currencies (ISO 4217 codes of the currencies news writes about most, with their
 //! symbols and names), units of measure, bound words, and the plural forms of nouns.
-
-/// Number words and their values.
-pub const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("dozen", 12.0),
-];
 
 /// Scale words and suffixes: `70 million`, `1.5bn`, `US$3m`.
 pub const SCALES: &[(&str, f64)] = &[

@@ -22,6 +22,7 @@ mod boilerplate;
 mod document;
 mod segment;
 mod span;
+pub mod words;
 
 pub use boilerplate::mark_boilerplate;
 pub use document::{DateSource, Document, Meta, Published};

@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use overdue_text::Span;
+use overdue_text::words::CARDINALS;
 
 /// A calendar unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -146,35 +147,8 @@ const WEEKDAYS: &[(&str, u8)] = &[
     ("sun", 7),
 ];
 
+/// Number words beyond the shared cardinals (`overdue_text::words::CARDINALS`).
 const NUMBERS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
     ("hundred", 100.0),
     ("dozen", 12.0),
     ("a", 1.0),
@@ -255,7 +229,13 @@ pub fn lexicon_words() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
     out.extend(MONTHS.iter().map(|(w, _)| *w));
     out.extend(WEEKDAYS.iter().map(|(w, _)| *w));
-    out.extend(NUMBERS.iter().map(|(w, _)| *w).filter(|w| w.len() > 2));
+    out.extend(
+        CARDINALS
+            .iter()
+            .chain(NUMBERS)
+            .map(|(w, _)| *w)
+            .filter(|w| w.len() > 2),
+    );
     out.extend(ORDINALS.iter().map(|(w, _)| *w));
     out.extend(UNITS.iter().map(|(w, _)| *w));
     out.extend(SEASONS.iter().map(|(w, _)| *w));
@@ -314,7 +294,7 @@ impl Words {
         for &(x, v) in ORDINALS {
             put(x, Lex::Ord(v), false);
         }
-        for &(x, v) in NUMBERS {
+        for &(x, v) in CARDINALS.iter().chain(NUMBERS) {
             put(x, Lex::Num(v), false);
         }
         for &(x, v) in UNITS {
