@@ -1,45 +1,24 @@
 //! `overdue figures`: the measures the documents give more than once, conflicts between
 //! them, and rates restated in another period.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use overdue_timeline::figures::{Figures, Seen, build};
 
 use crate::Exit;
-use crate::extract::{Input, analyse_all};
-use crate::ledger::ReportFormat;
-
-/// Arguments of `overdue figures`.
-#[derive(clap::Args)]
-pub struct Args {
-    /// The documents and how to read them.
-    #[command(flatten)]
-    pub input: Input,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
-}
+use crate::report::{Report, ReportArgs};
 
 /// Runs `overdue figures`.
-pub fn run(args: Args) -> Result<Exit> {
-    let mut docs = Vec::new();
-    let exit = analyse_all(&args.input, |a| docs.push(a))?;
-    let figures = build(&docs);
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match args.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &figures)?;
-            writeln!(out)?;
-        }
-        ReportFormat::Csv => write_csv(&mut out, &figures)?,
-        ReportFormat::Table | ReportFormat::Md => {
-            write_text(&mut out, &figures, args.format == ReportFormat::Md)?
-        }
-    }
-    out.flush().context("writing the output")?;
-    Ok(exit)
+pub fn run(args: ReportArgs) -> Result<Exit> {
+    crate::report::run(
+        &args,
+        Report {
+            build,
+            csv: |out, x: &Figures| write_csv(out, x),
+            text: |out, x: &Figures, md| write_text(out, x, md),
+        },
+    )
 }
 
 fn cite(s: &Seen) -> String {

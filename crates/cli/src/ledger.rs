@@ -1,39 +1,22 @@
 //! `overdue ledger`: the promised dates of the documents given, with their status.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use anyhow::{Context, Result, bail};
-use clap::ValueEnum;
+use anyhow::{Result, bail};
 use overdue_timeline::ledger::{Ledger, Row, build};
 
 use crate::Exit;
-use crate::extract::{Input, analyse_all};
-
-/// Output formats of the reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// A readable table.
-    Table,
-    /// One JSON object (FORMAT.md).
-    Json,
-    /// Comma-separated values, one row per line.
-    Csv,
-    /// A Markdown table.
-    Md,
-}
+use crate::report::{Report, ReportArgs};
 
 /// Arguments of `overdue ledger`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The documents and how to read them.
+    /// The documents, how to read them, and the output format.
     #[command(flatten)]
-    pub input: Input,
+    pub report: ReportArgs,
     /// Give statuses as of this date (YYYY-MM-DD; default: the newest publication date).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
 }
 
 /// Runs `overdue ledger`.
@@ -45,22 +28,14 @@ pub fn run(args: Args) -> Result<Exit> {
         },
         None => None,
     };
-    let mut docs = Vec::new();
-    let exit = analyse_all(&args.input, |a| docs.push(a))?;
-    let ledger = build(&docs, as_of);
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match args.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &ledger)?;
-            writeln!(out)?;
-        }
-        ReportFormat::Csv => write_csv(&mut out, &ledger)?,
-        ReportFormat::Table => write_table(&mut out, &ledger, false)?,
-        ReportFormat::Md => write_table(&mut out, &ledger, true)?,
-    }
-    out.flush().context("writing the output")?;
-    Ok(exit)
+    crate::report::run(
+        &args.report,
+        Report {
+            build: |docs| build(docs, as_of),
+            csv: |out, l| write_csv(out, l),
+            text: |out, l, md| write_table(out, l, md),
+        },
+    )
 }
 
 const HEADER: [&str; 9] = [

@@ -6,6 +6,7 @@ mod extract;
 mod figures;
 mod ledger;
 mod people;
+mod report;
 mod timeline;
 
 use std::process::ExitCode;
@@ -52,11 +53,11 @@ enum Command {
     /// The promised dates of the documents, with their deadline and status (FORMAT.md).
     Ledger(ledger::Args),
     /// People and organisations: names, roles, statements and role conflicts.
-    People(people::Args),
+    People(report::ReportArgs),
     /// Figures given more than once: conflicts and rates restated in another period.
-    Figures(figures::Args),
+    Figures(report::ReportArgs),
     /// Every statement in the order of when it happened or was said.
-    Timeline(timeline::Args),
+    Timeline(report::ReportArgs),
 }
 
 fn main() -> ExitCode {

@@ -1,45 +1,24 @@
 //! `overdue people`: the people and organisations of the documents given, their names,
 //! roles and statements, and posts given to more than one person.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use overdue_timeline::people::{People, build};
 
 use crate::Exit;
-use crate::extract::{Input, analyse_all};
-use crate::ledger::ReportFormat;
-
-/// Arguments of `overdue people`.
-#[derive(clap::Args)]
-pub struct Args {
-    /// The documents and how to read them.
-    #[command(flatten)]
-    pub input: Input,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
-}
+use crate::report::{Report, ReportArgs};
 
 /// Runs `overdue people`.
-pub fn run(args: Args) -> Result<Exit> {
-    let mut docs = Vec::new();
-    let exit = analyse_all(&args.input, |a| docs.push(a))?;
-    let people = build(&docs);
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match args.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &people)?;
-            writeln!(out)?;
-        }
-        ReportFormat::Csv => write_csv(&mut out, &people)?,
-        ReportFormat::Table | ReportFormat::Md => {
-            write_text(&mut out, &people, args.format == ReportFormat::Md)?
-        }
-    }
-    out.flush().context("writing the output")?;
-    Ok(exit)
+pub fn run(args: ReportArgs) -> Result<Exit> {
+    crate::report::run(
+        &args,
+        Report {
+            build,
+            csv: |out, x: &People| write_csv(out, x),
+            text: |out, x: &People, md| write_text(out, x, md),
+        },
+    )
 }
 
 fn roles(p: &overdue_timeline::people::Person) -> String {

@@ -1,84 +1,78 @@
 //! `overdue timeline`: every statement of the documents in the order of when it happened
 //! or was said.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use overdue_timeline::events::{Entry, build};
+use serde::Serialize;
 
 use crate::Exit;
-use crate::extract::{Input, analyse_all};
-use crate::ledger::ReportFormat;
+use crate::report::{Report, ReportArgs};
 
-/// Arguments of `overdue timeline`.
-#[derive(clap::Args)]
-pub struct Args {
-    /// The documents and how to read them.
-    #[command(flatten)]
-    pub input: Input,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+/// The timeline as `--format json` writes it.
+#[derive(Serialize)]
+struct Timeline {
+    entries: Vec<Entry>,
 }
 
 /// Runs `overdue timeline`.
-pub fn run(args: Args) -> Result<Exit> {
-    let mut docs = Vec::new();
-    let exit = analyse_all(&args.input, |a| docs.push(a))?;
-    let entries = build(&docs);
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match args.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "entries": entries }))?;
-            writeln!(out)?;
-        }
-        ReportFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record([
-                "date", "kind", "event", "facility", "speaker", "target", "text", "doc", "start",
-                "end",
-            ])?;
-            for e in &entries {
-                w.write_record(cells(e))?;
-            }
-            w.flush()?;
-        }
-        ReportFormat::Table | ReportFormat::Md => {
-            let md = args.format == ReportFormat::Md;
-            if md {
-                writeln!(
-                    out,
-                    "| date | kind | event | speaker | target | text | source |"
-                )?;
-                writeln!(out, "|---|---|---|---|---|---|---|")?;
-            }
-            for e in &entries {
-                let c = cells(e);
-                let source = format!("{}:{}-{}", c[7], c[8], c[9]);
-                let text: String = if c[6].chars().count() > 100 {
-                    c[6].chars().take(100).chain(['…']).collect()
-                } else {
-                    c[6].clone()
-                };
-                if md {
-                    let row: Vec<String> = [&c[0], &c[1], &c[2], &c[4], &c[5], &text, &source]
-                        .iter()
-                        .map(|s| s.replace('|', "\\|"))
-                        .collect();
-                    writeln!(out, "| {} |", row.join(" | "))?;
-                } else {
-                    writeln!(
-                        out,
-                        "{:<10}  {:<8} {:<22} {:<24} {:<10} {text}  [{source}]",
-                        c[0], c[1], c[2], c[4], c[5]
-                    )?;
-                }
-            }
+pub fn run(args: ReportArgs) -> Result<Exit> {
+    crate::report::run(
+        &args,
+        Report {
+            build: |docs| Timeline {
+                entries: build(docs),
+            },
+            csv: |out, t: &Timeline| write_csv(out, &t.entries),
+            text: |out, t: &Timeline, md| write_text(out, &t.entries, md),
+        },
+    )
+}
+
+fn write_csv(out: &mut impl Write, entries: &[Entry]) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "date", "kind", "event", "facility", "speaker", "target", "text", "doc", "start", "end",
+    ])?;
+    for e in entries {
+        w.write_record(cells(e))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn write_text(out: &mut impl Write, entries: &[Entry], md: bool) -> Result<()> {
+    if md {
+        writeln!(
+            out,
+            "| date | kind | event | speaker | target | text | source |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|---|")?;
+    }
+    for e in entries {
+        let c = cells(e);
+        let source = format!("{}:{}-{}", c[7], c[8], c[9]);
+        let text: String = if c[6].chars().count() > 100 {
+            c[6].chars().take(100).chain(['…']).collect()
+        } else {
+            c[6].clone()
+        };
+        if md {
+            let row: Vec<String> = [&c[0], &c[1], &c[2], &c[4], &c[5], &text, &source]
+                .iter()
+                .map(|s| s.replace('|', "\\|"))
+                .collect();
+            writeln!(out, "| {} |", row.join(" | "))?;
+        } else {
+            writeln!(
+                out,
+                "{:<10}  {:<8} {:<22} {:<24} {:<10} {text}  [{source}]",
+                c[0], c[1], c[2], c[4], c[5]
+            )?;
         }
     }
-    out.flush().context("writing the output")?;
-    Ok(exit)
+    Ok(())
 }
 
 fn cells(e: &Entry) -> [String; 10] {

@@ -1,0 +1,77 @@
+//! What the report commands (`ledger`, `timeline`, `figures`, `people`) share: their
+//! inputs and formats, and the run that reads the documents, builds the report and
+//! writes it.
+
+use std::io::{self, StdoutLock, Write};
+
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use overdue_pipeline::Analysis;
+use serde::Serialize;
+
+use crate::Exit;
+use crate::extract::{Input, analyse_all};
+
+/// Output formats of the reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable table.
+    Table,
+    /// One JSON object (FORMAT.md).
+    Json,
+    /// Comma-separated values, one row per line.
+    Csv,
+    /// A Markdown table.
+    Md,
+}
+
+/// The arguments every report takes.
+#[derive(clap::Args)]
+pub struct ReportArgs {
+    /// The documents and how to read them.
+    #[command(flatten)]
+    pub input: Input,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// How one report is built and written as CSV and as text (a table, or Markdown).
+pub struct Report<T, B, C, X>
+where
+    B: FnOnce(&[Analysis]) -> T,
+    C: FnOnce(&mut StdoutLock<'static>, &T) -> Result<()>,
+    X: FnOnce(&mut StdoutLock<'static>, &T, bool) -> Result<()>,
+{
+    /// Builds the report from the analyses.
+    pub build: B,
+    /// Writes it as CSV.
+    pub csv: C,
+    /// Writes it as a table (`false`) or Markdown (`true`).
+    pub text: X,
+}
+
+/// Reads the documents of `args`, builds the report and writes it in the format asked.
+pub fn run<T, B, C, X>(args: &ReportArgs, report: Report<T, B, C, X>) -> Result<Exit>
+where
+    T: Serialize,
+    B: FnOnce(&[Analysis]) -> T,
+    C: FnOnce(&mut StdoutLock<'static>, &T) -> Result<()>,
+    X: FnOnce(&mut StdoutLock<'static>, &T, bool) -> Result<()>,
+{
+    let mut docs = Vec::new();
+    let exit = analyse_all(&args.input, |a| docs.push(a))?;
+    let built = (report.build)(&docs);
+    let mut out = io::stdout().lock();
+    match args.format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &built)?;
+            writeln!(out)?;
+        }
+        ReportFormat::Csv => (report.csv)(&mut out, &built)?,
+        ReportFormat::Table => (report.text)(&mut out, &built, false)?,
+        ReportFormat::Md => (report.text)(&mut out, &built, true)?,
+    }
+    out.flush().context("writing the output")?;
+    Ok(exit)
+}
