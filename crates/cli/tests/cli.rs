@@ -490,28 +490,29 @@ fn layering_of_the_workspace() {
     assert!(edges >= 10);
 }
 
-fn ledger_rows(out: &Output) -> Vec<Value> {
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["rows"].as_array().unwrap().clone()
+/// The JSON report `command` writes for the five seeds with their sidecar.
+fn seeds_report(command: &str, extra: &[&str]) -> Value {
+    let meta = seeds().join("meta.tsv");
+    let paths = seed_paths();
+    let mut args = vec![
+        command,
+        "--format",
+        "json",
+        "--meta",
+        meta.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    args.extend(paths.iter().map(String::as_str));
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
 fn ledger_of_the_seeds() {
-    let meta = seeds().join("meta.tsv");
-    let mut args = vec![
-        "ledger".to_string(),
-        "--format".into(),
-        "json".into(),
-        "--meta".into(),
-        meta.to_string_lossy().into_owned(),
-    ];
-    args.extend(seed_paths());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = overdue(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = seeds_report("ledger", &[]);
     assert_eq!(v["as_of"], "2025-07-04", "the newest publication date");
-    let rows = ledger_rows(&out);
+    let rows = v["rows"].as_array().unwrap();
     let find = |speaker: &str, event: &str| -> &Value {
         rows.iter()
             .find(|r| {
@@ -544,7 +545,7 @@ fn ledger_of_the_seeds() {
     assert_eq!(soon["status"], "open");
     assert!(soon["deadline"].is_null());
     // Every source cites a seed and a span inside it.
-    for r in &rows {
+    for r in rows {
         for s in r["sources"].as_array().unwrap() {
             let text = std::fs::read(s["doc"].as_str().unwrap()).unwrap();
             let end = s["span"][1].as_u64().unwrap() as usize;
@@ -577,10 +578,8 @@ fn ledger_of_the_seeds() {
     assert!(points.contains(&("2016-12", "2019-12-31")), "{points:?}");
     assert_eq!(milestones["slip_days"], 2933);
     // As of 2019-06-30 the 2019 promises are still pending.
-    let mut early: Vec<&str> = args.clone();
-    early.extend(["--as-of", "2019-06-30"]);
-    let out = overdue(&early);
-    let rows = ledger_rows(&out);
+    let early = seeds_report("ledger", &["--as-of", "2019-06-30"]);
+    let rows = early["rows"].as_array().unwrap();
     let rogozin = rows.iter().find(|r| r["event"] == "full_capacity").unwrap();
     assert_eq!(rogozin["status"], "pending");
 }
@@ -628,19 +627,7 @@ fn ledger_bad_as_of_is_a_usage_error() {
 
 #[test]
 fn people_of_the_seeds_report_the_contested_post() {
-    let meta = seeds().join("meta.tsv");
-    let mut args = vec![
-        "people".to_string(),
-        "--format".into(),
-        "json".into(),
-        "--meta".into(),
-        meta.to_string_lossy().into_owned(),
-    ];
-    args.extend(seed_paths());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = overdue(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = seeds_report("people", &[]);
     let conflicts = v["role_conflicts"].as_array().unwrap();
     let rostec = conflicts
         .iter()
@@ -668,19 +655,7 @@ fn people_of_the_seeds_report_the_contested_post() {
 
 #[test]
 fn figures_of_the_seeds_flag_the_conflict_and_the_restated_rate() {
-    let meta = seeds().join("meta.tsv");
-    let mut args = vec![
-        "figures".to_string(),
-        "--format".into(),
-        "json".into(),
-        "--meta".into(),
-        meta.to_string_lossy().into_owned(),
-    ];
-    args.extend(seed_paths());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = overdue(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = seeds_report("figures", &[]);
     let measures = v["measures"].as_array().unwrap();
     let conflicts: Vec<(String, String)> = measures
         .iter()
@@ -711,19 +686,7 @@ fn figures_of_the_seeds_flag_the_conflict_and_the_restated_rate() {
 
 #[test]
 fn timeline_of_the_seeds_is_in_order_and_cites_each_sentence() {
-    let meta = seeds().join("meta.tsv");
-    let mut args = vec![
-        "timeline".to_string(),
-        "--format".into(),
-        "json".into(),
-        "--meta".into(),
-        meta.to_string_lossy().into_owned(),
-    ];
-    args.extend(seed_paths());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = overdue(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = seeds_report("timeline", &[]);
     let entries = v["entries"].as_array().unwrap();
     let pos = |speaker: &str| {
         entries
