@@ -99,40 +99,12 @@ const PERSON_TITLES: &[&str] = &[
     "ambassador",
 ];
 
-/// Month and weekday names, capitalised but never entities.
-const DATE_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Month names (and their abbreviations) and weekday names: capitalised but never
+/// entities.
+fn date_name(lower: &str) -> bool {
+    let w = lower.trim_end_matches('.');
+    overdue_text::words::month(w).is_some() || overdue_text::words::weekday(w).is_some()
+}
 
 /// Capitalised words that are never names: months, weekdays, and compound adjectives
 /// (`Chicago-based`, `state-owned`).
@@ -142,7 +114,7 @@ fn not_a_name(lower: &str) -> bool {
     ]
     .iter()
     .any(|x| lower.ends_with(x))
-        || DATE_NAMES.contains(&lower.trim_end_matches('.'))
+        || date_name(lower)
 }
 
 /// A mention before identities: tokens, type, role.
@@ -177,7 +149,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number)
             && !s.is_any(i, COMMON_CAPITALISED)
-            && !DATE_NAMES.contains(&s.lower(i).as_str())
+            && !date_name(&s.lower(i))
             && !COUNTRIES.contains(&fold(s.w(i)))
             && {
                 let num = s.w(i + 1);

@@ -3,39 +3,9 @@
 
 use jiff::civil::Date;
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The month (1–12) a word names: `April`, `Apr`, `Apr.`, `Sept`.
 pub fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.');
-    if !(3..=9).contains(&w.len())
-        || !matches!(
-            w.as_bytes()[0].to_ascii_lowercase(),
-            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-        )
-    {
-        return None;
-    }
-    if w.eq_ignore_ascii_case("sept") {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
-        .map(|i| i as i8 + 1)
+    overdue_text::words::month(word.trim_end_matches('.')).map(|m| m as i8)
 }
 
 fn date(y: i32, m: i8, d: i8) -> Option<Date> {

@@ -1,4 +1,4 @@
-//! General English vocabulary more than one extractor reads.
+//! General English vocabulary more than one crate reads: number words, months, weekdays.
 
 /// Cardinal number words from zero to ninety and their values; larger numbers are built
 /// from them (`twenty-five`) and from scale words, which each extractor reads its own way.
@@ -36,4 +36,79 @@ pub const CARDINALS: &[(&str, f64)] = &[
 /// The value of a cardinal number word in lower case (`seventy` → 70).
 pub fn cardinal(word: &str) -> Option<f64> {
     CARDINALS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, Monday first (ISO 8601).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month (1–12) a name or its three-letter abbreviation gives, in any case:
+/// `September`, `sep`, `Sept` → 9.
+pub fn month(word: &str) -> Option<u8> {
+    // Most words are no month: the length and the first letter rule them out at once.
+    if !(3..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
+    }
+    if word.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            m.eq_ignore_ascii_case(word) || (word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
+        })
+        .map(|i| i as u8 + 1)
+}
+
+/// The ISO weekday (Monday 1 – Sunday 7) a full weekday name gives, in any case.
+pub fn weekday(word: &str) -> Option<u8> {
+    WEEKDAYS
+        .iter()
+        .position(|d| d.eq_ignore_ascii_case(word))
+        .map(|i| i as u8 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(cardinal("seventy"), Some(70.0));
+        assert_eq!(month("Sept"), Some(9));
+        assert_eq!(month("DEC"), Some(12));
+        assert_eq!(month("may"), Some(5));
+        assert_eq!(month("ma"), None);
+        assert_eq!(month("marching"), None);
+        assert_eq!(weekday("Sunday"), Some(7));
+        assert_eq!(weekday("sun"), None);
+    }
 }
