@@ -283,36 +283,7 @@ fn not_a_quantity(s: &Sent<'_>, i: usize, n: &Number) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
         && (1800.0..=2100.0).contains(&n.value);
     // A day of a month: "May 27", "27 May".
-    let month = |x: &str| {
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-        ]
-        .iter()
-        .any(|m| x.trim_end_matches('.').eq_ignore_ascii_case(m))
-    };
+    let month = |x: &str| overdue_text::words::month(x.trim_end_matches('.')).is_some();
     let day = (month(prev) && prev.starts_with(char::is_uppercase))
         || (month(s.w(n.end)) && s.w(n.end).starts_with(char::is_uppercase));
     // A designation: a number glued to a word or a hyphen before it ("Mi- 35M" aside),
