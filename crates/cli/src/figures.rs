@@ -14,7 +14,7 @@ pub fn run(args: ReportArgs) -> Result<Exit> {
     crate::report::run(
         &args,
         Report {
-            build,
+            build: |docs, _| build(docs),
             csv: |out, x: &Figures| write_csv(out, x),
             text: |out, x: &Figures, md| write_text(out, x, md),
         },

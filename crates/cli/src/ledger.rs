@@ -31,7 +31,7 @@ pub fn run(args: Args) -> Result<Exit> {
     crate::report::run(
         &args.report,
         Report {
-            build: |docs| build(docs, as_of),
+            build: |docs, grouping| build(docs, grouping, as_of),
             csv: |out, l| write_csv(out, l),
             text: |out, l, md| write_table(out, l, md),
         },

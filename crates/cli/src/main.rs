@@ -6,6 +6,7 @@ mod extract;
 mod figures;
 mod ledger;
 mod people;
+mod projects;
 mod report;
 mod timeline;
 
@@ -58,6 +59,27 @@ enum Command {
     Figures(report::ReportArgs),
     /// Every statement in the order of when it happened or was said.
     Timeline(report::ReportArgs),
+    /// How the documents group into projects and facilities, and how to correct it.
+    ///
+    /// Documents that share the names they make most of are one project; a project's
+    /// facilities are the kinds of facility its documents name. Correct the grouping with
+    /// a TOML (or JSON) file given to every report command as `--corrections FILE`:
+    ///
+    ///   [[merge]]                     # these projects are one (ids, names or documents)
+    ///   projects = ["p1", "p3"]
+    ///   name = "Kestrel Bay Bridge"   # optional
+    ///
+    ///   [[split]]                     # these documents are a project of their own
+    ///   project = "Harbour tunnel"
+    ///   documents = ["articles/05.txt"]
+    ///
+    ///   [[facility]]                  # these facilities are one, shown as `name`
+    ///   name = "ammunition plant"
+    ///   same = ["cartridge plant"]
+    ///
+    /// Splits apply first, then merges; ids in a merge are those without corrections.
+    #[command(verbatim_doc_comment)]
+    Projects(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +90,7 @@ fn main() -> ExitCode {
         Command::People(args) => people::run(args),
         Command::Figures(args) => figures::run(args),
         Command::Timeline(args) => timeline::run(args),
+        Command::Projects(args) => projects::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

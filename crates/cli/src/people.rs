@@ -14,7 +14,7 @@ pub fn run(args: ReportArgs) -> Result<Exit> {
     crate::report::run(
         &args,
         Report {
-            build,
+            build: |docs, _| build(docs),
             csv: |out, x: &People| write_csv(out, x),
             text: |out, x: &People, md| write_text(out, x, md),
         },

@@ -3,10 +3,12 @@
 //! writes it.
 
 use std::io::{self, StdoutLock, Write};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use overdue_pipeline::Analysis;
+use overdue_timeline::projects::{Corrections, Grouping, group};
 use serde::Serialize;
 
 use crate::Exit;
@@ -34,16 +36,30 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// Corrections to the grouping into projects and facilities, a TOML or JSON file of
+    /// merges and splits (see `overdue projects --help`).
+    #[arg(long, value_name = "FILE")]
+    pub corrections: Option<PathBuf>,
+}
+
+/// Reads the corrections file of `args`, if any.
+pub fn corrections(args: &ReportArgs) -> Result<Corrections> {
+    let Some(path) = &args.corrections else {
+        return Ok(Corrections::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read the corrections", path.display()))?;
+    Corrections::parse(path, &text).with_context(|| format!("{}", path.display()))
 }
 
 /// How one report is built and written as CSV and as text (a table, or Markdown).
 pub struct Report<T, B, C, X>
 where
-    B: FnOnce(&[Analysis]) -> T,
+    B: FnOnce(&[Analysis], &Grouping) -> T,
     C: FnOnce(&mut StdoutLock<'static>, &T) -> Result<()>,
     X: FnOnce(&mut StdoutLock<'static>, &T, bool) -> Result<()>,
 {
-    /// Builds the report from the analyses.
+    /// Builds the report from the analyses and their grouping into projects.
     pub build: B,
     /// Writes it as CSV.
     pub csv: C,
@@ -55,13 +71,15 @@ where
 pub fn run<T, B, C, X>(args: &ReportArgs, report: Report<T, B, C, X>) -> Result<Exit>
 where
     T: Serialize,
-    B: FnOnce(&[Analysis]) -> T,
+    B: FnOnce(&[Analysis], &Grouping) -> T,
     C: FnOnce(&mut StdoutLock<'static>, &T) -> Result<()>,
     X: FnOnce(&mut StdoutLock<'static>, &T, bool) -> Result<()>,
 {
+    let corrections = corrections(args)?;
     let mut docs = Vec::new();
     let exit = analyse_all(&args.input, |a| docs.push(a))?;
-    let built = (report.build)(&docs);
+    let grouping = group(&docs, &corrections);
+    let built = (report.build)(&docs, &grouping);
     let mut out = io::stdout().lock();
     match args.format {
         ReportFormat::Json => {

@@ -21,8 +21,8 @@ pub fn run(args: ReportArgs) -> Result<Exit> {
     crate::report::run(
         &args,
         Report {
-            build: |docs| Timeline {
-                entries: build(docs),
+            build: |docs, grouping| Timeline {
+                entries: build(docs, grouping),
             },
             csv: |out, t: &Timeline| write_csv(out, &t.entries),
             text: |out, t: &Timeline, md| write_text(out, &t.entries, md),

@@ -537,10 +537,44 @@ fn ledger_of_the_seeds() {
         assert_eq!(r["status"], status, "{speaker}");
         assert!(r["outcome"].is_null(), "{speaker}");
     }
-    assert_eq!(
-        find("Chavez", "construction_complete")["facility"],
-        "rifle plant"
-    );
+    // Every row of the seed gold's ledger with its facility: one plant, the other, or
+    // both (gold `subject`), read from the subject, the products named, or the plant the
+    // article named last.
+    let gold: Value =
+        serde_json::from_slice(&std::fs::read(seeds().join("gold.json")).unwrap()).unwrap();
+    for g in gold["ledger"]["rows"].as_array().unwrap() {
+        let slug = g["speaker"].as_str().unwrap();
+        let surname = slug.rsplit('-').next().unwrap();
+        let event = g["event"].as_str().unwrap();
+        let r = rows
+            .iter()
+            .find(|r| {
+                r["event"] == event
+                    && r["speaker"]["name"]
+                        .as_str()
+                        .is_some_and(|n| n.to_lowercase().contains(surname))
+                    && (r["status"] == g["status"]
+                        || g["alt_status"]
+                            .as_array()
+                            .is_some_and(|a| a.contains(&r["status"])))
+            })
+            .unwrap_or_else(|| panic!("no {event} row by {slug}: {rows:#?}"));
+        let mut facilities: Vec<&str> = r["facilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        facilities.sort();
+        let want: &[&str] = match g["subject"].as_str().unwrap() {
+            "both" => &["ammunition plant", "rifle plant"],
+            "rifle_plant" => &["rifle plant"],
+            "ammunition_plant" => &["ammunition plant"],
+            other => panic!("gold subject {other}"),
+        };
+        assert_eq!(facilities, want, "{slug} {event}");
+        assert_eq!(r["project"], "p1", "{slug}");
+    }
     let soon = find("Yevtushenko", "operation_start");
     assert_eq!(soon["status"], "open");
     assert!(soon["deadline"].is_null());
@@ -708,4 +742,179 @@ fn timeline_of_the_seeds_is_in_order_and_cites_each_sentence() {
         let folded: Vec<&str> = doc[s..t].split_whitespace().collect();
         assert_eq!(e["text"], folded.join(" "));
     }
+}
+
+/// The documents of every corpus beside the checkout: the seeds, forecasts-dev (four
+/// projects) and the example corpus, with the project each belongs to.
+fn corpora() -> (tempfile::TempDir, Vec<(String, String)>) {
+    let shared = root().join("../shared/corpus");
+    let dir = tempfile::tempdir().unwrap();
+    let mut meta = String::from("path\tpublished\n");
+    let mut docs = Vec::new();
+    for (corpus, file) in [
+        ("seeds", "seeds/meta.tsv"),
+        ("dev", "forecasts-dev/meta.tsv"),
+    ] {
+        let text = std::fs::read_to_string(shared.join(file)).unwrap();
+        let base = shared.join(file).parent().unwrap().to_path_buf();
+        for line in text.lines().skip(1) {
+            let mut cols = line.split('\t');
+            let (path, date) = (cols.next().unwrap(), cols.next().unwrap());
+            let full = base.join(path).to_string_lossy().into_owned();
+            meta.push_str(&format!("{full}\t{date}\n"));
+            let project = match corpus {
+                "seeds" => "seeds".to_string(),
+                _ => path.split('/').next().unwrap().to_string(),
+            };
+            docs.push((full, project));
+        }
+    }
+    for e in std::fs::read_dir(root().join("examples/articles")).unwrap() {
+        let path = e.unwrap().path().to_string_lossy().into_owned();
+        docs.push((path, "examples".into()));
+    }
+    std::fs::write(dir.path().join("meta.tsv"), meta).unwrap();
+    (dir, docs)
+}
+
+/// `overdue projects` on the corpora, with extra arguments.
+fn projects_of_corpora(extra: &[&str]) -> (Vec<(String, String)>, Value) {
+    let (dir, docs) = corpora();
+    let meta = dir.path().join("meta.tsv");
+    let mut args = vec![
+        "projects",
+        "--format",
+        "json",
+        "--meta",
+        meta.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    args.extend(docs.iter().map(|(p, _)| p.as_str()));
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    (docs, serde_json::from_slice(&out.stdout).unwrap())
+}
+
+/// For each project found, the true projects of its documents.
+fn found_groups(docs: &[(String, String)], v: &Value) -> Vec<Vec<String>> {
+    v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            p["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| {
+                    let d = d.as_str().unwrap();
+                    let path = d.split('#').next().unwrap();
+                    docs.iter().find(|(p, _)| p == path).unwrap().1.clone()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn projects_of_six_corpora_are_told_apart() {
+    let (docs, v) = projects_of_corpora(&[]);
+    let groups = found_groups(&docs, &v);
+    // Purity: no project mixes documents of two true projects.
+    for g in &groups {
+        assert!(g.iter().all(|p| *p == g[0]), "mixed: {g:?}");
+    }
+    // Completeness: the seeds, the example corpus and three of the four forecasts-dev
+    // projects are one project each; california-hsr is in at most three.
+    let count = |name: &str| groups.iter().filter(|g| g[0] == name).count();
+    for name in [
+        "seeds",
+        "examples",
+        "akkuyu-npp",
+        "boeing-777x",
+        "tesla-robotaxi",
+    ] {
+        assert_eq!(count(name), 1, "{name}: {groups:?}");
+    }
+    assert!(count("california-hsr") <= 3, "{groups:?}");
+    let seeds = v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["documents"][0].as_str().unwrap().contains("seeds"))
+        .unwrap();
+    let facilities: Vec<&str> = seeds["facilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(&facilities[..2], ["rifle plant", "ammunition plant"]);
+}
+
+#[test]
+fn corrections_merge_and_split_projects_and_facilities() {
+    let dir = tempfile::tempdir().unwrap();
+    let fix = dir.path().join("fix.toml");
+    std::fs::write(
+        &fix,
+        r#"
+[[split]]
+project = "Old wire stories"
+documents = ["2019-06-20-steel-shortage.txt"]
+
+[[merge]]
+projects = ["california-hsr/02.txt", "california-hsr/03.txt", "california-hsr/01.txt"]
+name = "California high-speed rail"
+
+[[facility]]
+name = "ammunition plant"
+same = ["cartridge plant"]
+"#,
+    )
+    .unwrap();
+    let (docs, v) = projects_of_corpora(&["--corrections", fix.to_str().unwrap()]);
+    let groups = found_groups(&docs, &v);
+    for g in &groups {
+        assert!(g.iter().all(|p| *p == g[0]), "mixed: {g:?}");
+    }
+    let projects = v["projects"].as_array().unwrap();
+    let split = projects
+        .iter()
+        .find(|p| p["name"] == "Old wire stories")
+        .unwrap();
+    assert_eq!(split["documents"].as_array().unwrap().len(), 1);
+    let merged = projects
+        .iter()
+        .find(|p| p["name"] == "California high-speed rail")
+        .unwrap();
+    assert!(merged["documents"].as_array().unwrap().len() >= 3);
+    let seeds = projects
+        .iter()
+        .find(|p| p["documents"][0].as_str().unwrap().contains("seeds"))
+        .unwrap();
+    let ammunition = seeds["facilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "ammunition plant")
+        .unwrap();
+    assert!(
+        ammunition["also"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("cartridge plant")),
+        "{ammunition}"
+    );
+    // A file that is not a corrections file is an error naming it.
+    std::fs::write(&fix, "[[merj]]\nprojects = []\n").unwrap();
+    let out = overdue(&[
+        "projects",
+        "--corrections",
+        fix.to_str().unwrap(),
+        "examples/articles/2019-06-20-steel-shortage.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("fix.toml") && err.contains("merj"), "{err}");
 }

@@ -5,7 +5,9 @@ use std::time::Instant;
 
 use overdue_pipeline::statement::{Speaker, Statement, Subject, Target};
 use overdue_pipeline::text::Span;
+use overdue_timeline::facilities::{facility, phase, several};
 use overdue_timeline::ledger::{Input, build_from};
+use overdue_timeline::projects::About;
 
 /// A small deterministic generator (xorshift), so that runs compare.
 struct Rng(u64);
@@ -94,15 +96,37 @@ fn main() {
             (i / 10, s, st)
         })
         .collect();
+    // What each statement is about, as `projects` reads it: the words of its subject and
+    // sentence (timed apart).
     let t = Instant::now();
-    let inputs = statements.iter().map(|(d, s, st)| Input {
-        doc: &docs[*d],
-        statement: st,
-        sentence: &sentences[*s],
-    });
+    let about: Vec<About> = statements
+        .iter()
+        .map(|(_, s, st)| {
+            let subject = st.subject.as_ref().map_or("", |x| x.text.as_str());
+            let named = facility(subject).or_else(|| facility(&sentences[*s]));
+            About {
+                facilities: named.into_iter().collect(),
+                several: several(subject),
+                phase: phase(&sentences[*s]),
+            }
+        })
+        .collect();
+    let read = t.elapsed().as_secs_f64();
+    let projects: Vec<String> = (0..100).map(|p| format!("p{p}")).collect();
+    let t = Instant::now();
+    let inputs = statements
+        .iter()
+        .zip(&about)
+        .map(|((d, _, st), about)| Input {
+            doc: &docs[*d],
+            statement: st,
+            project: &projects[*d % projects.len()],
+            about,
+        });
     let ledger = build_from(inputs, Some(jiff::civil::date(2020, 1, 1)));
     let secs = t.elapsed().as_secs_f64();
     let sources: usize = ledger.rows.iter().map(|r| r.sources.len()).sum();
+    println!("facilities read: {n} statements in {read:.2} s");
     println!(
         "ledger: {n} statements in {secs:.2} s ({:.0} statements/s): {} rows, {sources} sources",
         n as f64 / secs,

@@ -5,7 +5,8 @@ use overdue_pipeline::Analysis;
 use serde::Serialize;
 
 use crate::deadline::interval;
-use crate::ledger::{Source, facility};
+use crate::ledger::Source;
+use crate::projects::Grouping;
 
 /// One entry of the timeline.
 #[derive(Debug, Clone, Serialize)]
@@ -16,7 +17,9 @@ pub struct Entry {
     pub kind: &'static str,
     /// The event.
     pub event: &'static str,
-    /// The facility, if the statement names one.
+    /// The project's id.
+    pub project: String,
+    /// The facilities it is about, joined with ` + `; none for the project as a whole.
     pub facility: Option<String>,
     /// Who said it.
     pub speaker: Option<String>,
@@ -30,10 +33,10 @@ pub struct Entry {
 
 /// The timeline of `docs`: dated entries first, by date (the first day of the period),
 /// then undated ones in input order.
-pub fn build(docs: &[Analysis]) -> Vec<Entry> {
+pub fn build(docs: &[Analysis], grouping: &Grouping) -> Vec<Entry> {
     let mut entries: Vec<(Option<jiff::civil::Date>, usize, Entry)> = Vec::new();
-    for a in docs {
-        for st in &a.statements {
+    for (d, a) in docs.iter().enumerate() {
+        for (k, st) in a.statements.iter().enumerate() {
             let date = match st.kind {
                 "outcome" => st.when.clone(),
                 _ => st.said.clone(),
@@ -48,11 +51,11 @@ pub fn build(docs: &[Analysis]) -> Vec<Entry> {
                     date,
                     kind: st.kind,
                     event: st.event,
-                    facility: st
-                        .subject
-                        .as_ref()
-                        .and_then(|s| facility(&s.text))
-                        .or_else(|| facility(sentence)),
+                    project: grouping.project(d).id.clone(),
+                    facility: {
+                        let f = &grouping.about(d, k).facilities;
+                        (!f.is_empty()).then(|| f.join(" + "))
+                    },
                     speaker: st.speaker.as_ref().map(|s| s.name.clone()),
                     target: st.target.as_ref().and_then(|t| t.value.clone()),
                     text: sentence.split_whitespace().collect::<Vec<_>>().join(" "),

@@ -1,11 +1,10 @@
 //! The ledger: one row per forecast across documents, with its deadline and its status as
 //! of a date, citing every sentence that made it and the outcome that settles it.
 //!
-//! First version (issue 7, part 2). Facilities are told apart by the common noun before a
-//! facility noun in the subject ("the rifle plant", "the ammunition plant"); a forecast
-//! that names no such type ("the plant") is settled only by an outcome that names none
-//! either, unless the documents name at most one type for that event; one that names a type
-//! is settled only by an outcome naming the same.
+//! Which facility a statement is about comes from [`crate::projects`]. A forecast about
+//! a facility is settled by an outcome about it (one about several facilities needs one for
+//! each); a forecast about the project as a whole, by an outcome about the whole, or about
+//! any facility when the project has at most one for that event.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -16,133 +15,7 @@ use overdue_pipeline::text::Span;
 use serde::Serialize;
 
 use crate::deadline::{Status, deadline, interval, status};
-
-/// Nouns that name a facility or a phase of a project.
-const FACILITY_NOUNS: &[&str] = &[
-    "plant",
-    "plants",
-    "factory",
-    "factories",
-    "facility",
-    "facilities",
-    "works",
-    "mill",
-    "mills",
-    "refinery",
-    "refinerys",
-    "reactor",
-    "reactors",
-    "unit",
-    "units",
-    "line",
-    "lines",
-    "terminal",
-    "terminals",
-    "station",
-    "stations",
-    "bridge",
-    "bridges",
-    "tunnel",
-    "tunnels",
-    "airport",
-    "airports",
-    "runway",
-    "runways",
-    "port",
-    "dam",
-    "dams",
-    "mine",
-    "mines",
-    "pipeline",
-    "pipelines",
-    "railway",
-    "section",
-    "sections",
-    "stage",
-    "stages",
-    "phase",
-    "phases",
-    "tower",
-    "towers",
-    "complex",
-];
-
-/// Facility nouns that name a part of a whole.
-const PHASE_NOUNS: &[&str] = &["phase", "stage", "section"];
-
-/// Ordinals that pick one part of a whole.
-const ORDINALS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "initial", "final", "last", "1st", "2nd", "3rd",
-    "4th", "5th",
-];
-
-/// The part of a whole a text names: "the first phase of the plant" → "first phase".
-pub fn phase(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.windows(2).find_map(|w| {
-        let noun = singular(&w[1]);
-        (ORDINALS.contains(&w[0].as_str()) && PHASE_NOUNS.contains(&noun.as_str()))
-            .then(|| format!("{} {noun}", w[0]))
-    })
-}
-
-/// Words before a facility noun that do not name its type.
-const NOT_TYPES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "our",
-    "new",
-    "first",
-    "second",
-    "third",
-    "two",
-    "both",
-    "whole",
-    "entire",
-    "planned",
-    "future",
-    "main",
-    "big",
-    "largest",
-    "huge",
-    "troubled",
-    "other",
-    "same",
-    "of",
-    "for",
-    "and",
-    "one",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "several",
-    "many",
-    "some",
-    "all",
-    "more",
-    "additional",
-    "further",
-    "remaining",
-    "existing",
-    "last",
-    "next",
-];
+use crate::projects::{About, Grouping};
 
 /// Where a forecast or an outcome was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -167,9 +40,12 @@ pub struct Settled {
 /// One promised date.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
-    /// The facility or phase, as the type word names it ("rifle plant"); none for the
-    /// project as a whole.
+    /// The project's id.
+    pub project: String,
+    /// The facilities it is about, joined with ` + `; none for the project as a whole.
     pub facility: Option<String>,
+    /// The facilities it is about, one by one.
+    pub facilities: Vec<String>,
     /// The event promised.
     pub event: &'static str,
     /// Who promised it.
@@ -220,94 +96,6 @@ fn settles(outcome: &str, forecast: &str) -> bool {
     }
 }
 
-/// The facility type a subject names: the lower-case words right before its first
-/// facility noun ("the first Kalashnikov ammunition plant" → "ammunition plant").
-pub fn facility(subject: &str) -> Option<String> {
-    let words: Vec<&str> = subject
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let head = words
-        .iter()
-        .position(|w| FACILITY_NOUNS.contains(&w.to_lowercase().as_str()))?;
-    let mut start = head;
-    while start > 0 {
-        let w = words[start - 1];
-        let lower = w.to_lowercase();
-        if w.chars().next().is_some_and(char::is_uppercase)
-            || NOT_TYPES.contains(&lower.as_str())
-            || w.chars().all(|c| c.is_ascii_digit())
-        {
-            break;
-        }
-        start -= 1;
-    }
-    let noun = singular(&words[head].to_lowercase());
-    // "the first phase of the cartridge plant": the facility the phase belongs to.
-    if PHASE_NOUNS.contains(&noun.as_str())
-        && words
-            .get(head + 1)
-            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
-        && let Some(whole) = facility(&words[head + 2..].join(" "))
-    {
-        return Some(whole);
-    }
-    if start < head {
-        let types: Vec<String> = words[start..head]
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
-        return Some(format!("{} {noun}", types.join(" ")));
-    }
-    // "a plant for the production of assault rifles", "a factory producing tyres": the
-    // last lower-case word of what it makes.
-    let after: Vec<String> = words[head + 1..].iter().map(|w| w.to_lowercase()).collect();
-    let skip = [
-        &["for", "the", "production", "of"][..],
-        &["for", "producing"],
-        &["for", "making"],
-        &["to", "produce"],
-        &["to", "make"],
-        &["producing"],
-        &["making"],
-    ]
-    .iter()
-    .find(|p| after.len() > p.len() && after.iter().zip(p.iter()).all(|(a, b)| a == b))?
-    .len();
-    let made: Vec<&str> = words[head + 1 + skip..]
-        .iter()
-        .take_while(|w| {
-            !NOT_TYPES.contains(&w.to_lowercase().as_str())
-                && !["in", "at", "by", "with", "from", "to"].contains(&w.to_lowercase().as_str())
-        })
-        .copied()
-        .collect();
-    let last = made.last()?;
-    (!last.chars().next().is_some_and(char::is_uppercase))
-        .then(|| format!("{} {noun}", singular(&last.to_lowercase())))
-}
-
-/// Whether a text names several facilities ("the factories", "both plants"): a promise
-/// about several is not kept by a report about one.
-pub fn several(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .any(|w| {
-            w == "both" || w != "works" && FACILITY_NOUNS.contains(&w.as_str()) && singular(&w) != w
-        })
-}
-
-/// A plural noun's singular, for the common English endings.
-fn singular(noun: &str) -> String {
-    if let Some(stem) = noun.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if noun.ends_with("ss") || noun == "works" || !noun.ends_with('s') {
-        noun.to_string()
-    } else {
-        noun[..noun.len() - 1].to_string()
-    }
-}
-
 /// The day a TIMEX3 value is known to have passed by: the last day of its interval.
 fn last_day(value: &str) -> Option<Date> {
     interval(value).map(|iv| iv.last)
@@ -316,34 +104,37 @@ fn last_day(value: &str) -> Option<Date> {
 struct Item<'a> {
     doc: &'a str,
     st: &'a Statement,
-    facility: Option<String>,
-    phase: Option<String>,
-    several: bool,
+    project: &'a str,
+    about: &'a About,
 }
 
-/// One statement as the ledger reads it: its document, the statement, and the text of
-/// its sentence.
+/// One statement as the ledger reads it: its document, the statement, its project and
+/// what it is about.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
     /// The document's id.
     pub doc: &'a str,
     /// The statement.
     pub statement: &'a Statement,
-    /// The sentence's text (where the facility is looked for when the subject names none).
-    pub sentence: &'a str,
+    /// The project's id.
+    pub project: &'a str,
+    /// The facilities it is about.
+    pub about: &'a About,
 }
 
-/// Builds the ledger of `docs` as of `as_of` (default: the newest publication date).
-pub fn build(docs: &[Analysis], as_of: Option<Date>) -> Ledger {
+/// Builds the ledger of `docs`, grouped as `grouping` says, as of `as_of` (default: the
+/// newest publication date).
+pub fn build(docs: &[Analysis], grouping: &Grouping, as_of: Option<Date>) -> Ledger {
     let newest = docs
         .iter()
         .filter_map(|a| a.doc.meta.published.value.as_deref().and_then(last_day))
         .max();
-    let inputs = docs.iter().flat_map(|a| {
-        a.statements.iter().map(|st| Input {
+    let inputs = docs.iter().enumerate().flat_map(|(d, a)| {
+        a.statements.iter().enumerate().map(move |(k, st)| Input {
             doc: &a.doc.id,
             statement: st,
-            sentence: &a.doc.text[st.span],
+            project: &grouping.project(d).id,
+            about: grouping.about(d, k),
         })
     });
     build_from(inputs, as_of.or(newest))
@@ -359,14 +150,8 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
         let item = Item {
             doc: input.doc,
             st,
-            // The subject's facility, else the first the sentence names.
-            facility: st
-                .subject
-                .as_ref()
-                .and_then(|s| facility(&s.text))
-                .or_else(|| facility(input.sentence)),
-            phase: phase(input.sentence),
-            several: several(st.subject.as_ref().map_or(input.sentence, |s| &s.text)),
+            project: input.project,
+            about: input.about,
         };
         match st.kind {
             // A forecast of a delay or of an event outside the stages is no promise.
@@ -378,18 +163,21 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
         }
     }
     let as_of = as_of.unwrap_or(jiff::civil::date(1970, 1, 1));
-    // Per event, the facility types the documents name.
-    let mut types: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    // Per project and event, the facilities the documents name (two at most: enough
+    // to know whether there is more than one).
+    let mut types: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
     for i in forecasts.iter().chain(&outcomes) {
-        let set = types.entry(i.st.event).or_default();
-        if let (Some(f), true) = (i.facility.as_deref(), set.len() < 2) {
-            set.insert(f);
+        let set = types.entry((i.project, i.st.event)).or_default();
+        for f in &i.about.facilities {
+            if set.len() < 2 {
+                set.insert(f);
+            }
         }
     }
-    // Dated outcomes by event, all facilities and by facility, sorted by date.
+    // Dated outcomes by project and event, all facilities and by facility, sorted by date.
     type Dated = Vec<(Date, usize)>;
-    let mut by_event: HashMap<&str, Dated> = HashMap::new();
-    let mut by_facility: HashMap<(&str, Option<&str>), Dated> = HashMap::new();
+    let mut by_event: HashMap<(&str, &str), Dated> = HashMap::new();
+    let mut by_facility: HashMap<(&str, &str, Option<&str>), Dated> = HashMap::new();
     for (k, o) in outcomes.iter().enumerate() {
         let Some(d) = o.st.when.as_deref().and_then(interval).map(|iv| iv.first) else {
             continue;
@@ -397,18 +185,30 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
         if d > as_of {
             continue;
         }
-        by_event.entry(o.st.event).or_default().push((d, k));
-        by_facility
-            .entry((o.st.event, o.facility.as_deref()))
+        by_event
+            .entry((o.project, o.st.event))
             .or_default()
             .push((d, k));
+        if o.about.facilities.is_empty() {
+            by_facility
+                .entry((o.project, o.st.event, None))
+                .or_default()
+                .push((d, k));
+        }
+        for f in &o.about.facilities {
+            by_facility
+                .entry((o.project, o.st.event, Some(f)))
+                .or_default()
+                .push((d, k));
+        }
     }
     for list in by_event.values_mut().chain(by_facility.values_mut()) {
         list.sort_unstable();
     }
     type RowKey<'k> = (
         &'k str,
-        Option<&'k str>,
+        &'k str,
+        &'k [String],
         Option<&'k str>,
         Option<Date>,
         Option<&'k str>,
@@ -430,8 +230,9 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
             span: f.st.span,
         };
         let key = (
+            f.project,
             f.st.event,
-            f.facility.as_deref(),
+            f.about.facilities.as_slice(),
             f.st.speaker.as_ref().map(|s| s.id.as_str()),
             dl,
             target.and_then(|t| t.value.as_deref()),
@@ -441,12 +242,28 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
             continue;
         }
         index.insert(key, rows.len());
-        // The earliest outcome that settles it. A promise about a named facility needs a
-        // report about it; one about the project as a whole, a report naming no facility
-        // or the only one named. An outcome reported before the forecast was made is an
-        // earlier event; a part done does not settle a promise about the whole.
-        let single_type = types.get(f.st.event).is_none_or(|t| t.len() <= 1);
+        // The earliest outcome that settles it. A promise about a facility needs a report
+        // about it (about several, one for each); one about the project as a whole, a
+        // report naming no facility or the only one named. An outcome reported before the
+        // forecast was made (or on the day) is an earlier event; a part done does not settle a promise
+        // about the whole.
+        let single_type = types
+            .get(&(f.project, f.st.event))
+            .is_none_or(|t| t.len() <= 1);
         let said_from = f.st.said.as_deref().and_then(interval).map(|iv| iv.first);
+        let first_after = |list: &Dated| -> Option<(Date, usize)> {
+            // Reported after it was said: what was done when it was said is not what it
+            // promises.
+            let from = said_from.map_or(0, |s| list.partition_point(|(d, _)| *d <= s));
+            list[from..]
+                .iter()
+                .find(|(_, k)| {
+                    let o = &outcomes[*k];
+                    (o.about.phase.is_none() || o.about.phase == f.about.phase)
+                        && (o.about.several || !f.about.several)
+                })
+                .copied()
+        };
         let settled = [
             "announced",
             "construction_start",
@@ -458,24 +275,29 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
         .into_iter()
         .filter(|e| settles(e, f.st.event))
         .filter_map(|e| {
-            let list = if f.facility.is_none() && single_type {
-                by_event.get(e)
-            } else {
-                by_facility.get(&(e, f.facility.as_deref()))
-            }?;
-            let from = said_from.map_or(0, |s| list.partition_point(|(d, _)| *d < s));
-            list[from..]
+            if f.about.facilities.is_empty() {
+                let list = if single_type {
+                    by_event.get(&(f.project, e))
+                } else {
+                    by_facility.get(&(f.project, e, None))
+                };
+                return first_after(list?);
+            }
+            // Every facility reported, the last of them.
+            f.about
+                .facilities
                 .iter()
-                .find(|(_, k)| {
-                    let o = &outcomes[*k];
-                    (o.phase.is_none() || o.phase == f.phase) && (o.several || !f.several)
-                })
-                .copied()
+                .map(|fac| first_after(by_facility.get(&(f.project, e, Some(fac.as_str())))?))
+                .collect::<Option<Vec<_>>>()?
+                .into_iter()
+                .max()
         })
         .min();
         let st = status(dl, settled.map(|(d, _)| d), as_of);
         rows.push(Row {
-            facility: f.facility.clone(),
+            project: f.project.to_string(),
+            facility: (!f.about.facilities.is_empty()).then(|| f.about.facilities.join(" + ")),
+            facilities: f.about.facilities.clone(),
             event: f.st.event,
             speaker: f.st.speaker.clone(),
             said: f.st.said.clone(),
@@ -507,62 +329,6 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn facility_examples() {
-        for (subject, want) in [
-            ("the rifle plant", Some("rifle plant")),
-            (
-                "the first Kalashnikov ammunition plant",
-                Some("ammunition plant"),
-            ),
-            ("The plant", None),
-            ("the country's Kalashnikov plant", None),
-            ("the Kestrel Bay Bridge", None),
-            ("the new rail terminal", Some("rail terminal")),
-            ("the second reactor", None),
-            ("the 2 units", None),
-            ("Venezuela", None),
-            (
-                "of a plant for the production of Kalashnikov assault rifles in Venezuela",
-                Some("rifle plant"),
-            ),
-            ("a factory producing tyres", Some("tyre factory")),
-            (
-                "the four cartridge assembly lines",
-                Some("cartridge assembly line"),
-            ),
-            ("a plant for Venezuela", None),
-            (
-                "completed the first phase of the plant for the production of 7.62 mm cartridges for rifles",
-                Some("cartridge plant"),
-            ),
-        ] {
-            assert_eq!(facility(subject).as_deref(), want, "{subject}");
-        }
-    }
-
-    #[test]
-    fn several_examples() {
-        assert!(several("the construction of the Venezuelan factories"));
-        assert!(several("both plants"));
-        assert!(!several("the rifle plant"));
-        assert!(!several("the steel works"));
-        assert!(!several("this complex infrastructure project"));
-    }
-
-    #[test]
-    fn phase_examples() {
-        assert_eq!(
-            phase("the commissioning of the first phase of the plant").as_deref(),
-            Some("first phase")
-        );
-        assert_eq!(
-            phase("Stage 2 and the second stages").as_deref(),
-            Some("second stage")
-        );
-        assert_eq!(phase("the phase-out of coal"), None);
-    }
 
     #[test]
     fn later_stages_settle_earlier_ones() {

@@ -26,6 +26,8 @@ pub struct Point {
 /// The successive deadlines of one facility's event.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chain {
+    /// The project's id.
+    pub project: String,
     /// The facility, none for the project as a whole.
     pub facility: Option<String>,
     /// The event, or `milestones` for the project's chain over the stages that finish it.
@@ -71,7 +73,8 @@ fn merge(points: Vec<Dated<'_>>) -> Vec<Point> {
 /// one per facility and event, and the project's `milestones` chain over the stages that
 /// finish it (construction complete, operation, full capacity).
 pub fn chains(ledger: &Ledger) -> Vec<Chain> {
-    let mut groups: BTreeMap<(Option<&str>, &str), Vec<Dated<'_>>> = BTreeMap::new();
+    type Key<'k> = (&'k str, Option<&'k str>, &'static str);
+    let mut groups: BTreeMap<Key<'_>, Vec<Dated<'_>>> = BTreeMap::new();
     for r in &ledger.rows {
         let (Some(said), Some(dl)) = (
             r.said.as_deref().and_then(interval),
@@ -79,10 +82,19 @@ pub fn chains(ledger: &Ledger) -> Vec<Chain> {
         ) else {
             continue;
         };
-        groups
-            .entry((r.facility.as_deref(), r.event))
-            .or_default()
-            .push((said.first, dl, r));
+        // A promise about several facilities is a point of each one's chain.
+        if r.facilities.is_empty() {
+            groups
+                .entry((&r.project, None, r.event))
+                .or_default()
+                .push((said.first, dl, r));
+        }
+        for f in &r.facilities {
+            groups
+                .entry((&r.project, Some(f), r.event))
+                .or_default()
+                .push((said.first, dl, r));
+        }
         // The project's chain: when every facility is to be done (complete, working or
         // at full capacity).
         if matches!(
@@ -90,14 +102,14 @@ pub fn chains(ledger: &Ledger) -> Vec<Chain> {
             "construction_complete" | "operation_start" | "full_capacity"
         ) {
             groups
-                .entry((None, "milestones"))
+                .entry((&r.project, None, "milestones"))
                 .or_default()
                 .push((said.first, dl, r));
         }
     }
     let mut out: Vec<Chain> = groups
         .into_iter()
-        .filter_map(|((facility, event), mut points)| {
+        .filter_map(|((project, facility, event), mut points)| {
             points.sort_by_key(|(said, dl, _)| (*said, *dl));
             let (first_said, first_dl, _) = *points.first()?;
             let (last_said, last_dl, _) = *points.last()?;
@@ -107,6 +119,7 @@ pub fn chains(ledger: &Ledger) -> Vec<Chain> {
             let slip_days = i64::from(first_dl.until(last_dl).ok()?.get_days());
             let span_days = i64::from(first_said.until(last_said).ok()?.get_days());
             Some(Chain {
+                project: project.to_string(),
                 facility: facility.map(str::to_string),
                 event,
                 slip_days,

@@ -1,0 +1,563 @@
+//! Facilities: the words that name a facility or a part of one, and the facility types a
+//! text names ("the rifle and ammunition factories" → a rifle factory and an ammunition
+//! factory; "the plant producing rifles and munitions" → a rifle plant and a munition plant).
+
+/// Nouns that name a facility or a part of one.
+const FACILITY_NOUNS: &[&str] = &[
+    "plant",
+    "plants",
+    "factory",
+    "factories",
+    "facility",
+    "facilities",
+    "works",
+    "mill",
+    "mills",
+    "refinery",
+    "refinerys",
+    "reactor",
+    "reactors",
+    "unit",
+    "units",
+    "line",
+    "lines",
+    "terminal",
+    "terminals",
+    "station",
+    "stations",
+    "bridge",
+    "bridges",
+    "tunnel",
+    "tunnels",
+    "airport",
+    "airports",
+    "runway",
+    "runways",
+    "port",
+    "dam",
+    "dams",
+    "mine",
+    "mines",
+    "pipeline",
+    "pipelines",
+    "railway",
+    "section",
+    "sections",
+    "stage",
+    "stages",
+    "phase",
+    "phases",
+    "tower",
+    "towers",
+    "complex",
+    "building",
+    "buildings",
+    "hall",
+    "halls",
+    "workshop",
+    "workshops",
+];
+
+/// Facility nouns that name a part of a whole, a phase or stage.
+const PHASE_NOUNS: &[&str] = &["phase", "stage", "section"];
+
+/// Facility nouns that name a part of the facility a text is about when nothing says what
+/// they are for ("production units", "the first phase"; not "the light-rail line"): which
+/// facility is read from what the text names nearby.
+const PART_NOUNS: &[&str] = &[
+    "phase", "stage", "section", "unit", "line", "building", "hall", "workshop",
+];
+
+/// Nouns of places where things are made, one kind of facility under several names.
+const WORKS_NOUNS: &[&str] = &["plant", "factory", "works", "facility", "mill", "complex"];
+
+/// Ordinals that pick one part of a whole.
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "initial", "final", "last", "1st", "2nd", "3rd",
+    "4th", "5th",
+];
+
+/// Words before a facility noun that do not name its type.
+const NOT_TYPES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "s",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "our",
+    "new",
+    "first",
+    "second",
+    "third",
+    "two",
+    "both",
+    "whole",
+    "entire",
+    "planned",
+    "future",
+    "main",
+    "big",
+    "largest",
+    "huge",
+    "troubled",
+    "other",
+    "same",
+    "of",
+    "for",
+    "and",
+    "or",
+    "one",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "many",
+    "some",
+    "all",
+    "more",
+    "additional",
+    "further",
+    "remaining",
+    "existing",
+    "last",
+    "next",
+    "old",
+    "modern",
+    "current",
+    "original",
+    "operational",
+];
+
+/// Words that name what is done in a facility, not what it is for ("production plant",
+/// "rifle cartridge production plant" is a cartridge plant).
+const PROCESS_WORDS: &[&str] = &[
+    "production",
+    "manufacturing",
+    "manufacture",
+    "assembly",
+    "processing",
+    "construction",
+    "repair",
+    "maintenance",
+    "building",
+    "test",
+    "testing",
+];
+
+/// Words that cannot stand before a facility noun as its type: prepositions, verbs of
+/// being and having, and the like.
+const FUNCTION_WORDS: &[&str] = &[
+    "on", "in", "at", "by", "with", "from", "to", "into", "behind", "over", "under", "near",
+    "about", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+    "would", "can", "could", "should", "may", "might", "must", "not", "no", "than", "then", "such",
+    "very", "each", "every", "any", "per", "up", "out", "off", "down",
+];
+
+/// Words that end the list of what a facility makes ("a plant producing rifles in …").
+const END_OF_PRODUCTS: &[&str] = &[
+    "in", "at", "by", "with", "from", "to", "on", "near", "that", "which", "will", "is", "was",
+];
+
+/// One kind of facility: what it makes or carries ("rifle") and its noun ("plant").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Kind {
+    /// The word before the noun that says what the facility is for, or the product
+    /// after it; lower case, singular.
+    pub modifier: String,
+    /// The facility noun, singular.
+    pub noun: String,
+}
+
+impl Kind {
+    /// As a reader writes it: "rifle plant".
+    pub fn label(&self) -> String {
+        format!("{} {}", self.modifier, self.noun)
+    }
+
+    /// Whether two kinds are the same facility: nouns of one class and modifiers that
+    /// are one word ("rifle factory" and "rifle plant"; "munition plant" and "ammunition
+    /// plant").
+    pub fn same(&self, other: &Kind) -> bool {
+        class(&self.noun) == class(&other.noun) && akin(&self.modifier, &other.modifier)
+    }
+}
+
+/// The class of a facility noun: the nouns of places where things are made are one
+/// ("plant"), every other noun its own.
+pub fn class(noun: &str) -> &str {
+    if WORKS_NOUNS.contains(&noun) {
+        "plant"
+    } else {
+        noun
+    }
+}
+
+/// Whether two lower-case words name one thing: equal in the singular, or one the end of
+/// the other and at least six letters long ("munition", "ammunition").
+pub fn akin(a: &str, b: &str) -> bool {
+    let (a, b) = (singular(a), singular(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    short == long || short.chars().count() >= 6 && long.ends_with(short.as_str())
+}
+
+/// One place where a text names a facility.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the facility noun in the text.
+    pub start: usize,
+    /// The kinds it names; empty for "the plant".
+    pub kinds: Vec<Kind>,
+    /// Whether it names several ("the factories", "both plants").
+    pub plural: bool,
+    /// Whether it names a part of a facility ("production units", "the first phase").
+    pub part: bool,
+    /// The facility noun, singular.
+    pub noun: String,
+}
+
+/// The words of a text with their byte offsets (letters, digits and inner hyphens).
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '-' && start.is_some();
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, text[s..i].trim_end_matches('-')));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text[s..].trim_end_matches('-')));
+    }
+    out
+}
+
+/// Whether a word can be part of a facility's type: lower case, not a function word, a
+/// number, an adverb in -ly or a participle in -ed ("the nearly completed plant").
+fn is_type_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    !w.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_TYPES.contains(&lower.as_str())
+        && !FUNCTION_WORDS.contains(&lower.as_str())
+        && !w.chars().any(|c| c.is_ascii_digit())
+        && !(lower.len() > 4 && (adverb(&lower) || lower.ends_with("ed")))
+}
+
+/// Whether a word has an ending of English adjectives ("operational", "modern",
+/// "automatic"): such a word before a part noun says what the part is like, not what it
+/// is for ("the operational lines" are parts; "the light-rail line" is a facility).
+fn adjective_like(w: &str) -> bool {
+    [
+        "al", "ern", "ive", "ous", "ful", "less", "able", "ible", "ic", "ary", "ing",
+    ]
+    .iter()
+    .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
+}
+
+/// Whether a word reads as an adverb in -ly ("nearly", not "assembly" or "supply").
+fn adverb(w: &str) -> bool {
+    w.ends_with("ly") && !w.ends_with("bly") && !w.ends_with("ply") && !w.ends_with("mily")
+}
+
+/// The type a run of modifier words names: its last word that is not a process word, in
+/// the singular ("assault rifles production" → rifle).
+fn type_word(run: &[String]) -> Option<String> {
+    let mut words = run.iter().filter(|w| !PROCESS_WORDS.contains(&w.as_str()));
+    let last = words.next_back()?;
+    // "nuclear power plant": a nuclear plant; "power plant": a power plant.
+    let before = words.next_back();
+    match before {
+        Some(b) if ["power", "energy", "electricity"].contains(&last.as_str()) => Some(singular(b)),
+        _ => Some(singular(last)),
+    }
+}
+
+/// Every facility a text names, in order.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let words = words(text);
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let mut out = Vec::new();
+    for (head, (start, _)) in words.iter().enumerate() {
+        if !FACILITY_NOUNS.contains(&lower[head].as_str()) {
+            continue;
+        }
+        // "Port Aldwin", "Station Road": a name, not a facility of that kind.
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if capital(words[head].1) && words.get(head + 1).is_some_and(|w| capital(w.1)) {
+            continue;
+        }
+        let noun = singular(&lower[head]);
+
+        let plural =
+            noun != lower[head] || head > 0 && ["both", "two"].contains(&lower[head - 1].as_str());
+        // The type words right before the noun, and the ones coordinated with them
+        // ("rifle and ammunition factories").
+        let mut modifiers: Vec<String> = Vec::new();
+        let mut i = head;
+        while i > 0 && is_type_word(words[i - 1].1) {
+            i -= 1;
+        }
+        if i < head {
+            modifiers.extend(type_word(&lower[i..head]));
+            // A plural before `and` is a thing of its own ("roads and toll stations").
+            while i >= 2
+                && ["and", "or"].contains(&lower[i - 1].as_str())
+                && is_type_word(words[i - 2].1)
+                && singular(&lower[i - 2]) == lower[i - 2]
+            {
+                modifiers.extend(type_word(&lower[i - 2..i - 1]));
+                i -= 2;
+            }
+        } else if !PHASE_NOUNS.contains(&noun.as_str()) {
+            modifiers = products(&words[head + 1..], &lower[head + 1..]);
+        }
+        let mut kinds: Vec<Kind> = modifiers
+            .into_iter()
+            .map(|modifier| Kind {
+                modifier,
+                noun: noun.clone(),
+            })
+            .collect();
+        kinds.reverse();
+        kinds.dedup();
+        // "production units", "the first phase": parts; "the light-rail line": a facility.
+        let part = PART_NOUNS.contains(&noun.as_str())
+            && kinds.iter().all(|k| adjective_like(&k.modifier));
+        out.push(Mention {
+            start: *start,
+            kinds,
+            plural,
+            part,
+            noun,
+        });
+    }
+    out
+}
+
+/// What a facility makes, from the words after its noun: "producing AK-103 assault rifles
+/// and munitions" → rifle, munition (in reverse order).
+fn products(words: &[(usize, &str)], lower: &[String]) -> Vec<String> {
+    let skip = [
+        &["for", "the", "production", "of"][..],
+        &["for", "producing"],
+        &["for", "making"],
+        &["to", "produce"],
+        &["to", "make"],
+        &["producing"],
+        &["making"],
+        &["that", "produces"],
+        &["that", "makes"],
+    ]
+    .iter()
+    .find(|p| lower.len() > p.len() && lower.iter().zip(p.iter()).all(|(a, b)| a == b))
+    .map_or(0, |p| p.len());
+    if skip == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut last: Option<&str> = None;
+    for (k, (_, w)) in words.iter().enumerate().skip(skip) {
+        let l = lower[k].as_str();
+        if l == "and" || l == "or" {
+            if let Some(p) = last.take() {
+                out.push(p);
+            }
+            continue;
+        }
+        if END_OF_PRODUCTS.contains(&l) || NOT_TYPES.contains(&l) {
+            break;
+        }
+        last = Some(w);
+    }
+    out.extend(last);
+    out.into_iter()
+        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| singular(&w.to_lowercase()))
+        .rev()
+        .collect()
+}
+
+/// The facility type a subject names: the first kind of its first facility mention, or
+/// of the whole a phase belongs to ("the first phase of the cartridge plant" → cartridge
+/// plant).
+pub fn facility(subject: &str) -> Option<String> {
+    let all = mentions(subject);
+    let first = all.first()?;
+    let mention = if first.kinds.is_empty() && PHASE_NOUNS.contains(&first.noun.as_str()) {
+        all.get(1)?
+    } else {
+        first
+    };
+    mention.kinds.first().map(Kind::label)
+}
+
+/// Whether a text names several facilities ("the factories", "both plants"): a promise
+/// about several is not kept by a report about one.
+pub fn several(text: &str) -> bool {
+    mentions(text).iter().any(|m| m.plural && !m.part)
+}
+
+/// The part of a whole a text names: "the first phase of the plant" → "first phase".
+pub fn phase(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(2).find_map(|w| {
+        let noun = singular(&w[1]);
+        (ORDINALS.contains(&w[0].as_str()) && PHASE_NOUNS.contains(&noun.as_str()))
+            .then(|| format!("{} {noun}", w[0]))
+    })
+}
+
+/// A plural noun's singular, for the common English endings.
+pub fn singular(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if noun.ends_with("ss") || noun == "works" || !noun.ends_with('s') {
+        noun.to_string()
+    } else {
+        noun[..noun.len() - 1].to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facility_examples() {
+        for (subject, want) in [
+            ("the rifle plant", Some("rifle plant")),
+            (
+                "the first Kalashnikov ammunition plant",
+                Some("ammunition plant"),
+            ),
+            ("The plant", None),
+            ("the country's Kalashnikov plant", None),
+            ("the country’s plant", None),
+            ("the Kestrel Bay Bridge", None),
+            ("will link Port Aldwin with the island", None),
+            ("the approach roads and toll stations", Some("toll station")),
+            ("the new rail terminal", Some("rail terminal")),
+            ("the second reactor", None),
+            ("the 2 units", None),
+            ("Venezuela", None),
+            (
+                "of a plant for the production of Kalashnikov assault rifles in Venezuela",
+                Some("rifle plant"),
+            ),
+            ("a factory producing tyres", Some("tyre factory")),
+            ("the four cartridge assembly lines", Some("cartridge line")),
+            ("the production plant", None),
+            ("the nearly completed plant", None),
+            ("is falling behind schedule on factory", None),
+            ("rifle cartridge production plant", Some("cartridge plant")),
+            ("the nuclear power plant", Some("nuclear plant")),
+            ("a power plant", Some("power plant")),
+            ("a plant for Venezuela", None),
+            (
+                "completed the first phase of the plant for the production of 7.62 mm cartridges for rifles",
+                Some("cartridge plant"),
+            ),
+        ] {
+            assert_eq!(facility(subject).as_deref(), want, "{subject}");
+        }
+    }
+
+    fn labels(text: &str) -> Vec<Vec<String>> {
+        mentions(text)
+            .iter()
+            .map(|m| m.kinds.iter().map(Kind::label).collect())
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_kinds() {
+        assert_eq!(
+            labels("to complete the rifle and ammunition factories"),
+            [["rifle factory", "ammunition factory"]]
+        );
+        assert_eq!(
+            labels("the plant producing assault rifles and munitions to run"),
+            [["rifle plant", "munition plant"]]
+        );
+        assert_eq!(
+            labels("a cement, lime and gypsum works"),
+            [vec!["lime works", "gypsum works"]],
+            "only the words joined by `and` are read"
+        );
+    }
+
+    #[test]
+    fn mentions_mark_parts_and_plurals() {
+        let m = mentions("additional production units will soon be available at both plants");
+        assert_eq!(m.len(), 2);
+        assert!(m[0].part && m[0].plural);
+        assert!(
+            m[0].kinds.is_empty(),
+            "production says what is done, not for what"
+        );
+        assert!(mentions("two automatic lines")[0].part);
+        assert!(!mentions("the light-rail line")[0].part);
+        assert!(!m[1].part && m[1].plural && m[1].kinds.is_empty());
+        assert_eq!(
+            m[1].start,
+            "additional production units will soon be available at both ".len()
+        );
+    }
+
+    #[test]
+    fn kinds_that_are_one_facility() {
+        let k = |m: &str, n: &str| Kind {
+            modifier: m.into(),
+            noun: n.into(),
+        };
+        assert!(k("munition", "plant").same(&k("ammunition", "plant")));
+        assert!(k("rifle", "factory").same(&k("rifle", "plant")));
+        assert!(!k("rifle", "plant").same(&k("ammunition", "plant")));
+        assert!(!k("rail", "bridge").same(&k("rail", "terminal")));
+        assert!(!k("ion", "plant").same(&k("lion", "plant")), "short words");
+    }
+
+    #[test]
+    fn several_examples() {
+        assert!(several("the construction of the Venezuelan factories"));
+        assert!(several("both plants"));
+        assert!(!several("the rifle plant"));
+        assert!(!several("the steel works"));
+        assert!(!several("this complex infrastructure project"));
+    }
+
+    #[test]
+    fn phase_examples() {
+        assert_eq!(
+            phase("the commissioning of the first phase of the plant").as_deref(),
+            Some("first phase")
+        );
+        assert_eq!(
+            phase("Stage 2 and the second stages").as_deref(),
+            Some("second stage")
+        );
+        assert_eq!(phase("the phase-out of coal"), None);
+    }
+}

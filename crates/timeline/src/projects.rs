@@ -1,0 +1,613 @@
+//! Projects and facilities: which documents are about one project (grouped by the names
+//! they make most of), which of the project's facilities each statement is about, and the
+//! corrections a user writes to merge or split what was grouped wrongly.
+//!
+//! A document's salient names are the five identities it mentions most (the first
+//! mentioned first among equals); documents that share two salient names, or the same most
+//! salient name if not a place, are one project. A
+//! project's facilities are the kinds of facility its documents name ("rifle plant",
+//! "ammunition factory"), kinds that are one facility merged ([`Kind::same`]). A statement
+//! is about the facilities its subject names; else, in order: the kind its sentence names,
+//! for a plural ("the factories") every facility the document names (else the project's);
+//! for "the plant" or a part ("production units") the facility of that kind the document
+//! named last before it; and the one facility whose product the sentence names ("begin
+//! rifle production").
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use overdue_pipeline::Analysis;
+use serde::{Deserialize, Serialize};
+
+use crate::facilities::{Kind, Mention, akin, class, mentions, phase};
+
+/// How many salient names a document has at most.
+const SALIENT: usize = 5;
+
+/// A user's corrections to the grouping, read from TOML or JSON:
+///
+/// ```toml
+/// [[merge]]                      # these projects are one (ids, names or documents)
+/// projects = ["p1", "Rostec"]
+/// name = "Kalashnikov plants"    # optional
+///
+/// [[split]]                      # these documents are a project of their own
+/// project = "Kestrel Bay Bridge"
+/// documents = ["articles/03.txt"]
+///
+/// [[facility]]                   # these facilities are one, shown as `name`
+/// name = "ammunition plant"
+/// same = ["cartridge plant", "production unit"]
+/// ```
+///
+/// Splits are applied first, then merges; project ids in a merge are those of the
+/// grouping without corrections.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corrections {
+    /// Projects to merge.
+    #[serde(default)]
+    pub merge: Vec<Merge>,
+    /// Documents to move to a project of their own.
+    #[serde(default)]
+    pub split: Vec<Split>,
+    /// Facility names that name one facility.
+    #[serde(default)]
+    pub facility: Vec<Alias>,
+}
+
+/// Projects that are one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merge {
+    /// Each an id (`p2`), a project's name, or a document in it.
+    pub projects: Vec<String>,
+    /// The merged project's name (default: the first one's).
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// Documents that are a project of their own, or join the project of that name.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    /// The project's name.
+    pub project: String,
+    /// Documents, by id or by the end of their path (`03.txt`, `articles/03.txt`).
+    pub documents: Vec<String>,
+}
+
+/// Facility names that are one facility.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    /// The name to show.
+    pub name: String,
+    /// The names the grouping found for it.
+    pub same: Vec<String>,
+}
+
+/// Why a corrections file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CorrectionsError {
+    /// Not valid TOML for [`Corrections`].
+    #[error("not a corrections file: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// Not valid JSON for [`Corrections`].
+    #[error("not a corrections file: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Corrections {
+    /// Reads corrections from the text of a file, JSON if its name ends in `.json`, else
+    /// TOML.
+    pub fn parse(path: &Path, text: &str) -> Result<Corrections, CorrectionsError> {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            Ok(serde_json::from_str(text)?)
+        } else {
+            Ok(toml::from_str(text)?)
+        }
+    }
+}
+
+/// One facility of a project.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facility {
+    /// Its name ("rifle plant").
+    pub name: String,
+    /// Other names it goes by in the documents.
+    pub also: Vec<String>,
+    /// How many times the documents name it.
+    pub mentions: usize,
+}
+
+/// One project: documents about one thing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Project {
+    /// `p1`, `p2`, … in the order of the documents given.
+    pub id: String,
+    /// Its name: the name its documents make most of.
+    pub name: String,
+    /// The names that tie its documents together.
+    pub names: Vec<String>,
+    /// Its documents.
+    pub documents: Vec<String>,
+    /// Its facilities, most named first.
+    pub facilities: Vec<Facility>,
+}
+
+/// What one statement is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct About {
+    /// The facilities, by name; empty for the project as a whole.
+    pub facilities: Vec<String>,
+    /// Whether it is about several facilities none of which is known.
+    pub several: bool,
+    /// The part of the whole it names ("first phase").
+    pub phase: Option<String>,
+}
+
+/// The projects of a set of documents and what each statement is about.
+#[derive(Debug, Clone, Serialize)]
+pub struct Grouping {
+    /// The projects.
+    pub projects: Vec<Project>,
+    /// For each document given, its project's index.
+    #[serde(skip)]
+    doc_project: Vec<usize>,
+    /// For each document given, what each of its statements is about.
+    #[serde(skip)]
+    about: Vec<Vec<About>>,
+}
+
+impl Grouping {
+    /// The project of the `doc`th document given.
+    pub fn project(&self, doc: usize) -> &Project {
+        &self.projects[self.doc_project[doc]]
+    }
+
+    /// What the `k`th statement of the `doc`th document is about.
+    pub fn about(&self, doc: usize, k: usize) -> &About {
+        &self.about[doc][k]
+    }
+}
+
+/// A small union-find over document indices.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+/// One name a document makes much of: id, name, mentions, type, and whether it is a place.
+type Salient = (String, String, usize, &'static str, bool);
+
+/// The identities a document makes most of.
+fn salient(a: &Analysis) -> Vec<Salient> {
+    let mut counts: Vec<(String, String, usize, &'static str, bool, usize)> = Vec::new();
+    for e in &a.entities {
+        match counts.iter_mut().find(|c| c.0 == e.id) {
+            Some(c) => c.2 += 1,
+            None => counts.push((
+                e.id.clone(),
+                e.name.clone(),
+                1,
+                e.kind,
+                matches!(e.kind, "GPE" | "LOC"),
+                counts.len(),
+            )),
+        }
+    }
+    counts.sort_by_key(|c| (std::cmp::Reverse(c.2), c.5));
+    counts
+        .into_iter()
+        .take(SALIENT)
+        .map(|(id, name, n, kind, place, _)| (id, name, n, kind, place))
+        .collect()
+}
+
+fn matches_doc(id: &str, pattern: &str) -> bool {
+    id == pattern || id.ends_with(&format!("/{pattern}")) || id.ends_with(&format!("\\{pattern}"))
+}
+
+/// Groups `docs` into projects and finds what each statement is about.
+pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
+    let mut salient: Vec<_> = docs.iter().map(salient).collect();
+    // A name read as a place anywhere is a place everywhere ("California" the state,
+    // not an organisation).
+    let places: std::collections::HashSet<&str> = docs
+        .iter()
+        .flat_map(|a| &a.entities)
+        .filter(|e| matches!(e.kind, "GPE" | "LOC"))
+        .map(|e| e.id.as_str())
+        .collect();
+    for names in &mut salient {
+        for n in names.iter_mut() {
+            n.4 |= places.contains(n.0.as_str());
+        }
+    }
+    // Documents that share two salient names, or whose most salient name is one and not a
+    // place, are one project (one name in common is weak: a country is named in stories
+    // about many of its projects, and a name's type can be misread).
+    let mut sets = Sets((0..docs.len()).collect());
+    let mut with: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (d, names) in salient.iter().enumerate() {
+        for (id, ..) in names {
+            with.entry(id).or_default().push(d);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for (d, names) in salient.iter().enumerate() {
+        for (rank, (id, _, _, _, place)) in names.iter().enumerate() {
+            for &other in with[id.as_str()].iter().filter(|&&o| o < d) {
+                let n = shared.entry((other, d)).or_default();
+                *n += 1;
+                let top_of_both = rank == 0 && salient[other][0].0 == *id && !place;
+                if *n >= 2 || top_of_both {
+                    sets.union(other, d);
+                }
+            }
+        }
+    }
+    let mut root: Vec<usize> = (0..docs.len()).map(|d| sets.find(d)).collect();
+    let mut named: HashMap<usize, String> = HashMap::new();
+    // Splits: the documents named go to a group of that name.
+    for (k, split) in corrections.split.iter().enumerate() {
+        let group = docs.len() + k;
+        for (d, a) in docs.iter().enumerate() {
+            if split.documents.iter().any(|p| matches_doc(&a.doc.id, p)) {
+                root[d] = group;
+            }
+        }
+        named.insert(group, split.project.clone());
+    }
+    // The groups' names before merges, to find them by id or name.
+    let mut order: Vec<usize> = Vec::new();
+    for &r in &root {
+        if !order.contains(&r) {
+            order.push(r);
+        }
+    }
+    let name_of =
+        |r: usize, root: &[usize], named: &HashMap<usize, String>| -> (String, Vec<String>) {
+            if let Some(n) = named.get(&r) {
+                return (n.clone(), vec![n.clone()]);
+            }
+            project_name(
+                root.iter()
+                    .enumerate()
+                    .filter(|(_, x)| **x == r)
+                    .map(|(d, _)| &salient[d]),
+            )
+        };
+    for merge in &corrections.merge {
+        let targets: Vec<usize> = merge
+            .projects
+            .iter()
+            .filter_map(|p| {
+                if let Some(i) = p.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
+                    return order.get(i.wrapping_sub(1)).copied();
+                }
+                if let Some(d) = docs.iter().position(|a| matches_doc(&a.doc.id, p)) {
+                    return Some(root[d]);
+                }
+                order
+                    .iter()
+                    .copied()
+                    .find(|&r| name_of(r, &root, &named).0.eq_ignore_ascii_case(p))
+            })
+            .collect();
+        let Some(&into) = targets.first() else {
+            continue;
+        };
+        for r in root.iter_mut() {
+            if targets.contains(r) {
+                *r = into;
+            }
+        }
+        if let Some(n) = &merge.name {
+            named.insert(into, n.clone());
+        }
+    }
+    let mut groups: Vec<usize> = Vec::new();
+    for &r in &root {
+        if !groups.contains(&r) {
+            groups.push(r);
+        }
+    }
+    let doc_project: Vec<usize> = root
+        .iter()
+        .map(|r| groups.iter().position(|g| g == r).unwrap_or(0))
+        .collect();
+    let all_mentions: Vec<Vec<Mention>> = docs.iter().map(|a| mentions(&a.doc.text)).collect();
+    let mut projects = Vec::new();
+    let mut known_of = Vec::new();
+    for (p, &r) in groups.iter().enumerate() {
+        let members: Vec<usize> = (0..docs.len()).filter(|&d| doc_project[d] == p).collect();
+        let (name, names) = name_of(r, &root, &named);
+        let known = Known::of(
+            members.iter().map(|&d| &all_mentions[d]),
+            &corrections.facility,
+        );
+        projects.push(Project {
+            id: format!("p{}", p + 1),
+            name,
+            names,
+            documents: members.iter().map(|&d| docs[d].doc.id.clone()).collect(),
+            facilities: known.facilities(),
+        });
+        known_of.push(known);
+    }
+    let about = docs
+        .iter()
+        .enumerate()
+        .map(|(d, a)| about_doc(a, &all_mentions[d], &known_of[doc_project[d]]))
+        .collect();
+    Grouping {
+        projects,
+        doc_project,
+        about,
+    }
+}
+
+/// A project's name and the names that tie it: the names salient in most of its
+/// documents; as its name, the first of them that is a facility, a product or an
+/// organisation and salient in at least half as many documents as the first.
+fn project_name<'a>(docs: impl Iterator<Item = &'a Vec<Salient>>) -> (String, Vec<String>) {
+    let mut tally: Vec<(String, usize, usize, bool)> = Vec::new();
+    for names in docs {
+        for (_, name, n, kind, place) in names {
+            let thing = matches!(*kind, "FAC" | "PRODUCT" | "ORG") && !place;
+            match tally.iter_mut().find(|t| t.0 == *name) {
+                Some(t) => {
+                    t.1 += 1;
+                    t.2 += n;
+                }
+                None => tally.push((name.clone(), 1, *n, thing)),
+            }
+        }
+    }
+    tally.sort_by_key(|t| (std::cmp::Reverse(t.1), std::cmp::Reverse(t.2)));
+    let most = tally.first().map_or(0, |t| t.1);
+    let name = tally
+        .iter()
+        .find(|t| t.3 && t.1 * 2 >= most)
+        .or(tally.first())
+        .map_or_else(|| "(no names)".to_string(), |t| t.0.clone());
+    (name, tally.into_iter().map(|t| t.0).collect())
+}
+
+/// The facilities a project's documents name: kinds that are one facility merged under
+/// the name used most.
+struct Known {
+    /// (the kind named most, its name, other names, mentions)
+    facilities: Vec<(Kind, String, Vec<String>, usize)>,
+}
+
+impl Known {
+    fn of<'a>(docs: impl Iterator<Item = &'a Vec<Mention>>, aliases: &[Alias]) -> Known {
+        let mut counts: Vec<(Kind, usize)> = Vec::new();
+        for m in docs.flatten().filter(|m| !m.part) {
+            for k in &m.kinds {
+                match counts.iter_mut().find(|c| c.0 == *k) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((k.clone(), 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        let mut facilities: Vec<(Kind, String, Vec<String>, usize)> = Vec::new();
+        for (k, n) in counts {
+            let label = k.label();
+            let alias = aliases
+                .iter()
+                .find(|a| {
+                    a.same
+                        .iter()
+                        .chain([&a.name])
+                        .any(|s| s.eq_ignore_ascii_case(&label))
+                })
+                .map(|a| a.name.clone());
+            let found = facilities.iter_mut().find(|f| match &alias {
+                Some(a) => f.1 == *a,
+                None => f.0.same(&k),
+            });
+            match found {
+                Some(f) => {
+                    f.3 += n;
+                    if !f.2.contains(&label) && f.1 != label {
+                        f.2.push(label);
+                    }
+                }
+                None => facilities.push((k, alias.unwrap_or(label), Vec::new(), n)),
+            }
+        }
+        Known { facilities }
+    }
+
+    fn facilities(&self) -> Vec<Facility> {
+        self.facilities
+            .iter()
+            .map(|(_, name, also, n)| Facility {
+                name: name.clone(),
+                also: also.clone(),
+                mentions: *n,
+            })
+            .collect()
+    }
+
+    /// The name of the facility a kind is.
+    fn name(&self, kind: &Kind) -> String {
+        let label = kind.label();
+        self.facilities
+            .iter()
+            .find(|f| f.1 == label || f.2.contains(&label))
+            .or_else(|| self.facilities.iter().find(|f| f.0.same(kind)))
+            .map_or(label, |f| f.1.clone())
+    }
+
+    /// The one facility whose product a text names ("begin rifle production").
+    fn by_product(&self, text: &str) -> Option<String> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect();
+        let mut found = self
+            .facilities
+            .iter()
+            .filter(|f| words.iter().any(|w| akin(w, &f.0.modifier)));
+        let one = found.next()?;
+        found.next().is_none().then(|| one.1.clone())
+    }
+}
+
+/// What each statement of a document is about.
+fn about_doc(a: &Analysis, doc_mentions: &[Mention], known: &Known) -> Vec<About> {
+    let names = |m: &Mention| -> Vec<String> {
+        let mut out: Vec<String> = m.kinds.iter().map(|k| known.name(k)).collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    // "The factories": those the document names, else those of the project named more
+    // than once.
+    let mut here: Vec<String> = doc_mentions
+        .iter()
+        .filter(|m| !m.part)
+        .flat_map(&names)
+        .collect();
+    here.sort();
+    here.dedup();
+    let all: Vec<String> = if here.len() >= 2 {
+        here
+    } else {
+        known
+            .facilities
+            .iter()
+            .filter(|f| f.3 >= 2)
+            .map(|f| f.1.clone())
+            .collect()
+    };
+    // Statements in the order of the text, so that "the plant" reads the plant named last
+    // before it (a part, "production units", any facility named last).
+    let mut order: Vec<usize> = (0..a.statements.len()).collect();
+    order.sort_by_key(|&k| a.statements[k].span.start());
+    let mut out = vec![About::default(); a.statements.len()];
+    // The last statement resolved by what it makes: (start, noun class, facilities).
+    let mut last: Option<(usize, String, Vec<String>)> = None;
+    for k in order {
+        let st = &a.statements[k];
+        let sentence = &a.doc.text[st.span];
+        let in_subject = st
+            .subject
+            .as_ref()
+            .map(|s| mentions(&s.text))
+            .unwrap_or_default();
+        let in_sentence = mentions(sentence);
+        let typed = |ms: &[Mention]| {
+            ms.iter()
+                .find(|m| !m.part && !m.kinds.is_empty())
+                .map(names)
+        };
+        let plural = in_subject
+            .iter()
+            .chain(&in_sentence)
+            .any(|m| m.plural && !m.part && m.kinds.is_empty());
+        // The facility "the plant" or "the units" stands for: the one of that kind named
+        // last before the sentence.
+        let anchor = in_subject.first().or(in_sentence.first());
+        let before = anchor.filter(|_| !plural).and_then(|anchor| {
+            let fits = |noun: &str| anchor.part || class(noun) == class(&anchor.noun);
+            let named = doc_mentions
+                .iter()
+                .rev()
+                .find(|m| {
+                    m.start < st.span.start() && !m.part && !m.kinds.is_empty() && fits(&m.noun)
+                })
+                .map(|m| (m.start, names(m)));
+            let resolved = last
+                .as_ref()
+                .filter(|l| fits(&l.1))
+                .map(|l| (l.0, l.2.clone()));
+            match (named, resolved) {
+                (Some(n), Some(r)) => Some(if r.0 > n.0 { r.1 } else { n.1 }),
+                (n, r) => n.or(r).map(|x| x.1),
+            }
+        });
+        let by_product = || {
+            let anchor = in_sentence.first()?;
+            let f = known.by_product(sentence)?;
+            last = Some((
+                st.span.start(),
+                class(&anchor.noun).to_string(),
+                vec![f.clone()],
+            ));
+            Some(vec![f])
+        };
+        let facilities = typed(&in_subject)
+            .or_else(|| typed(&in_sentence))
+            .or_else(|| (plural && all.len() >= 2).then(|| all.clone()))
+            .or(before)
+            .or_else(by_product)
+            .unwrap_or_default();
+        out[k] = About {
+            several: plural && facilities.is_empty(),
+            facilities,
+            phase: phase(sentence),
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections_read_toml_and_json() {
+        let toml = r#"
+            [[merge]]
+            projects = ["p1", "Rostec"]
+            name = "Plants"
+            [[split]]
+            project = "Bridge"
+            documents = ["03.txt"]
+            [[facility]]
+            name = "ammunition plant"
+            same = ["cartridge plant"]
+        "#;
+        let c = Corrections::parse(Path::new("fix.toml"), toml).expect("valid");
+        assert_eq!(c.merge[0].projects, ["p1", "Rostec"]);
+        assert_eq!(c.split[0].documents, ["03.txt"]);
+        assert_eq!(c.facility[0].same, ["cartridge plant"]);
+        let json = r#"{"facility": [{"name": "a", "same": ["b"]}]}"#;
+        let c = Corrections::parse(Path::new("fix.json"), json).expect("valid");
+        assert_eq!(c.facility[0].name, "a");
+        let err = Corrections::parse(Path::new("fix.toml"), "[[merj]]\nprojects = []")
+            .expect_err("unknown table");
+        assert!(err.to_string().contains("merj"), "{err}");
+    }
+
+    #[test]
+    fn documents_match_by_the_end_of_their_path() {
+        assert!(matches_doc("examples/articles/03.txt", "03.txt"));
+        assert!(matches_doc("examples/articles/03.txt", "articles/03.txt"));
+        assert!(!matches_doc("examples/articles/103.txt", "03.txt"));
+    }
+}
