@@ -14,7 +14,7 @@ pub fn run(args: ReportArgs) -> Result<Exit> {
     crate::report::run(
         &args,
         Report {
-            build: |docs, _| build(docs),
+            build: |docs, grouping| build(docs, grouping),
             csv: |out, x: &Figures| write_csv(out, x),
             text: |out, x: &Figures, md| write_text(out, x, md),
         },
@@ -34,11 +34,12 @@ fn cite(s: &Seen) -> String {
 fn write_csv(out: &mut impl Write, figures: &Figures) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "unit", "text", "value", "bound", "per", "doc", "start", "end",
+        "project", "unit", "text", "value", "bound", "per", "doc", "start", "end",
     ])?;
     for m in &figures.measures {
         for s in &m.values {
             w.write_record([
+                m.project.clone(),
                 m.unit.clone(),
                 s.text.clone(),
                 s.value.to_string(),
@@ -57,7 +58,13 @@ fn write_csv(out: &mut impl Write, figures: &Figures) -> Result<()> {
 fn write_text(out: &mut impl Write, figures: &Figures, markdown: bool) -> Result<()> {
     let (h, li) = if markdown { ("## ", "- ") } else { ("", "  ") };
     for m in &figures.measures {
-        writeln!(out, "{h}{} ({} figures)", m.unit, m.values.len())?;
+        writeln!(
+            out,
+            "{h}{} ({} figures, {})",
+            m.unit,
+            m.values.len(),
+            m.project
+        )?;
         for s in &m.values {
             writeln!(out, "{li}{}", cite(s))?;
         }

@@ -11,6 +11,7 @@ use overdue_pipeline::quantity::Quantity;
 use serde::Serialize;
 
 use crate::ledger::Source;
+use crate::projects::Grouping;
 
 /// One figure as a document gives it.
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +58,8 @@ pub struct Restated {
 /// One measure reported more than once.
 #[derive(Debug, Clone, Serialize)]
 pub struct Measure {
+    /// The project's id.
+    pub project: String,
     /// The counted noun, the currency or the unit.
     pub unit: String,
     /// Every figure given, in input order.
@@ -139,12 +142,13 @@ fn grouped(n: f64) -> String {
     out
 }
 
-/// Builds the figures of `docs`.
-pub fn build(docs: &[Analysis]) -> Figures {
-    // unit → figures.
-    let mut by_measure: BTreeMap<String, Vec<Seen>> = BTreeMap::new();
+/// Builds the figures of `docs`, each project's apart.
+pub fn build(docs: &[Analysis], grouping: &Grouping) -> Figures {
+    // (project, unit) → figures.
+    let mut by_measure: BTreeMap<(String, String), Vec<Seen>> = BTreeMap::new();
     let mut restated = Vec::new();
-    for a in docs {
+    for (d, a) in docs.iter().enumerate() {
+        let project = &grouping.project(d).id;
         let mut rates: Vec<&Quantity> = Vec::new();
         for q in &a.quantities {
             if !matches!(q.kind, "count" | "money" | "dimension") || !q.value.is_finite() {
@@ -156,7 +160,7 @@ pub fn build(docs: &[Analysis]) -> Figures {
                 rates.push(q);
             }
             by_measure
-                .entry(unit.clone())
+                .entry((project.clone(), unit.clone()))
                 .or_default()
                 .push(seen(q, &a.doc.id));
         }
@@ -195,7 +199,7 @@ pub fn build(docs: &[Analysis]) -> Figures {
     let measures = by_measure
         .into_iter()
         .filter(|(_, v)| v.len() > 1)
-        .map(|(unit, values)| {
+        .map(|((project, unit), values)| {
             // Distinct wordings, then every pair that cannot both hold, across documents.
             let mut conflicts = Vec::new();
             let mut distinct: Vec<&Seen> = Vec::new();
@@ -227,6 +231,7 @@ pub fn build(docs: &[Analysis]) -> Figures {
                 }
             }
             Measure {
+                project,
                 unit,
                 values,
                 conflicts,
