@@ -53,7 +53,7 @@ pub struct Args {
 #[derive(clap::Args)]
 pub struct Input {
     /// Files to read: plain text, HTML, JSON Lines or WARC (.gz too).
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
     /// The publication date of every document given (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE")]
@@ -102,7 +102,11 @@ fn prepend(list: &mut Vec<String>, name: &Option<String>) {
     }
 }
 
-fn configure(args: &Input) -> Result<(ReadOptions, Loader)> {
+/// The read options and the loader the arguments ask for.
+pub fn configure(args: &Input) -> Result<(ReadOptions, Loader)> {
+    if args.paths.is_empty() {
+        bail!("no PATH given: name the files to read");
+    }
     let mut read = ReadOptions {
         lossy: args.lossy,
         max_bytes: args.max_bytes,
@@ -170,15 +174,20 @@ pub fn run(args: Args) -> Result<Exit> {
     Ok(exit)
 }
 
+/// The number of worker threads asked for, else the number of cores.
+pub fn jobs(input: &Input) -> usize {
+    input
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
 /// Reads and analyses every document of `input`, giving each to `each` in input order
 /// with its identities across documents; a document that cannot be read is reported on
 /// stderr and skipped.
 pub fn analyse_all(input: &Input, mut each: impl FnMut(Analysis)) -> Result<Exit> {
     let (read, loader) = configure(input)?;
-    let jobs = input
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let jobs = jobs(input);
     let progress = progress_bar(input);
     let mut failed = 0usize;
     let mut docs = 0usize;
@@ -187,21 +196,14 @@ pub fn analyse_all(input: &Input, mut each: impl FnMut(Analysis)) -> Result<Exit
         read: &read,
         loader: &loader,
         jobs,
+        skip: None,
     };
     // Documents are analysed in parallel; identities across documents are given here,
     // in input order, so that ids are the same whatever the number of jobs.
     let mut registry = overdue_pipeline::entity::Registry::new();
     run_batch(&batch, Box::new, |outcome| match outcome {
         Outcome::Done(mut a) => {
-            let ids = registry.assign(&mut a.entities);
-            for st in &mut a.statements {
-                if let Some(sp) = &mut st.speaker
-                    && let Some((id, name)) = ids.get(&sp.id)
-                {
-                    sp.id = id.clone();
-                    sp.name = name.clone();
-                }
-            }
+            overdue_pipeline::identify(&mut registry, &mut a);
             each(*a);
             docs += 1;
             if let Some(pb) = &progress
@@ -223,6 +225,7 @@ pub fn analyse_all(input: &Input, mut each: impl FnMut(Analysis)) -> Result<Exit
                 pb.inc(size);
             }
         }
+        Outcome::Skipped(_) => {}
     });
     if let Some(pb) = progress {
         pb.finish_and_clear();
@@ -234,7 +237,8 @@ pub fn analyse_all(input: &Input, mut each: impl FnMut(Analysis)) -> Result<Exit
     })
 }
 
-fn progress_bar(args: &Input) -> Option<ProgressBar> {
+/// A progress bar over the inputs' bytes, when stderr is a terminal and the input large.
+pub fn progress_bar(args: &Input) -> Option<ProgressBar> {
     if args.quiet || !io::stderr().is_terminal() {
         return None;
     }

@@ -4,6 +4,7 @@
 
 mod extract;
 mod figures;
+mod ingest;
 mod ledger;
 mod people;
 mod projects;
@@ -51,6 +52,8 @@ struct Cli {
 enum Command {
     /// Read documents and write one JSON record per document (FORMAT.md).
     Extract(extract::Args),
+    /// Add new documents to the store (by content hash) and rebuild its views.
+    Ingest(ingest::Args),
     /// The promised dates of the documents, with their deadline and status (FORMAT.md).
     Ledger(ledger::Args),
     /// People and organisations: names, roles, statements and role conflicts.
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Ingest(args) => ingest::run(args),
         Command::Ledger(args) => ledger::run(args),
         Command::People(args) => people::run(args),
         Command::Figures(args) => figures::run(args),

@@ -36,6 +36,9 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// Read the documents from this store instead of files (see `overdue ingest`).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
     /// Corrections to the grouping into projects and facilities, a TOML or JSON file of
     /// merges and splits (see `overdue projects --help`).
     #[arg(long, value_name = "FILE")]
@@ -67,6 +70,20 @@ where
     pub text: X,
 }
 
+/// The analyses of the documents `args` names: from its store, or read from files.
+pub fn analyses(args: &ReportArgs) -> Result<(Vec<Analysis>, Exit)> {
+    if let Some(db) = &args.db {
+        if !args.input.paths.is_empty() {
+            anyhow::bail!("give --db or files, not both");
+        }
+        let store = overdue_store::Store::open_read_only(db)?;
+        return Ok((store.analyses()?, Exit::Success));
+    }
+    let mut docs = Vec::new();
+    let exit = analyse_all(&args.input, |a| docs.push(a))?;
+    Ok((docs, exit))
+}
+
 /// Reads the documents of `args`, builds the report and writes it in the format asked.
 pub fn run<T, B, C, X>(args: &ReportArgs, report: Report<T, B, C, X>) -> Result<Exit>
 where
@@ -76,8 +93,7 @@ where
     X: FnOnce(&mut StdoutLock<'static>, &T, bool) -> Result<()>,
 {
     let corrections = corrections(args)?;
-    let mut docs = Vec::new();
-    let exit = analyse_all(&args.input, |a| docs.push(a))?;
+    let (docs, exit) = analyses(args)?;
     let grouping = group(&docs, &corrections);
     let built = (report.build)(&docs, &grouping);
     let mut out = io::stdout().lock();

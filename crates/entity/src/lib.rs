@@ -23,37 +23,37 @@ pub use lists::fold;
 pub use registry::Registry;
 
 use overdue_text::{Document, Segmentation, Span, Token, TokenKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lists::*;
 
 /// One entity mention as FORMAT.md writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Where it is.
     pub span: Span,
     /// Its text.
     pub text: String,
     /// `PERSON`, `ORG`, `GPE`, `LOC`, `FAC`, `PRODUCT` or `EVENT`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
+    #[serde(rename = "type", deserialize_with = "overdue_text::interned::str")]
+    pub kind: overdue_text::interned::Name,
     /// The identity: within the document until a [`Registry`] makes it global.
     pub id: String,
     /// The fullest well-formed name of that identity.
     pub name: String,
     /// The role the text gives with the mention, if any: `Defense Minister Vladimir
     /// Padrino Lopez`, `Sergei Chemezov, head of Rostec`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub role: Option<Role>,
 }
 
 /// A role: a title and, where the text says, the organisation it is held in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     /// The title, lower case: `defense minister`, `ceo`, `head`.
     pub title: String,
     /// The organisation or country, as written: `Rostec`, `Venezuela`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub org: Option<String>,
 }
 

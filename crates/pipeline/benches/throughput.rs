@@ -350,6 +350,7 @@ fn main() {
             read: &read,
             loader: &loader,
             jobs,
+            skip: None,
         };
         let (took, done) = best_of(3, || {
             let mut done = 0usize;

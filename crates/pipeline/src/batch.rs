@@ -28,6 +28,9 @@ pub enum Outcome<T> {
     Failed(ReadError),
     /// A file finished: its path and its size in bytes (for progress).
     FileDone(String, u64),
+    /// A document read and not analysed because the batch's `skip` said so (already
+    /// stored): its id.
+    Skipped(String),
 }
 
 /// A batch: what to read and how.
@@ -40,6 +43,8 @@ pub struct Batch<'a> {
     pub loader: &'a Loader,
     /// Threads that load and analyse (1 = all on the caller's thread).
     pub jobs: usize,
+    /// Documents not to analyse (say, those already stored), asked once each is read.
+    pub skip: Option<&'a (dyn Fn(&overdue_text::Document) -> bool + Sync)>,
 }
 
 /// One piece of work, in input order.
@@ -108,6 +113,7 @@ fn process<T>(
         Item::FileDone(p, n) => return Outcome::FileDone(p, n),
     };
     match loaded {
+        Ok(doc) if batch.skip.is_some_and(|skip| skip(&doc)) => Outcome::Skipped(doc.id),
         Ok(doc) => Outcome::Done(finish(analyse(doc))),
         Err(e) => Outcome::Failed(e),
     }

@@ -24,9 +24,9 @@ pub use overdue_time as time;
 use overdue_entity::Entity;
 use overdue_quantity::Quantity;
 use overdue_statement::Statement;
-use overdue_text::{Document, Published, Segmentation, Span, segment};
+use overdue_text::{Document, Meta, Published, Segmentation, Span, SpanError, segment};
 use overdue_time::Timex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A document with everything found in it.
 #[derive(Debug, Clone)]
@@ -115,5 +115,133 @@ impl<'a> Record<'a> {
             statements: &a.statements,
             text: with_text.then_some(a.doc.text.as_str()),
         }
+    }
+}
+
+/// A record read back: [`Record`]'s fields, owned, as a store keeps them (without the
+/// text, which is kept beside it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredRecord {
+    /// The document's id.
+    pub doc: String,
+    /// Its publication date and where it came from.
+    pub published: Published,
+    /// The headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// Boilerplate ranges.
+    pub boilerplate: Vec<Span>,
+    /// Time expressions.
+    pub timexes: Vec<Timex>,
+    /// Quantities.
+    pub quantities: Vec<Quantity>,
+    /// Entity mentions.
+    pub entities: Vec<Entity>,
+    /// Statements.
+    pub statements: Vec<Statement>,
+}
+
+impl StoredRecord {
+    /// The record of an analysis.
+    pub fn of(a: &Analysis) -> StoredRecord {
+        StoredRecord {
+            doc: a.doc.id.clone(),
+            published: a.doc.meta.published.clone(),
+            title: a.doc.meta.title.clone(),
+            url: a.doc.meta.url.clone(),
+            outlet: a.doc.meta.outlet.clone(),
+            boilerplate: a.doc.boilerplate.clone(),
+            timexes: a.timexes.clone(),
+            quantities: a.quantities.clone(),
+            entities: a.entities.clone(),
+            statements: a.statements.clone(),
+        }
+    }
+
+    /// The analysis again, over `text`: every span is checked against it (in range, on
+    /// character boundaries), the text is segmented again.
+    pub fn into_analysis(self, text: String) -> Result<Analysis, SpanError> {
+        let mut a = self.into_unsegmented(text)?;
+        a.seg = segment(&a.doc.text);
+        Ok(a)
+    }
+
+    /// As [`StoredRecord::into_analysis`], with the segmentation left empty: for the
+    /// steps across documents, which read the items and not the sentences.
+    pub fn into_unsegmented(self, text: String) -> Result<Analysis, SpanError> {
+        let check = |sp: Span| Span::new(&text, sp.start(), sp.end()).map(|_| ());
+        self.boilerplate.iter().try_for_each(|s| check(*s))?;
+        self.timexes.iter().try_for_each(|t| check(t.span))?;
+        self.quantities.iter().try_for_each(|q| check(q.span))?;
+        self.entities.iter().try_for_each(|e| check(e.span))?;
+        self.statements.iter().try_for_each(|s| check(s.span))?;
+        Ok(Analysis {
+            doc: Document {
+                id: self.doc,
+                text,
+                meta: Meta {
+                    title: self.title,
+                    url: self.url,
+                    outlet: self.outlet,
+                    published: self.published,
+                },
+                boilerplate: self.boilerplate,
+            },
+            seg: Segmentation::default(),
+            timexes: self.timexes,
+            quantities: self.quantities,
+            entities: self.entities,
+            statements: self.statements,
+        })
+    }
+}
+
+/// Gives a document's entities and speakers their identities across the documents
+/// `registry` has seen; call it on documents in input order.
+pub fn identify(registry: &mut overdue_entity::Registry, a: &mut Analysis) {
+    let ids = registry.assign(&mut a.entities);
+    for st in &mut a.statements {
+        if let Some(sp) = &mut st.speaker
+            && let Some((id, name)) = ids.get(&sp.id)
+        {
+            sp.id = id.clone();
+            sp.name = name.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_records_come_back_whole() {
+        let text = "The Harbour Authority said on Monday that the new terminal will open by the end of 2027 and handle up to 2 million passengers a year.";
+        let a = analyse(Document::new("a.txt", text));
+        assert!(!a.statements.is_empty() && !a.quantities.is_empty() && !a.timexes.is_empty());
+        let json = serde_json::to_string(&StoredRecord::of(&a)).unwrap();
+        let back: StoredRecord = serde_json::from_str(&json).unwrap();
+        let b = back.clone().into_analysis(text.to_string()).unwrap();
+        assert_eq!(b.statements, a.statements);
+        assert_eq!(
+            b.timexes,
+            a.timexes
+                .iter()
+                .map(|t| Timex {
+                    rule: "",
+                    ..t.clone()
+                })
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(b.entities, a.entities);
+        assert_eq!(b.doc, a.doc);
+        // A span that does not fit the text is refused.
+        assert!(back.into_analysis("short".into()).is_err());
     }
 }

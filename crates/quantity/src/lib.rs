@@ -22,36 +22,46 @@ pub mod lexicon;
 mod rules;
 
 use overdue_text::{Document, Segmentation, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One quantity as FORMAT.md writes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// Where it is.
     pub span: Span,
     /// Its text.
     pub text: String,
     /// `count`, `money`, `percent`, `dimension` or `duration`.
-    pub kind: &'static str,
+    #[serde(deserialize_with = "overdue_text::interned::str")]
+    pub kind: overdue_text::interned::Name,
     /// The number (the low end of a range).
     pub value: f64,
     /// The high end of a range.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value_max: Option<f64>,
     /// The counted noun in the singular, the unit of a dimension, or the currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unit: Option<String>,
     /// ISO 4217 code of money.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<&'static str>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "overdue_text::interned::opt"
+    )]
+    pub currency: Option<overdue_text::interned::Name>,
     /// The period of a rate, a TIMEX3 duration.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub per: Option<&'static str>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "overdue_text::interned::opt"
+    )]
+    pub per: Option<overdue_text::interned::Name>,
     /// `exact`, `approx`, `up_to`, `at_most`, `more_than`, `at_least`, `less_than`, `range`.
-    pub bound: &'static str,
+    #[serde(deserialize_with = "overdue_text::interned::str")]
+    pub bound: overdue_text::interned::Name,
     /// The rule that found it.
-    #[serde(skip)]
-    pub rule: &'static str,
+    #[serde(skip, default = "overdue_text::interned::none")]
+    pub rule: overdue_text::interned::Name,
 }
 
 impl Quantity {

@@ -22,66 +22,74 @@ use overdue_entity::Entity;
 use overdue_quantity::Quantity;
 use overdue_text::{Document, Segmentation, Span, Token, TokenKind};
 use overdue_time::Timex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::frames::*;
 
 /// Who made a statement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
     /// The entity's identity.
     pub id: String,
     /// Its name.
     pub name: String,
     /// The role the text gives it, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub role: Option<String>,
 }
 
 /// What a statement is about, as the text names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subject {
     /// The noun phrase.
     pub text: String,
 }
 
 /// When a forecast says something will happen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
     /// The TIMEX3 value, or none when no time is given.
     pub value: Option<String>,
     /// The TIMEX3 modifier.
-    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<&'static str>,
+    #[serde(
+        rename = "mod",
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "overdue_text::interned::opt"
+    )]
+    pub modifier: Option<overdue_text::interned::Name>,
     /// `by`, `in`, `within`, `before`, `after`, `soon`, `asap` or `none`.
-    pub bound: &'static str,
+    #[serde(deserialize_with = "overdue_text::interned::str")]
+    pub bound: overdue_text::interned::Name,
 }
 
 /// One statement as FORMAT.md writes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// The sentence it was found in.
     pub span: Span,
     /// `forecast` or `outcome`.
-    pub kind: &'static str,
+    #[serde(deserialize_with = "overdue_text::interned::str")]
+    pub kind: overdue_text::interned::Name,
     /// The event vocabulary of FORMAT.md.
-    pub event: &'static str,
+    #[serde(deserialize_with = "overdue_text::interned::str")]
+    pub event: overdue_text::interned::Name,
     /// Who said it; none for the outlet's own voice.
     pub speaker: Option<Speaker>,
     /// What it is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub subject: Option<Subject>,
     /// When it was said, a TIMEX3 value.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub said: Option<String>,
     /// When it is to happen (forecasts).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub target: Option<Target>,
     /// When it happened (outcomes).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub when: Option<String>,
     /// The cause of a delay, as the text gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cause: Option<String>,
 }
 

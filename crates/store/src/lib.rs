@@ -1,6 +1,645 @@
-//! Persistence: documents, every extracted item with its span, identities and the
-//! ledger, in SQLite, with migrations and incremental ingest.
+//! The store: one SQLite file holding every document (text, content hash, metadata, where
+//! it came from), everything extracted from it with its spans, a full-text index of its
+//! sentences, and the cross-document views (ledger, timeline, figures, people, projects)
+//! as of the last ingest.
 //!
-//! Not built yet (issue 8).
+//! An ingest is one transaction: a crash or a kill in the middle leaves the store as it
+//! was, and the next ingest adds the same documents again. The file is in WAL mode, so
+//! readers (the web page) go on reading during an ingest. Records are stored with the
+//! identities of their own document; identities across documents are given again, in
+//! the order documents were added, when records are loaded, so that the store gives the
+//! same ledger as the files read at once in that order.
 
-pub use overdue_timeline as timeline;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use overdue_pipeline::entity::Registry;
+use overdue_pipeline::text::SpanError;
+use overdue_pipeline::{Analysis, StoredRecord, identify};
+use overdue_timeline::projects::{Corrections, group};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use serde::Serialize;
+
+/// The schema, one step per version; `PRAGMA user_version` is the number of steps taken.
+const MIGRATIONS: &[&str] = &[
+    // 1: documents (the record of each holds its items), sentences with their full-text
+    // index, views.
+    "CREATE TABLE documents (
+        seq INTEGER PRIMARY KEY,
+        doc TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        published TEXT,
+        title TEXT,
+        url TEXT,
+        outlet TEXT,
+        added TEXT NOT NULL,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE sentences USING fts5(
+        text, seq UNINDEXED, start UNINDEXED, end UNINDEXED, tokenize = 'unicode61'
+    );
+    CREATE TABLE views (name TEXT PRIMARY KEY, json TEXT NOT NULL);",
+];
+
+/// What went wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite refused.
+    #[error("{path}: {source}")]
+    Sqlite {
+        /// The store.
+        path: PathBuf,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// The store was made by a newer overdue.
+    #[error("{path}: schema version {found}, newer than this overdue knows ({known})")]
+    Newer {
+        /// The store.
+        path: PathBuf,
+        /// Its version.
+        found: i64,
+        /// The newest this build knows.
+        known: i64,
+    },
+    /// A stored record cannot be read back.
+    #[error("{path}: document {doc}: {why}")]
+    Record {
+        /// The store.
+        path: PathBuf,
+        /// The document.
+        doc: String,
+        /// Why.
+        why: String,
+    },
+    /// There is no store at that path (opening to read).
+    #[error("{0}: no store there (run `overdue ingest --db {0}` first)")]
+    Missing(PathBuf),
+}
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// A document ready to be stored: made on the worker that analysed it.
+#[derive(Debug, Clone)]
+pub struct NewDoc {
+    /// Its id.
+    pub doc: String,
+    /// The file it came from.
+    pub source: String,
+    /// The content hash of its text (BLAKE3, hex).
+    pub hash: String,
+    /// Its publication date, a TIMEX3 value.
+    pub published: Option<String>,
+    /// Its headline, address and outlet.
+    pub title: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Its outlet.
+    pub outlet: Option<String>,
+    /// Its text.
+    pub text: String,
+    /// Its record as JSON (identities of its own).
+    pub record: String,
+    /// Its body sentences: (start, end).
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// One extracted item as the store indexes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRow {
+    /// `timex`, `quantity`, `entity` or `statement`.
+    pub layer: &'static str,
+    /// Byte offsets.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// Its type (`DATE`, `count`, `PERSON`, `forecast`, …).
+    pub kind: String,
+    /// Its text.
+    pub text: String,
+    /// Its value (TIMEX3 value, number, identity, event), if any.
+    pub value: Option<String>,
+}
+
+/// The content hash of a text.
+pub fn content_hash(text: &str) -> String {
+    blake3::hash(text.as_bytes()).to_hex().to_string()
+}
+
+impl NewDoc {
+    /// A document to store from its analysis (before identities across documents).
+    pub fn of(a: &Analysis) -> NewDoc {
+        let record = StoredRecord::of(a);
+        let text = &a.doc.text;
+        NewDoc {
+            doc: a.doc.id.clone(),
+            source: a.doc.id.split('#').next().unwrap_or(&a.doc.id).to_string(),
+            hash: content_hash(text),
+            published: a.doc.meta.published.value.clone(),
+            title: a.doc.meta.title.clone(),
+            url: a.doc.meta.url.clone(),
+            outlet: a.doc.meta.outlet.clone(),
+            text: text.clone(),
+            record: serde_json::to_string(&record).unwrap_or_default(),
+            sentences: a
+                .seg
+                .sentences
+                .iter()
+                .filter(|s| !a.doc.in_boilerplate(s.span))
+                .map(|s| (s.span.start(), s.span.end()))
+                .collect(),
+        }
+    }
+}
+
+/// Every item of a record, in the order of the text (longer first where two start
+/// together).
+pub fn items_of(r: &StoredRecord, text: &str) -> Vec<ItemRow> {
+    let mut items = Vec::new();
+    for t in &r.timexes {
+        items.push(item(
+            "timex",
+            t.span,
+            t.kind,
+            &t.text,
+            Some(t.value.clone()),
+        ));
+    }
+    for q in &r.quantities {
+        items.push(item(
+            "quantity",
+            q.span,
+            q.kind,
+            &q.text,
+            Some(q.value.to_string()),
+        ));
+    }
+    for e in &r.entities {
+        items.push(item(
+            "entity",
+            e.span,
+            e.kind,
+            &e.text,
+            Some(e.name.clone()),
+        ));
+    }
+    for st in &r.statements {
+        items.push(item(
+            "statement",
+            st.span,
+            st.kind,
+            text.get(st.span.range()).unwrap_or(""),
+            Some(st.event.to_string()),
+        ));
+    }
+    items.sort_by_key(|i| (i.start, std::cmp::Reverse(i.end)));
+    items
+}
+
+fn item(
+    layer: &'static str,
+    span: overdue_pipeline::text::Span,
+    kind: &str,
+    text: &str,
+    value: Option<String>,
+) -> ItemRow {
+    ItemRow {
+        layer,
+        start: span.start(),
+        end: span.end(),
+        kind: kind.to_string(),
+        text: text.to_string(),
+        value,
+    }
+}
+
+/// A sentence found by a search.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// The document.
+    pub doc: String,
+    /// The sentence's offsets.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+}
+
+/// A stored document as a list shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listed {
+    /// Its id.
+    pub doc: String,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+}
+
+/// A stored document, for its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredDoc {
+    /// Its id.
+    pub doc: String,
+    /// The file it came from.
+    pub source: String,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Its text.
+    pub text: String,
+    /// Its items, in the order of the text.
+    pub items: Vec<ItemRow>,
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store at `path` to read and write, making it if there is none, and
+    /// brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| sqlite(path, e))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store
+            .conn
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                 PRAGMA cache_size = -8192;",
+            )
+            .map_err(|e| store.err(e))?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store to read only (the web page, the reports).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| sqlite(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(|e| sqlite(path, e))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        let version = store.version()?;
+        if version > MIGRATIONS.len() as i64 {
+            return Err(store.newer(version));
+        }
+        Ok(store)
+    }
+
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        sqlite(&self.path, e)
+    }
+
+    fn newer(&self, found: i64) -> StoreError {
+        StoreError::Newer {
+            path: self.path.clone(),
+            found,
+            known: MIGRATIONS.len() as i64,
+        }
+    }
+
+    /// The schema version.
+    pub fn version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    fn migrate(&self) -> Result<()> {
+        let version = self.version()?;
+        if version > MIGRATIONS.len() as i64 {
+            return Err(self.newer(version));
+        }
+        for (i, step) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let sql = format!("BEGIN; {step}; PRAGMA user_version = {}; COMMIT;", i + 1);
+            self.conn.execute_batch(&sql).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// The content hashes of every stored document.
+    pub fn hashes(&self) -> Result<HashSet<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT hash FROM documents")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// How many documents it holds.
+    pub fn len(&self) -> Result<usize> {
+        self.conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Whether it holds no document.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Starts an ingest: one transaction, committed by [`Ingest::commit`].
+    pub fn ingest(&mut self) -> Result<Ingest<'_>> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
+        Ok(Ingest { tx, path, added: 0 })
+    }
+
+    /// Every stored document's analysis, in the order added, with identities across
+    /// documents (its segmentation left empty: see
+    /// [`StoredRecord::into_unsegmented`](overdue_pipeline::StoredRecord::into_unsegmented)).
+    pub fn analyses(&self) -> Result<Vec<Analysis>> {
+        load(&self.conn, &self.path)
+    }
+
+    /// A stored view (`ledger`, `timeline`, `figures`, `people`, `projects`) as JSON.
+    pub fn view(&self, name: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT json FROM views WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Sentences that hold every word of `query`, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        // Each word quoted, so that the user's text is never read as FTS5 syntax.
+        let words: Vec<String> = query
+            .split_whitespace()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT d.doc, s.start, s.end, s.text FROM sentences s \
+                 JOIN documents d ON d.seq = s.seq \
+                 WHERE sentences MATCH ?1 ORDER BY rank LIMIT ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![words.join(" "), limit as i64], |r| {
+                Ok(Hit {
+                    doc: r.get(0)?,
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    text: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The stored documents (id, publication date, headline), in the order added.
+    pub fn documents(&self) -> Result<Vec<Listed>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT doc, published, title FROM documents ORDER BY seq")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(Listed {
+                    doc: r.get(0)?,
+                    published: r.get(1)?,
+                    title: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// One stored document with its items.
+    pub fn document(&self, doc: &str) -> Result<Option<StoredDoc>> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT doc, source, published, title, url, text, record FROM documents \
+                 WHERE doc = ?1",
+                [doc],
+                |r| {
+                    Ok((
+                        StoredDoc {
+                            doc: r.get(0)?,
+                            source: r.get(1)?,
+                            published: r.get(2)?,
+                            title: r.get(3)?,
+                            url: r.get(4)?,
+                            text: r.get(5)?,
+                            items: Vec::new(),
+                        },
+                        r.get::<_, String>(6)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((mut d, record)) = found else {
+            return Ok(None);
+        };
+        let r: StoredRecord = serde_json::from_str(&record).map_err(|e| StoreError::Record {
+            path: self.path.clone(),
+            doc: d.doc.clone(),
+            why: e.to_string(),
+        })?;
+        d.items = items_of(&r, &d.text);
+        Ok(Some(d))
+    }
+}
+
+fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn load(conn: &Connection, path: &Path) -> Result<Vec<Analysis>> {
+    let mut st = conn
+        .prepare("SELECT doc, text, record FROM documents ORDER BY seq")
+        .map_err(|e| sqlite(path, e))?;
+    let rows = st
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .map_err(|e| sqlite(path, e))?;
+    let rows: Vec<(String, String, String)> = rows
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| sqlite(path, e))?;
+    // Records are read back on every core; identities are then given in stored order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = rows.len().div_ceil(threads).max(1);
+    let parsed: Vec<Result<Vec<Analysis>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(doc, text, record)| {
+                            let bad = |why: String| StoreError::Record {
+                                path: path.to_path_buf(),
+                                doc: doc.clone(),
+                                why,
+                            };
+                            let rec: StoredRecord =
+                                serde_json::from_str(record).map_err(|e| bad(e.to_string()))?;
+                            rec.into_unsegmented(text.clone())
+                                .map_err(|e: SpanError| bad(e.to_string()))
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Ok(Vec::new())))
+            .collect()
+    });
+    let mut registry = Registry::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for part in parsed {
+        for mut a in part? {
+            identify(&mut registry, &mut a);
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// An ingest in progress: documents added in one transaction.
+pub struct Ingest<'a> {
+    tx: rusqlite::Transaction<'a>,
+    path: PathBuf,
+    added: usize,
+}
+
+impl Ingest<'_> {
+    /// Adds a document, unless one with the same text or id is stored; says whether it
+    /// was added.
+    pub fn add(&mut self, d: &NewDoc, added_on: &str) -> Result<bool> {
+        let path = self.path.clone();
+        let e = |e| sqlite(&path, e);
+        let n = self
+            .tx
+            .execute(
+                "INSERT OR IGNORE INTO documents \
+                 (doc, source, hash, published, title, url, outlet, added, text, record) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    d.doc,
+                    d.source,
+                    d.hash,
+                    d.published,
+                    d.title,
+                    d.url,
+                    d.outlet,
+                    added_on,
+                    d.text,
+                    d.record
+                ],
+            )
+            .map_err(e)?;
+        if n == 0 {
+            return Ok(false);
+        }
+        let seq = self.tx.last_insert_rowid();
+        {
+            let mut ins = self
+                .tx
+                .prepare_cached(
+                    "INSERT INTO sentences (text, seq, start, end) VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(e)?;
+            for &(s, t) in &d.sentences {
+                ins.execute(params![&d.text[s..t], seq, s as i64, t as i64])
+                    .map_err(e)?;
+            }
+        }
+        self.added += 1;
+        Ok(true)
+    }
+
+    /// How many documents this ingest added so far.
+    pub fn added(&self) -> usize {
+        self.added
+    }
+
+    /// Rebuilds the cross-document views from every stored document (the ones just
+    /// added included) and commits. Returns the number of documents stored.
+    pub fn commit(self) -> Result<usize> {
+        let path = self.path.clone();
+        let docs = load(&self.tx, &path)?;
+        let grouping = group(&docs, &Corrections::default());
+        let views: [(&str, String); 5] = [
+            (
+                "ledger",
+                json(&overdue_timeline::ledger::build(&docs, &grouping, None)),
+            ),
+            (
+                "timeline",
+                json(&overdue_timeline::events::build(&docs, &grouping)),
+            ),
+            (
+                "figures",
+                json(&overdue_timeline::figures::build(&docs, &grouping)),
+            ),
+            ("people", json(&overdue_timeline::people::build(&docs))),
+            ("projects", json(&grouping)),
+        ];
+        for (name, j) in views {
+            self.tx
+                .execute(
+                    "INSERT INTO views (name, json) VALUES (?1, ?2) \
+                     ON CONFLICT(name) DO UPDATE SET json = excluded.json",
+                    params![name, j],
+                )
+                .map_err(|e| sqlite(&path, e))?;
+        }
+        self.tx.commit().map_err(|e| sqlite(&path, e))?;
+        Ok(docs.len())
+    }
+}
+
+fn json(v: &impl Serialize) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+}

@@ -20,6 +20,7 @@
 
 mod boilerplate;
 mod document;
+pub mod interned;
 mod segment;
 mod span;
 pub mod words;

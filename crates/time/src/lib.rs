@@ -40,27 +40,36 @@ use crate::resolve::{Ctx, RefDate, as_anchor, resolve};
 use crate::sem::Sem;
 
 /// One time expression as FORMAT.md writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Timex {
     /// Where it is.
     pub span: Span,
     /// Its text, `&doc.text[span]`.
     pub text: String,
     /// `DATE`, `TIME`, `DURATION` or `SET`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
+    #[serde(rename = "type", deserialize_with = "overdue_text::interned::str")]
+    pub kind: overdue_text::interned::Name,
     /// The TIMEX3 value.
     pub value: String,
     /// The TIMEX3 modifier, when there is one.
-    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<&'static str>,
+    #[serde(
+        rename = "mod",
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "overdue_text::interned::opt"
+    )]
+    pub modifier: Option<overdue_text::interned::Name>,
     /// The word before it that bounds a target: `by`, `before`, `no later than`,
     /// `not until`, `after`, `from`, `since`, `until`, `in`, `within`, `on`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signal: Option<&'static str>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "overdue_text::interned::opt"
+    )]
+    pub signal: Option<overdue_text::interned::Name>,
     /// The rule that recognised it.
-    #[serde(skip)]
-    pub rule: &'static str,
+    #[serde(skip, default = "overdue_text::interned::none")]
+    pub rule: overdue_text::interned::Name,
 }
 
 /// Cue flags: a word of the future, of the past, of saying.

@@ -244,22 +244,32 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
     // Documents that share two salient names, or whose most salient name is one and not a
     // place, are one project (one name in common is weak: a country is named in stories
     // about many of its projects, and a name's type can be misread).
+    // Each document is joined to the first with the same top name, and to the first
+    // with each pair of its names: time in proportion to the documents.
     let mut sets = Sets((0..docs.len()).collect());
-    let mut with: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut first_top: HashMap<&str, usize> = HashMap::new();
+    let mut first_pair: HashMap<(&str, &str), usize> = HashMap::new();
     for (d, names) in salient.iter().enumerate() {
-        for (id, ..) in names {
-            with.entry(id).or_default().push(d);
+        if let Some((id, _, _, _, false)) = names.first() {
+            match first_top.get(id.as_str()) {
+                Some(&other) => sets.union(other, d),
+                None => {
+                    first_top.insert(id, d);
+                }
+            }
         }
-    }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for (d, names) in salient.iter().enumerate() {
-        for (rank, (id, _, _, _, place)) in names.iter().enumerate() {
-            for &other in with[id.as_str()].iter().filter(|&&o| o < d) {
-                let n = shared.entry((other, d)).or_default();
-                *n += 1;
-                let top_of_both = rank == 0 && salient[other][0].0 == *id && !place;
-                if *n >= 2 || top_of_both {
-                    sets.union(other, d);
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                let key = if a.0 <= b.0 {
+                    (a.0.as_str(), b.0.as_str())
+                } else {
+                    (b.0.as_str(), a.0.as_str())
+                };
+                match first_pair.get(&key) {
+                    Some(&other) => sets.union(other, d),
+                    None => {
+                        first_pair.insert(key, d);
+                    }
                 }
             }
         }
@@ -276,25 +286,18 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
         }
         named.insert(group, split.project.clone());
     }
-    // The groups' names before merges, to find them by id or name.
-    let mut order: Vec<usize> = Vec::new();
-    for &r in &root {
-        if !order.contains(&r) {
-            order.push(r);
+    // The groups before merges, in the order of their first document, to find them by
+    // id or name.
+    let (order, members) = groups_of(&root);
+    let name_of = |r: usize,
+                   members: &HashMap<usize, Vec<usize>>,
+                   named: &HashMap<usize, String>|
+     -> (String, Vec<String>) {
+        if let Some(n) = named.get(&r) {
+            return (n.clone(), vec![n.clone()]);
         }
-    }
-    let name_of =
-        |r: usize, root: &[usize], named: &HashMap<usize, String>| -> (String, Vec<String>) {
-            if let Some(n) = named.get(&r) {
-                return (n.clone(), vec![n.clone()]);
-            }
-            project_name(
-                root.iter()
-                    .enumerate()
-                    .filter(|(_, x)| **x == r)
-                    .map(|(d, _)| &salient[d]),
-            )
-        };
+        project_name(members.get(&r).into_iter().flatten().map(|&d| &salient[d]))
+    };
     for merge in &corrections.merge {
         let targets: Vec<usize> = merge
             .projects
@@ -309,7 +312,7 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
                 order
                     .iter()
                     .copied()
-                    .find(|&r| name_of(r, &root, &named).0.eq_ignore_ascii_case(p))
+                    .find(|&r| name_of(r, &members, &named).0.eq_ignore_ascii_case(p))
             })
             .collect();
         let Some(&into) = targets.first() else {
@@ -324,31 +327,24 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
             named.insert(into, n.clone());
         }
     }
-    let mut groups: Vec<usize> = Vec::new();
-    for &r in &root {
-        if !groups.contains(&r) {
-            groups.push(r);
-        }
-    }
-    let doc_project: Vec<usize> = root
-        .iter()
-        .map(|r| groups.iter().position(|g| g == r).unwrap_or(0))
-        .collect();
+    let (groups, members) = groups_of(&root);
+    let index: HashMap<usize, usize> = groups.iter().enumerate().map(|(p, &r)| (r, p)).collect();
+    let doc_project: Vec<usize> = root.iter().map(|r| index[r]).collect();
     let all_mentions: Vec<Vec<Mention>> = docs.iter().map(|a| mentions(&a.doc.text)).collect();
     let mut projects = Vec::new();
     let mut known_of = Vec::new();
     for (p, &r) in groups.iter().enumerate() {
-        let members: Vec<usize> = (0..docs.len()).filter(|&d| doc_project[d] == p).collect();
-        let (name, names) = name_of(r, &root, &named);
+        let (name, names) = name_of(r, &members, &named);
+        let member = &members[&r];
         let known = Known::of(
-            members.iter().map(|&d| &all_mentions[d]),
+            member.iter().map(|&d| &all_mentions[d]),
             &corrections.facility,
         );
         projects.push(Project {
             id: format!("p{}", p + 1),
             name,
             names,
-            documents: members.iter().map(|&d| docs[d].doc.id.clone()).collect(),
+            documents: member.iter().map(|&d| docs[d].doc.id.clone()).collect(),
             facilities: known.facilities(),
         });
         known_of.push(known);
@@ -365,20 +361,38 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
     }
 }
 
+/// The groups of `root` in the order of their first document, and each one's documents.
+fn groups_of(root: &[usize]) -> (Vec<usize>, HashMap<usize, Vec<usize>>) {
+    let mut order = Vec::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (d, &r) in root.iter().enumerate() {
+        let m = members.entry(r).or_default();
+        if m.is_empty() {
+            order.push(r);
+        }
+        m.push(d);
+    }
+    (order, members)
+}
+
 /// A project's name and the names that tie it: the names salient in most of its
 /// documents; as its name, the first of them that is a facility, a product or an
 /// organisation and salient in at least half as many documents as the first.
 fn project_name<'a>(docs: impl Iterator<Item = &'a Vec<Salient>>) -> (String, Vec<String>) {
     let mut tally: Vec<(String, usize, usize, bool)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
     for names in docs {
         for (_, name, n, kind, place) in names {
             let thing = matches!(*kind, "FAC" | "PRODUCT" | "ORG") && !place;
-            match tally.iter_mut().find(|t| t.0 == *name) {
-                Some(t) => {
-                    t.1 += 1;
-                    t.2 += n;
+            match at.get(name) {
+                Some(&i) => {
+                    tally[i].1 += 1;
+                    tally[i].2 += n;
                 }
-                None => tally.push((name.clone(), 1, *n, thing)),
+                None => {
+                    at.insert(name.clone(), tally.len());
+                    tally.push((name.clone(), 1, *n, thing));
+                }
             }
         }
     }

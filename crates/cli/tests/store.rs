@@ -1,0 +1,246 @@
+//! The store as a user meets it: `overdue ingest`, reports with `--db`, a kill in the
+//! middle of an ingest.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seeds() -> PathBuf {
+    root().join("../shared/corpus/seeds")
+}
+
+fn overdue(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_overdue"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the overdue binary runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn seed_paths() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn example_paths() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("examples/articles"))
+        .unwrap()
+        .map(|e| {
+            format!(
+                "examples/articles/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn ingest(db: &Path, meta: &Path, paths: &[String]) -> Output {
+    let mut args = vec![
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        "--meta",
+        meta.to_str().unwrap(),
+    ];
+    args.extend(paths.iter().map(String::as_str));
+    overdue(&args)
+}
+
+fn json(out: &Output) -> Value {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn ingest_twice_gives_the_ledger_of_all_files_and_adds_nothing_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("overdue.db");
+    let seeds_meta = seeds().join("meta.tsv");
+    let examples_meta = root().join("examples/meta.tsv");
+    let out = ingest(&db, &seeds_meta, &seed_paths());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("5 documents added"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ingest(&db, &examples_meta, &example_paths());
+    assert!(
+        stderr(&out).contains("7 documents added"),
+        "{}",
+        stderr(&out)
+    );
+    // Again: nothing new.
+    let out = ingest(&db, &seeds_meta, &seed_paths());
+    assert!(
+        stderr(&out).contains("0 documents added, 5 already stored"),
+        "{}",
+        stderr(&out)
+    );
+    // The same ledger as all the files read at once, in the same order.
+    let mut files = vec![
+        "ledger",
+        "--format",
+        "json",
+        "--meta",
+        seeds_meta.to_str().unwrap(),
+        "--meta",
+        examples_meta.to_str().unwrap(),
+    ];
+    let (s, e) = (seed_paths(), example_paths());
+    files.extend(s.iter().chain(&e).map(String::as_str));
+    let from_files = json(&overdue(&files));
+    for command in ["ledger", "people", "figures", "timeline", "projects"] {
+        let stored = json(&overdue(&[
+            command,
+            "--format",
+            "json",
+            "--db",
+            db.to_str().unwrap(),
+        ]));
+        if command == "ledger" {
+            assert_eq!(stored, from_files);
+            assert!(stored["rows"].as_array().unwrap().len() >= 20);
+        }
+        assert!(stored.is_object(), "{command}");
+    }
+    // --db and files together is a usage error; a missing store is named.
+    let out = overdue(&["ledger", "--db", db.to_str().unwrap(), "x.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let missing = dir.path().join("none.db");
+    let out = overdue(&["ledger", "--db", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("none.db"), "{}", stderr(&out));
+}
+
+/// A JSON Lines corpus of `n` distinct generated articles.
+fn generated(dir: &Path, n: usize) -> PathBuf {
+    let path = dir.join("wire.jsonl");
+    let mut out = String::new();
+    for i in 0..n {
+        let text = format!(
+            "Harbour works item {i}\n\nThe port authority said on Monday that the new container \
+             terminal number {i} would open by the end of {}, two years later than planned. \
+             \"We expect the first ships to berth in the second half of {},\" chief executive \
+             Maria Lind{} told reporters. The terminal will handle up to {} containers a year. \
+             Construction began in {} and has been delayed by a shortage of steel.\n",
+            2020 + i % 10,
+            2021 + i % 10,
+            i % 50,
+            100_000 + i,
+            2010 + i % 10
+        );
+        out.push_str(
+            &serde_json::json!({"id": format!("w{i}"), "text": text, "date": "2019-05-06"})
+                .to_string(),
+        );
+        out.push('\n');
+    }
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+#[test]
+fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("overdue.db");
+    let seeds_meta = seeds().join("meta.tsv");
+    let out = ingest(&db, &seeds_meta, &seed_paths());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let before = json(&overdue(&[
+        "ledger",
+        "--format",
+        "json",
+        "--db",
+        db.to_str().unwrap(),
+    ]));
+    let corpus = generated(dir.path(), 6_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_overdue"))
+        .args([
+            "ingest",
+            "-q",
+            "--db",
+            db.to_str().unwrap(),
+            corpus.to_str().unwrap(),
+        ])
+        .current_dir(root())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the ingest is writing (its write-ahead log grows), then read the store
+    // while it writes, then kill it.
+    let wal = dir.path().join("overdue.db-wal");
+    let start = Instant::now();
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 1 << 20 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the ingest ended before it could be killed; make the corpus larger"
+        );
+        assert!(start.elapsed() < Duration::from_secs(120), "no write seen");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let during = json(&overdue(&[
+        "ledger",
+        "--format",
+        "json",
+        "--db",
+        db.to_str().unwrap(),
+    ]));
+    assert_eq!(during, before, "a reader sees the store as it was");
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let after = json(&overdue(&[
+        "ledger",
+        "--format",
+        "json",
+        "--db",
+        db.to_str().unwrap(),
+    ]));
+    assert_eq!(after, before, "the killed batch left nothing");
+    let docs = json(&overdue(&[
+        "projects",
+        "--format",
+        "json",
+        "--db",
+        db.to_str().unwrap(),
+    ]));
+    let n: usize = docs["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["documents"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(n, 5);
+    // The next ingest completes it.
+    let out = overdue(&[
+        "ingest",
+        "-q",
+        "--db",
+        db.to_str().unwrap(),
+        corpus.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("6000 documents added") && stderr(&out).contains("6005 in"),
+        "{}",
+        stderr(&out)
+    );
+}
