@@ -50,7 +50,7 @@ pub struct Args {
 }
 
 /// The documents to read and how: shared by every command that reads documents.
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 pub struct Input {
     /// Files to read: plain text, HTML, JSON Lines or WARC (.gz too).
     #[arg(value_name = "PATH")]

@@ -19,15 +19,20 @@ pub struct Args {
     pub as_of: Option<String>,
 }
 
-/// Runs `overdue ledger`.
-pub fn run(args: Args) -> Result<Exit> {
-    let as_of = match &args.as_of {
+/// Reads `--as-of`.
+pub fn parse_as_of(s: Option<&str>) -> Result<Option<jiff::civil::Date>> {
+    match s {
         Some(d) => match d.trim().parse::<jiff::civil::Date>() {
-            Ok(d) => Some(d),
+            Ok(d) => Ok(Some(d)),
             Err(_) => bail!("--as-of {d:?} is not a date (YYYY-MM-DD)"),
         },
-        None => None,
-    };
+        None => Ok(None),
+    }
+}
+
+/// Runs `overdue ledger`.
+pub fn run(args: Args) -> Result<Exit> {
+    let as_of = parse_as_of(args.as_of.as_deref())?;
     crate::report::run(
         &args.report,
         Report {

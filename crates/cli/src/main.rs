@@ -2,12 +2,16 @@
 //! promised, by whom, for when, and what happened. This binary is glue: clap arguments
 //! become a configuration, and each subcommand is a module.
 
+mod chart;
+mod dossier;
 mod extract;
 mod figures;
+mod html;
 mod ingest;
 mod ledger;
 mod people;
 mod projects;
+mod publish;
 mod report;
 mod timeline;
 
@@ -48,6 +52,28 @@ struct Cli {
     command: Command,
 }
 
+/// The long help of `overdue projects`: the corrections file.
+const PROJECTS_HELP: &str =
+    "How the documents group into projects and facilities, and how to correct it.
+
+Documents that share the names they make most of are one project; a project's
+facilities are the kinds of facility its documents name. Correct the grouping with
+a TOML (or JSON) file given to every report command as `--corrections FILE`:
+
+  [[merge]]                     # these projects are one (ids, names or documents)
+  projects = [\"p1\", \"p3\"]
+  name = \"Kestrel Bay Bridge\"   # optional
+
+  [[split]]                     # these documents are a project of their own
+  project = \"Harbour tunnel\"
+  documents = [\"articles/05.txt\"]
+
+  [[facility]]                  # these facilities are one, shown as `name`
+  name = \"ammunition plant\"
+  same = [\"cartridge plant\"]
+
+Splits apply first, then merges; ids in a merge are those without corrections.";
+
 #[derive(Subcommand)]
 enum Command {
     /// Read documents and write one JSON record per document (FORMAT.md).
@@ -62,26 +88,11 @@ enum Command {
     Figures(report::ReportArgs),
     /// Every statement in the order of when it happened or was said.
     Timeline(report::ReportArgs),
+    /// Write the whole report: one self-contained HTML page (--out report.html) or
+    /// Markdown with the chart beside it (--out report.md).
+    Report(publish::Args),
     /// How the documents group into projects and facilities, and how to correct it.
-    ///
-    /// Documents that share the names they make most of are one project; a project's
-    /// facilities are the kinds of facility its documents name. Correct the grouping with
-    /// a TOML (or JSON) file given to every report command as `--corrections FILE`:
-    ///
-    ///   [[merge]]                     # these projects are one (ids, names or documents)
-    ///   projects = ["p1", "p3"]
-    ///   name = "Kestrel Bay Bridge"   # optional
-    ///
-    ///   [[split]]                     # these documents are a project of their own
-    ///   project = "Harbour tunnel"
-    ///   documents = ["articles/05.txt"]
-    ///
-    ///   [[facility]]                  # these facilities are one, shown as `name`
-    ///   name = "ammunition plant"
-    ///   same = ["cartridge plant"]
-    ///
-    /// Splits apply first, then merges; ids in a merge are those without corrections.
-    #[command(verbatim_doc_comment)]
+    #[command(long_about = PROJECTS_HELP)]
     Projects(report::ReportArgs),
 }
 
@@ -95,6 +106,7 @@ fn main() -> ExitCode {
         Command::Figures(args) => figures::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Projects(args) => projects::run(args),
+        Command::Report(args) => publish::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

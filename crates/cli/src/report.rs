@@ -45,9 +45,9 @@ pub struct ReportArgs {
     pub corrections: Option<PathBuf>,
 }
 
-/// Reads the corrections file of `args`, if any.
-pub fn corrections(args: &ReportArgs) -> Result<Corrections> {
-    let Some(path) = &args.corrections else {
+/// Reads a corrections file, if one is given.
+pub fn corrections(path: Option<&std::path::Path>) -> Result<Corrections> {
+    let Some(path) = path else {
         return Ok(Corrections::default());
     };
     let text = std::fs::read_to_string(path)
@@ -92,7 +92,7 @@ where
     C: FnOnce(&mut StdoutLock<'static>, &T) -> Result<()>,
     X: FnOnce(&mut StdoutLock<'static>, &T, bool) -> Result<()>,
 {
-    let corrections = corrections(args)?;
+    let corrections = corrections(args.corrections.as_deref())?;
     let (docs, exit) = analyses(args)?;
     let grouping = group(&docs, &corrections);
     let built = (report.build)(&docs, &grouping);

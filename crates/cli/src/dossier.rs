@@ -1,0 +1,275 @@
+//! Everything a report shows, gathered once: the grouping, ledger, timeline, figures and
+//! people of the documents, the one-paragraph summary, the chart, and every cited
+//! sentence numbered so that each row can link to it.
+
+use std::collections::HashMap;
+
+use overdue_pipeline::Analysis;
+use overdue_pipeline::text::Span;
+use overdue_timeline::events::Entry;
+use overdue_timeline::figures::Figures;
+use overdue_timeline::ledger::{Ledger, Source};
+use overdue_timeline::people::People;
+use overdue_timeline::projects::Grouping;
+use serde::Serialize;
+
+/// A document's text and date, for showing its sentences.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocInfo {
+    /// Its id.
+    pub doc: String,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Text.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// What a report shows.
+pub struct Dossier {
+    /// The projects.
+    pub grouping: Grouping,
+    /// The ledger (with its slippage chains).
+    pub ledger: Ledger,
+    /// Every statement by date.
+    pub timeline: Vec<Entry>,
+    /// Figures given more than once.
+    pub figures: Figures,
+    /// People and organisations.
+    pub people: People,
+    /// The documents, by id.
+    pub docs: HashMap<String, DocInfo>,
+    /// The one-paragraph summary.
+    pub summary: String,
+    /// Every cited passage in the order first cited: (doc, span).
+    pub cited: Vec<(String, Span)>,
+    index: HashMap<(String, Span), usize>,
+}
+
+impl Dossier {
+    /// Builds everything from the analyses.
+    pub fn build(
+        docs: &[Analysis],
+        grouping: Grouping,
+        as_of: Option<jiff::civil::Date>,
+    ) -> Dossier {
+        let ledger = overdue_timeline::ledger::build(docs, &grouping, as_of);
+        let timeline = overdue_timeline::events::build(docs, &grouping);
+        let figures = overdue_timeline::figures::build(docs, &grouping);
+        let people = overdue_timeline::people::build(docs);
+        let infos: HashMap<String, DocInfo> = docs
+            .iter()
+            .map(|a| {
+                (
+                    a.doc.id.clone(),
+                    DocInfo {
+                        doc: a.doc.id.clone(),
+                        published: a.doc.meta.published.value.clone(),
+                        title: a.doc.meta.title.clone(),
+                        text: a.doc.text.clone(),
+                    },
+                )
+            })
+            .collect();
+        let mut d = Dossier {
+            summary: String::new(),
+            grouping,
+            ledger,
+            timeline,
+            figures,
+            people,
+            docs: infos,
+            cited: Vec::new(),
+            index: HashMap::new(),
+        };
+        d.number_sources();
+        d.summary = d.summarise();
+        d
+    }
+
+    fn number_sources(&mut self) {
+        let mut all: Vec<(String, Span)> = Vec::new();
+        for r in &self.ledger.rows {
+            all.extend(r.sources.iter().map(|s| (s.doc.clone(), s.span)));
+            all.extend(r.outcome.iter().map(|o| (o.doc.clone(), o.span)));
+        }
+        all.extend(
+            self.timeline
+                .iter()
+                .map(|e| (e.source.doc.clone(), e.source.span)),
+        );
+        for m in &self.figures.measures {
+            all.extend(
+                m.values
+                    .iter()
+                    .map(|v| (v.source.doc.clone(), v.source.span)),
+            );
+        }
+        for r in &self.figures.restated {
+            all.push((r.a.source.doc.clone(), r.a.source.span));
+            all.push((r.b.source.doc.clone(), r.b.source.span));
+        }
+        for p in &self.people.people {
+            all.extend(
+                p.roles
+                    .iter()
+                    .map(|r| (r.source.doc.clone(), r.source.span)),
+            );
+            all.extend(p.statements.iter().map(|s| (s.doc.clone(), s.span)));
+        }
+        for key in all {
+            if !self.index.contains_key(&key) {
+                self.index.insert(key.clone(), self.cited.len() + 1);
+                self.cited.push(key);
+            }
+        }
+    }
+
+    /// The number of a cited passage (1-based).
+    pub fn number(&self, doc: &str, span: Span) -> usize {
+        self.index
+            .get(&(doc.to_string(), span))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The number of a source.
+    pub fn number_of(&self, s: &Source) -> usize {
+        self.number(&s.doc, s.span)
+    }
+
+    /// The passage and what surrounds it: (before, passage, after), whitespace folded,
+    /// at most `around` bytes either side, cut on character boundaries.
+    pub fn context(&self, doc: &str, span: Span, around: usize) -> (String, String, String) {
+        let Some(info) = self.docs.get(doc) else {
+            return (String::new(), String::new(), String::new());
+        };
+        let t = &info.text;
+        let (a, b) = (span.start().min(t.len()), span.end().min(t.len()));
+        let mut from = a.saturating_sub(around);
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (b + around).min(t.len());
+        while !t.is_char_boundary(to) {
+            to -= 1;
+        }
+        let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let before = if from > 0 {
+            format!("…{}", fold(&t[from..a]))
+        } else {
+            fold(&t[from..a])
+        };
+        let after = if to < t.len() {
+            format!("{}…", fold(&t[b..to]))
+        } else {
+            fold(&t[b..to])
+        };
+        (before, fold(&t[a..b]), after)
+    }
+
+    fn summarise(&self) -> String {
+        let mut dates: Vec<&str> = self
+            .docs
+            .values()
+            .filter_map(|d| d.published.as_deref())
+            .collect();
+        dates.sort_unstable();
+        let n = self.docs.len();
+        let mut out = format!("{n} {}", if n == 1 { "article" } else { "articles" });
+        if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
+            out.push_str(&format!(" published from {first} to {last}"));
+        }
+        let projects = self.grouping.projects.len();
+        match projects {
+            0 => {}
+            1 => out.push_str(&format!(
+                ", about one project ({})",
+                self.grouping.projects[0].name
+            )),
+            p => out.push_str(&format!(", about {p} projects")),
+        }
+        out.push_str(". ");
+        // The first promise on record.
+        let first = self
+            .ledger
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let said = r.said.as_deref()?;
+                Some((overdue_timeline::deadline::interval(said)?.first, said, r))
+            })
+            .min_by_key(|(d, _, _)| *d);
+        if let Some((_, said, r)) = first {
+            let who = r
+                .speaker
+                .as_ref()
+                .map_or(String::new(), |s| format!(" by {}", s.name));
+            let target = r
+                .deadline
+                .as_deref()
+                .map_or(String::new(), |d| format!(", for {d}"));
+            out.push_str(&format!(
+                "The first promise on record was made in {said}{who}{target}. "
+            ));
+        }
+        let count = |s: &str| self.ledger.rows.iter().filter(|r| r.status == s).count();
+        let rows = self.ledger.rows.len();
+        out.push_str(&format!(
+            "{rows} promised {} as of {}: {} overdue, {} kept late, {} kept, {} pending, {} with no date.",
+            if rows == 1 { "date" } else { "dates" },
+            self.ledger.as_of,
+            count("overdue"),
+            count("late"),
+            count("kept"),
+            count("pending"),
+            count("open"),
+        ));
+        if let Some(c) = self
+            .ledger
+            .slippage
+            .iter()
+            .filter(|c| c.event == "milestones")
+            .max_by_key(|c| c.slip_days)
+            .or(self.ledger.slippage.first())
+            && let (Some(a), Some(b)) = (c.points.first(), c.points.last())
+        {
+            out.push_str(&format!(
+                " The promised completion has slipped {} days ({:.1} years): from {} (said {}) to {} (said {}).",
+                c.slip_days,
+                c.slip_days as f64 / 365.25,
+                a.deadline,
+                a.said,
+                b.deadline,
+                b.said
+            ));
+        }
+        out
+    }
+
+    /// The chains the chart draws, each with its label.
+    pub fn chart(&self) -> Option<String> {
+        let several = self.grouping.projects.len() > 1;
+        let chains: Vec<(String, &overdue_timeline::slippage::Chain)> = self
+            .ledger
+            .slippage
+            .iter()
+            .map(|c| {
+                let what = match &c.facility {
+                    Some(f) => format!("{f}, {}", c.event.replace('_', " ")),
+                    None if c.event == "milestones" => "project: completion".to_string(),
+                    None => format!("project, {}", c.event.replace('_', " ")),
+                };
+                let label = if several {
+                    format!("{}: {what}", c.project)
+                } else {
+                    what
+                };
+                (label, c)
+            })
+            .collect();
+        crate::chart::svg(&chains)
+    }
+}

@@ -1,0 +1,317 @@
+//! The report as one self-contained HTML page: no script, no network, no external font;
+//! every row links to its source sentence, shown in context with the passage marked.
+//! Every piece of article text is escaped.
+
+use std::fmt::Write;
+
+use overdue_timeline::ledger::{Row, Source};
+
+use crate::dossier::Dossier;
+
+/// `s` with the characters HTML gives meaning to escaped.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#222;max-width:1100px;margin:2em auto;padding:0 1em}\
+h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ddd}\
+table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left;vertical-align:top}\
+th{background:#f6f6f6}.overdue{color:#b00020;font-weight:600}.late{color:#b36b00;font-weight:600}.kept{color:#1b7f3b;font-weight:600}.pending{color:#1b6ca8}.open{color:#666}\
+mark{background:#fff1a8;padding:0 .1em}.ctx{margin:.2em 0}.ref{color:#666;font-size:.85em;margin:0 0 1em}\
+.summary{font-size:1.05em;background:#f8f8f8;border-left:4px solid #1b6ca8;padding:.6em 1em}\
+li:target{background:#fffbe0}a{color:#1b6ca8}.conflict{color:#b00020}";
+
+/// A link to a cited passage.
+fn cite(d: &Dossier, s: &Source) -> String {
+    let n = d.number_of(s);
+    format!(
+        "<a href=\"#s{n}\" title=\"{}\">[{n}]</a>",
+        esc(&format!("{} {}–{}", s.doc, s.span.start(), s.span.end()))
+    )
+}
+
+fn target(r: &Row) -> String {
+    r.target.as_ref().map_or(String::new(), |t| {
+        let value = t.value.as_deref().unwrap_or("–");
+        match t.modifier {
+            Some(m) => format!("{} {value} ({m})", t.bound),
+            None => format!("{} {value}", t.bound),
+        }
+    })
+}
+
+/// The whole page.
+pub fn render(d: &Dossier, title: &str) -> String {
+    let mut h = String::new();
+    let several = d.grouping.projects.len() > 1;
+    let _ = write!(
+        h,
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
+        esc(title)
+    );
+    let _ = write!(
+        h,
+        "<h1>{}</h1><p class=\"summary\" id=\"summary\">{}</p>",
+        esc(title),
+        esc(&d.summary)
+    );
+    h.push_str("<nav><a href=\"#chart\">Chart</a> · <a href=\"#ledger\">Ledger</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#figures\">Figures</a> · <a href=\"#people\">People</a> · <a href=\"#projects\">Projects</a> · <a href=\"#sources\">Sources</a></nav>");
+    // The chart.
+    h.push_str("<h2 id=\"chart\">Milestone trend</h2>");
+    match d.chart() {
+        Some(svg) => {
+            h.push_str("<p>Each line is one facility's event: x is when a date was promised, y the date promised. A line that climbs is a date that slipped; the dashed diagonal is where a promise falls due.</p>");
+            h.push_str(&svg);
+        }
+        None => h.push_str("<p>No event was promised for two different dates.</p>"),
+    }
+    // The ledger.
+    let _ = write!(
+        h,
+        "<h2 id=\"ledger\">Ledger of promised dates</h2><p>Status as of {}. A promise is kept when the event, or a later stage of it, is reported done by its deadline.</p><table><thead><tr>{}<th>Status</th><th>Deadline</th><th>Event</th><th>Facility</th><th>Speaker</th><th>Said</th><th>Target</th><th>Sources</th><th>Outcome</th></tr></thead><tbody>",
+        esc(&d.ledger.as_of),
+        if several { "<th>Project</th>" } else { "" }
+    );
+    for r in &d.ledger.rows {
+        let speaker = r.speaker.as_ref().map_or(String::new(), |s| match &s.role {
+            Some(role) => format!("{} ({role})", s.name),
+            None => s.name.clone(),
+        });
+        let sources: Vec<String> = r.sources.iter().map(|s| cite(d, s)).collect();
+        let outcome = r.outcome.as_ref().map_or(String::new(), |o| {
+            format!(
+                "{} {}",
+                esc(&o.when),
+                cite(
+                    d,
+                    &Source {
+                        doc: o.doc.clone(),
+                        span: o.span
+                    }
+                )
+            )
+        });
+        let _ = write!(
+            h,
+            "<tr class=\"row\">{}<td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if several {
+                format!("<td>{}</td>", esc(&r.project))
+            } else {
+                String::new()
+            },
+            r.status,
+            r.status,
+            esc(r.deadline.as_deref().unwrap_or("")),
+            r.event.replace('_', " "),
+            esc(r.facility.as_deref().unwrap_or("")),
+            esc(&speaker),
+            esc(r.said.as_deref().unwrap_or("")),
+            esc(&target(r)),
+            sources.join(" "),
+            outcome
+        );
+    }
+    h.push_str("</tbody></table>");
+    if !d.ledger.slippage.is_empty() {
+        h.push_str("<h3>Slippage</h3><ul>");
+        for c in &d.ledger.slippage {
+            let chain: Vec<String> = c
+                .points
+                .iter()
+                .map(|p| format!("{} (said {})", esc(&p.deadline), esc(&p.said)))
+                .collect();
+            let rate = c.slip_days_per_year.map_or(String::new(), |r| {
+                format!(", {r:.0} days a year of reporting")
+            });
+            let _ = write!(
+                h,
+                "<li>{}{} {}: {}; slip {} days{rate}</li>",
+                if several {
+                    format!("{}: ", esc(&c.project))
+                } else {
+                    String::new()
+                },
+                esc(c.facility.as_deref().unwrap_or("project")),
+                c.event.replace('_', " "),
+                chain.join(" → "),
+                c.slip_days
+            );
+        }
+        h.push_str("</ul>");
+    }
+    // The timeline.
+    h.push_str("<h2 id=\"timeline\">Timeline</h2><table><thead><tr><th>Date</th><th>Kind</th><th>Event</th><th>Facility</th><th>Speaker</th><th>Target</th><th>Statement</th></tr></thead><tbody>");
+    for e in &d.timeline {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>",
+            esc(e.date.as_deref().unwrap_or("")),
+            e.kind,
+            e.event.replace('_', " "),
+            esc(e.facility.as_deref().unwrap_or("")),
+            esc(e.speaker.as_deref().unwrap_or("")),
+            esc(e.target.as_deref().unwrap_or("")),
+            esc(&e.text),
+            cite(d, &e.source)
+        );
+    }
+    h.push_str("</tbody></table>");
+    // Figures.
+    h.push_str("<h2 id=\"figures\">Figures</h2>");
+    if d.figures.measures.is_empty() && d.figures.restated.is_empty() {
+        h.push_str("<p>No figure is given more than once.</p>");
+    }
+    for m in &d.figures.measures {
+        let _ = write!(
+            h,
+            "<h3>{}{}</h3><ul>",
+            esc(&m.unit),
+            if several {
+                format!(" ({})", esc(&m.project))
+            } else {
+                String::new()
+            }
+        );
+        for v in &m.values {
+            let _ = write!(h, "<li>{} {}</li>", esc(&v.text), cite(d, &v.source));
+        }
+        for c in &m.conflicts {
+            let _ = write!(
+                h,
+                "<li class=\"conflict\">Conflict: “{}” {} and “{}” {} cannot both hold</li>",
+                esc(&c.a.text),
+                cite(d, &c.a.source),
+                esc(&c.b.text),
+                cite(d, &c.b.source)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    if !d.figures.restated.is_empty() {
+        h.push_str("<h3>Rates restated in another period</h3><ul>");
+        for r in &d.figures.restated {
+            let _ = write!(
+                h,
+                "<li>“{}” {} and “{}” {}: {} ({})</li>",
+                esc(&r.a.text),
+                cite(d, &r.a.source),
+                esc(&r.b.text),
+                cite(d, &r.b.source),
+                if r.consistent { "agree" } else { "disagree" },
+                esc(&r.why)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    // People.
+    h.push_str("<h2 id=\"people\">People and organisations</h2><table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Roles</th><th>Statements</th></tr></thead><tbody>");
+    for p in &d.people.people {
+        let roles: Vec<String> = p
+            .roles
+            .iter()
+            .map(|r| {
+                let post = match &r.org {
+                    Some(o) => format!("{} of {o}", r.title),
+                    None => r.title.clone(),
+                };
+                format!("{} {}", esc(&post), cite(d, &r.source))
+            })
+            .collect();
+        let statements: Vec<String> = p.statements.iter().map(|s| cite(d, s)).collect();
+        let names: Vec<&str> = p
+            .names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| *n != p.name)
+            .collect();
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&p.name),
+            p.kind,
+            esc(&names.join(" / ")),
+            roles.join("; "),
+            statements.join(" ")
+        );
+    }
+    h.push_str("</tbody></table>");
+    if !d.people.role_conflicts.is_empty() {
+        h.push_str("<h3>Posts given to more than one person</h3><ul>");
+        for c in &d.people.role_conflicts {
+            let holders: Vec<String> = c
+                .holders
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{} ({}) {}",
+                        esc(&x.name),
+                        esc(x.role.published.as_deref().unwrap_or("undated")),
+                        cite(d, &x.role.source)
+                    )
+                })
+                .collect();
+            let _ = write!(
+                h,
+                "<li class=\"conflict\">{} of {}: {}</li>",
+                esc(&c.post),
+                esc(&c.org),
+                holders.join(", ")
+            );
+        }
+        h.push_str("</ul>");
+    }
+    // Projects.
+    h.push_str("<h2 id=\"projects\">Projects and facilities</h2><ul>");
+    for p in &d.grouping.projects {
+        let facilities: Vec<String> = p
+            .facilities
+            .iter()
+            .map(|f| format!("{} ({})", esc(&f.name), f.mentions))
+            .collect();
+        let _ = write!(
+            h,
+            "<li><b>{} {}</b>: {} documents; facilities: {}</li>",
+            esc(&p.id),
+            esc(&p.name),
+            p.documents.len(),
+            if facilities.is_empty() {
+                "none named".to_string()
+            } else {
+                facilities.join(", ")
+            }
+        );
+    }
+    h.push_str("</ul>");
+    // Sources.
+    h.push_str("<h2 id=\"sources\">Sources</h2><ol>");
+    for (doc, span) in &d.cited {
+        let n = d.number(doc, *span);
+        let (before, passage, after) = d.context(doc, *span, 240);
+        let info = d.docs.get(doc);
+        let _ = write!(
+            h,
+            "<li id=\"s{n}\"><p class=\"ctx\">{}<mark>{}</mark>{}</p><p class=\"ref\">{}{}, bytes {}–{}</p></li>",
+            esc(&before),
+            esc(&passage),
+            esc(&after),
+            esc(doc),
+            info.and_then(|i| i.published.as_deref())
+                .map_or(String::new(), |p| format!(" ({})", esc(p))),
+            span.start(),
+            span.end()
+        );
+    }
+    h.push_str("</ol><p class=\"ref\">Made by overdue. Every row cites the sentences it was read from.</p></body></html>\n");
+    h
+}

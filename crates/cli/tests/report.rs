@@ -1,0 +1,145 @@
+//! `overdue report` as a user reads it: one self-contained page, every row linked to its
+//! source sentence, article text escaped.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn overdue(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_overdue"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the overdue binary runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn example_paths() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("examples/articles"))
+        .unwrap()
+        .map(|e| {
+            format!(
+                "examples/articles/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn html_report_of_the_examples_is_self_contained_and_every_link_lands() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("report.html");
+    let db = dir.path().join("overdue.db");
+    let mut args = vec![
+        "report",
+        "--db",
+        db.to_str().unwrap(),
+        "--meta",
+        "examples/meta.tsv",
+        "--out",
+        out_path.to_str().unwrap(),
+    ];
+    let paths = example_paths();
+    args.extend(paths.iter().map(String::as_str));
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Report written to"), "{stdout}");
+    assert!(
+        stdout.contains("7 articles published from 2016-03-14 to 2024-02-15"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("promised dates as of 2024-02-15"),
+        "{stdout}"
+    );
+    let html = std::fs::read_to_string(&out_path).unwrap();
+    // Self-contained: no script, no stylesheet or image fetched, no font.
+    for banned in ["<script", "<link", " src=", "@import", "url("] {
+        assert!(!html.contains(banned), "{banned}");
+    }
+    assert!(html.contains("<svg") && html.contains("class=\"diagonal\""));
+    assert!(html.matches("<polyline").count() >= 2, "a line per chain");
+    // Every link to a source lands on a source shown with its passage marked.
+    let mut links = 0;
+    for part in html.split("href=\"#s").skip(1) {
+        let n: String = part.chars().take_while(char::is_ascii_digit).collect();
+        if n.is_empty() {
+            continue; // "#sources", the menu
+        }
+        assert!(html.contains(&format!("<li id=\"s{n}\">")), "s{n}");
+        links += 1;
+    }
+    assert!(links >= 30, "{links}");
+    assert!(html.matches("<mark>").count() >= 20);
+    // The ledger's rows, with their statuses.
+    assert!(html.matches("<tr class=\"row\">").count() >= 15);
+    assert!(html.contains("class=\"late\""));
+    // Reporting the store again, without files, gives the same page.
+    let again = dir.path().join("again.html");
+    let out = overdue(&[
+        "report",
+        "--db",
+        db.to_str().unwrap(),
+        "--out",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&again).unwrap(), html);
+}
+
+#[test]
+fn article_text_is_escaped_in_html_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("evil.txt");
+    std::fs::write(
+        &article,
+        "Harbour tunnel <script>alert('x')</script> delayed\n\n\
+         The harbour authority said on Monday that the tunnel <script>alert(1)</script> \
+         would open by the end of 2027. The authority said the tunnel will open in 2025.\n",
+    )
+    .unwrap();
+    let html_path = dir.path().join("r.html");
+    let out = overdue(&[
+        "report",
+        "--date",
+        "2024-03-04",
+        "--out",
+        html_path.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let md_path = dir.path().join("r.md");
+    let out = overdue(&[
+        "report",
+        "--date",
+        "2024-03-04",
+        "--out",
+        md_path.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(!md.contains("<script"), "{md}");
+    assert!(md.contains("&lt;script&gt;"));
+    assert!(md.contains("## Ledger of promised dates"));
+    // The chart is an SVG beside the Markdown, linked from it.
+    assert!(md.contains("](r.svg)"));
+    assert!(dir.path().join("r.svg").exists());
+    // A name that is neither .html nor .md is refused.
+    let out = overdue(&["report", "--out", "r.pdf", article.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(".html or .md"));
+}
