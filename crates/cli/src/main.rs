@@ -2,17 +2,15 @@
 //! promised, by whom, for when, and what happened. This binary is glue: clap arguments
 //! become a configuration, and each subcommand is a module.
 
-mod chart;
-mod dossier;
 mod extract;
 mod figures;
-mod html;
 mod ingest;
 mod ledger;
 mod people;
 mod projects;
 mod publish;
 mod report;
+mod serve;
 mod timeline;
 
 use std::process::ExitCode;
@@ -91,6 +89,8 @@ enum Command {
     /// Write the whole report: one self-contained HTML page (--out report.html) or
     /// Markdown with the chart beside it (--out report.md).
     Report(publish::Args),
+    /// Serve the store as a read-only web page (report, search, documents, /api/).
+    Serve(serve::Args),
     /// How the documents group into projects and facilities, and how to correct it.
     #[command(long_about = PROJECTS_HELP)]
     Projects(report::ReportArgs),
@@ -107,6 +107,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => timeline::run(args),
         Command::Projects(args) => projects::run(args),
         Command::Report(args) => publish::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -2,15 +2,14 @@
 //! (with the chart as an SVG file beside it), from files, from a store, or both (the
 //! files are ingested into the store first).
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use overdue_timeline::projects::group;
 
 use crate::Exit;
-use crate::dossier::Dossier;
 use crate::extract::{Input, analyse_all};
+use overdue_web::dossier::Dossier;
 
 /// Arguments of `overdue report`.
 #[derive(clap::Args)]
@@ -80,7 +79,7 @@ pub fn run(args: Args) -> Result<Exit> {
     let grouping = group(&docs, &corrections);
     let dossier = Dossier::build(&docs, grouping, as_of);
     match kind {
-        Kind::Html => write(&args.out, &crate::html::render(&dossier, &args.title))?,
+        Kind::Html => write(&args.out, &overdue_web::html::render(&dossier, &args.title))?,
         Kind::Markdown => {
             let svg_path = args.out.with_extension("svg");
             let svg = dossier.chart();
@@ -93,7 +92,7 @@ pub fn run(args: Args) -> Result<Exit> {
                 .map(|n| n.to_string_lossy().into_owned());
             write(
                 &args.out,
-                &markdown(&dossier, &args.title, svg_name.as_deref()),
+                &overdue_web::markdown::render(&dossier, &args.title, svg_name.as_deref()),
             )?;
         }
     }
@@ -113,195 +112,4 @@ enum Kind {
 fn write(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text)
         .with_context(|| format!("{}: cannot write the report", path.display()))
-}
-
-/// Markdown-safe text: no HTML, no emphasis, no table breaks.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '|' | '*' | '_' | '`' | '[' | ']' | '\\' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn link(d: &Dossier, s: &overdue_timeline::ledger::Source) -> String {
-    let n = d.number_of(s);
-    format!("[\\[{n}\\]](#s{n})")
-}
-
-/// The report as Markdown; the chart, if any, is the SVG file `svg` beside it.
-pub fn markdown(d: &Dossier, title: &str, svg: Option<&str>) -> String {
-    let mut m = String::new();
-    let several = d.grouping.projects.len() > 1;
-    let _ = writeln!(m, "# {}\n\n{}\n", md(title), md(&d.summary));
-    if let Some(svg) = svg {
-        let _ = writeln!(
-            m,
-            "## Milestone trend\n\n![Milestone trend: promised date against the date it was promised]({svg})\n"
-        );
-    }
-    let _ = writeln!(
-        m,
-        "## Ledger of promised dates\n\nStatus as of {}.\n\n|{} status | deadline | event | facility | speaker | said | target | sources | outcome |\n|{}",
-        d.ledger.as_of,
-        if several { " project |" } else { "" },
-        "---|".repeat(if several { 10 } else { 9 })
-    );
-    for r in &d.ledger.rows {
-        let speaker = r.speaker.as_ref().map_or(String::new(), |s| match &s.role {
-            Some(role) => format!("{} ({role})", s.name),
-            None => s.name.clone(),
-        });
-        let target = r.target.as_ref().map_or(String::new(), |t| {
-            format!("{} {}", t.bound, t.value.as_deref().unwrap_or("–"))
-        });
-        let sources: Vec<String> = r.sources.iter().map(|s| link(d, s)).collect();
-        let outcome = r.outcome.as_ref().map_or(String::new(), |o| {
-            format!(
-                "{} {}",
-                md(&o.when),
-                link(
-                    d,
-                    &overdue_timeline::ledger::Source {
-                        doc: o.doc.clone(),
-                        span: o.span
-                    }
-                )
-            )
-        });
-        let _ = writeln!(
-            m,
-            "|{} **{}** | {} | {} | {} | {} | {} | {} | {} | {} |",
-            if several {
-                format!(" {} |", md(&r.project))
-            } else {
-                String::new()
-            },
-            r.status,
-            r.deadline.as_deref().unwrap_or(""),
-            md(r.event),
-            md(r.facility.as_deref().unwrap_or("")),
-            md(&speaker),
-            md(r.said.as_deref().unwrap_or("")),
-            md(&target),
-            sources.join(" "),
-            outcome
-        );
-    }
-    if !d.ledger.slippage.is_empty() {
-        m.push_str("\n### Slippage\n\n");
-        for c in &d.ledger.slippage {
-            let chain: Vec<String> = c
-                .points
-                .iter()
-                .map(|p| format!("{} (said {})", p.deadline, p.said))
-                .collect();
-            let _ = writeln!(
-                m,
-                "- {} {}: {}; slip {} days",
-                md(c.facility.as_deref().unwrap_or("project")),
-                md(c.event),
-                chain.join(" → "),
-                c.slip_days
-            );
-        }
-    }
-    m.push_str("\n## Timeline\n\n| date | kind | event | facility | speaker | statement |\n|---|---|---|---|---|---|\n");
-    for e in &d.timeline {
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} | {} | {} {} |",
-            md(e.date.as_deref().unwrap_or("")),
-            e.kind,
-            md(e.event),
-            md(e.facility.as_deref().unwrap_or("")),
-            md(e.speaker.as_deref().unwrap_or("")),
-            md(&e.text),
-            link(d, &e.source)
-        );
-    }
-    m.push_str("\n## Figures\n\n");
-    for f in &d.figures.measures {
-        let _ = writeln!(m, "### {}\n", md(&f.unit));
-        for v in &f.values {
-            let _ = writeln!(m, "- {} {}", md(&v.text), link(d, &v.source));
-        }
-        for c in &f.conflicts {
-            let _ = writeln!(
-                m,
-                "- **Conflict**: “{}” {} and “{}” {} cannot both hold",
-                md(&c.a.text),
-                link(d, &c.a.source),
-                md(&c.b.text),
-                link(d, &c.b.source)
-            );
-        }
-        m.push('\n');
-    }
-    for r in &d.figures.restated {
-        let _ = writeln!(
-            m,
-            "- “{}” and “{}” {}: {}",
-            md(&r.a.text),
-            md(&r.b.text),
-            if r.consistent { "agree" } else { "disagree" },
-            md(&r.why)
-        );
-    }
-    m.push_str("\n## People and organisations\n\n| name | type | roles | statements |\n|---|---|---|---|\n");
-    for p in &d.people.people {
-        let roles: Vec<String> = p
-            .roles
-            .iter()
-            .map(|r| match &r.org {
-                Some(o) => format!("{} of {o}", r.title),
-                None => r.title.clone(),
-            })
-            .collect();
-        let statements: Vec<String> = p.statements.iter().map(|s| link(d, s)).collect();
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} |",
-            md(&p.name),
-            p.kind,
-            md(&roles.join("; ")),
-            statements.join(" ")
-        );
-    }
-    for c in &d.people.role_conflicts {
-        let holders: Vec<String> = c.holders.iter().map(|x| md(&x.name)).collect();
-        let _ = writeln!(
-            m,
-            "\n**Post given to more than one person**: {} of {}: {}",
-            md(&c.post),
-            md(&c.org),
-            holders.join(", ")
-        );
-    }
-    m.push_str("\n## Sources\n\n");
-    for (doc, span) in &d.cited {
-        let n = d.number(doc, *span);
-        let (before, passage, after) = d.context(doc, *span, 160);
-        let _ = writeln!(
-            m,
-            "{n}. <a id=\"s{n}\"></a>{} **{}** {} — {}, bytes {}–{}",
-            md(&before),
-            md(&passage),
-            md(&after),
-            md(doc),
-            span.start(),
-            span.end()
-        );
-    }
-    m
 }

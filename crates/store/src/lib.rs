@@ -344,6 +344,14 @@ impl Store {
         Ok(())
     }
 
+    /// A number that changes when another connection commits to the store (SQLite's
+    /// `data_version`): readers rebuild what they keep when it moves.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
     /// The content hashes of every stored document.
     pub fn hashes(&self) -> Result<HashSet<String>> {
         let mut st = self

@@ -211,8 +211,10 @@ impl Dossier {
                 .deadline
                 .as_deref()
                 .map_or(String::new(), |d| format!(", for {d}"));
+            // "on 2016-03-14", "in 2013-SP".
+            let prep = if said.len() == 10 { "on" } else { "in" };
             out.push_str(&format!(
-                "The first promise on record was made in {said}{who}{target}. "
+                "The first promise on record was made {prep} {said}{who}{target}. "
             ));
         }
         let count = |s: &str| self.ledger.rows.iter().filter(|r| r.status == s).count();

@@ -51,22 +51,44 @@ fn target(r: &Row) -> String {
     })
 }
 
-/// The whole page.
+/// The whole page, self-contained (the report file).
 pub fn render(d: &Dossier, title: &str) -> String {
-    let mut h = String::new();
-    let several = d.grouping.projects.len() > 1;
-    let _ = write!(
-        h,
+    page(d, title, false)
+}
+
+/// The start of every page: its head, inline style, and title.
+pub fn head(title: &str) -> String {
+    format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
         esc(title)
-    );
+    )
+}
+
+/// The address of a document's page in the web view, at a passage.
+pub fn doc_href(doc: &str, at: usize) -> String {
+    format!(
+        "/doc?id={}#o{at}",
+        percent_encoding::utf8_percent_encode(doc, percent_encoding::NON_ALPHANUMERIC)
+    )
+}
+
+/// The whole page; `web` adds the web view's menu and a link from each source to its
+/// document's page.
+pub fn page(d: &Dossier, title: &str, web: bool) -> String {
+    let mut h = String::new();
+    let several = d.grouping.projects.len() > 1;
+    h.push_str(&head(title));
     let _ = write!(
         h,
         "<h1>{}</h1><p class=\"summary\" id=\"summary\">{}</p>",
         esc(title),
         esc(&d.summary)
     );
-    h.push_str("<nav><a href=\"#chart\">Chart</a> · <a href=\"#ledger\">Ledger</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#figures\">Figures</a> · <a href=\"#people\">People</a> · <a href=\"#projects\">Projects</a> · <a href=\"#sources\">Sources</a></nav>");
+    h.push_str("<nav><a href=\"#chart\">Chart</a> · <a href=\"#ledger\">Ledger</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#figures\">Figures</a> · <a href=\"#people\">People</a> · <a href=\"#projects\">Projects</a> · <a href=\"#sources\">Sources</a>");
+    if web {
+        h.push_str(" · <a href=\"/search\">Search</a> · <a href=\"/documents\">Documents</a>");
+    }
+    h.push_str("</nav>");
     // The chart.
     h.push_str("<h2 id=\"chart\">Milestone trend</h2>");
     match d.chart() {
@@ -305,7 +327,15 @@ pub fn render(d: &Dossier, title: &str) -> String {
             esc(&before),
             esc(&passage),
             esc(&after),
-            esc(doc),
+            if web {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    esc(&doc_href(doc, span.start())),
+                    esc(doc)
+                )
+            } else {
+                esc(doc)
+            },
             info.and_then(|i| i.published.as_deref())
                 .map_or(String::new(), |p| format!(" ({})", esc(p))),
             span.start(),

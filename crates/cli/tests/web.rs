@@ -1,0 +1,280 @@
+//! `overdue serve` as a person uses it: every view over HTTP, nothing outside the store,
+//! a new ingest seen without a restart, and (where Chromium is installed) a browser
+//! clicking from the ledger to a source sentence and its document.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn overdue(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_overdue"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the overdue binary runs")
+}
+
+fn example_paths() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("examples/articles"))
+        .unwrap()
+        .map(|e| {
+            format!(
+                "examples/articles/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A store of the example corpus and a server on it, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    db: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve_examples() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("overdue.db");
+    let mut args = vec![
+        "ingest",
+        "-q",
+        "--db",
+        db.to_str().unwrap(),
+        "--meta",
+        "examples/meta.tsv",
+    ];
+    let paths = example_paths();
+    args.extend(paths.iter().map(String::as_str));
+    let out = overdue(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_overdue"))
+        .args([
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .current_dir(root())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // "overdue: serving FILE on http://127.0.0.1:PORT/"
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim()
+        .trim_end_matches('/')
+        .to_string();
+    Server {
+        child,
+        addr,
+        db,
+        _dir: dir,
+    }
+}
+
+/// GET `path`: (status, body).
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let status = raw[9..12].parse().unwrap();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    // Chunked bodies: join the chunks.
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        let mut out = String::new();
+        let mut rest = body;
+        while let Some((size, tail)) = rest.split_once("\r\n") {
+            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+            if n == 0 {
+                break;
+            }
+            out.push_str(&tail[..n]);
+            rest = &tail[n + 2..];
+        }
+        out
+    } else {
+        body.to_string()
+    };
+    (status, body)
+}
+
+#[test]
+fn serve_answers_every_view_and_nothing_outside_the_store() {
+    let s = serve_examples();
+    let (status, page) = get(&s.addr, "/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("7 articles published from 2016-03-14"),
+        "{page}"
+    );
+    assert!(page.contains("<svg") && page.contains("tr class=\"row\""));
+    // The API gives the same ledger as the command.
+    let (status, api) = get(&s.addr, "/api/ledger");
+    assert_eq!(status, 200);
+    let api: Value = serde_json::from_str(&api).unwrap();
+    let out = overdue(&["ledger", "--format", "json", "--db", s.db.to_str().unwrap()]);
+    let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(api, cli);
+    for view in ["timeline", "figures", "people", "projects", "documents"] {
+        let (status, body) = get(&s.addr, &format!("/api/{view}"));
+        assert_eq!(status, 200, "{view}");
+        assert!(serde_json::from_str::<Value>(&body).is_ok(), "{view}");
+    }
+    // Search over sentences, as a page and as JSON.
+    let (status, hits) = get(&s.addr, "/api/search?q=toll%20stations");
+    assert_eq!(status, 200);
+    let hits: Value = serde_json::from_str(&hits).unwrap();
+    assert!(
+        hits[0]["text"].as_str().unwrap().contains("toll stations"),
+        "{hits}"
+    );
+    let (_, page) = get(&s.addr, "/search?q=%22steel%22+shortage");
+    assert!(
+        page.contains("sentences.") && page.contains("/doc?id="),
+        "{page}"
+    );
+    // A document's page: its text with its annotations marked, escaped.
+    let doc = hits[0]["doc"].as_str().unwrap();
+    let encoded: String = doc
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let (status, page) = get(&s.addr, &format!("/doc?id={encoded}"));
+    assert_eq!(status, 200);
+    assert!(page.contains("class=\"statement") && page.contains("class=\"timex"));
+    // Nothing outside the store.
+    for path in [
+        "/etc/passwd",
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/doc?id=Cargo.toml",
+        "/doc?id=..%2F..%2FCargo.toml",
+        "/api/secrets",
+        "/static/report.html",
+    ] {
+        assert_eq!(get(&s.addr, path).0, 404, "{path}");
+    }
+    // An ingest while it serves is seen at the next request, without a restart.
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("late.txt");
+    std::fs::write(
+        &extra,
+        "Kestrel Bay rail link opens\n\nThe Coastal Transport Authority said on Monday that the light-rail line across the Kestrel Bay Bridge has opened.\n",
+    )
+    .unwrap();
+    let out = overdue(&[
+        "ingest",
+        "-q",
+        "--db",
+        s.db.to_str().unwrap(),
+        "--date",
+        "2026-06-01",
+        extra.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let (_, page) = get(&s.addr, "/");
+    assert!(
+        page.contains("8 articles published from 2016-03-14 to 2026-06-01"),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_person_clicks_from_the_ledger_to_the_source_in_chromium() {
+    // Installed by .ci/run: Debian's chromium, and playwright-core from npm.
+    let (Ok(chromium), Ok(modules)) = (
+        std::env::var("OVERDUE_CHROMIUM"),
+        std::env::var("OVERDUE_PLAYWRIGHT"),
+    ) else {
+        eprintln!("skipped: set OVERDUE_CHROMIUM and OVERDUE_PLAYWRIGHT (see .ci/run)");
+        return;
+    };
+    let s = serve_examples();
+    let shots = root().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let shot = shots.join("ledger-source.png");
+    let out = Command::new("node")
+        .arg(root().join("crates/cli/tests/browser/drive.cjs"))
+        .arg(format!("http://{}/", s.addr))
+        .arg(&shot)
+        .env("OVERDUE_CHROMIUM", chromium)
+        .env("NODE_PATH", modules)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(seen["title"], "What was promised, and what happened");
+    assert!(seen["rows"].as_u64().unwrap() >= 15, "{seen}");
+    assert!(
+        seen["lines"].as_u64().unwrap() >= 2,
+        "the chart's lines: {seen}"
+    );
+    assert_eq!(
+        seen["hash"], seen["href"],
+        "the click landed on the source: {seen}"
+    );
+    assert_eq!(seen["visible"], true);
+    assert!(!seen["marked"].as_str().unwrap().is_empty(), "{seen}");
+    assert!(
+        seen["docUrl"].as_str().unwrap().contains("/doc?id="),
+        "{seen}"
+    );
+    assert!(seen["statements"].as_u64().unwrap() >= 1, "{seen}");
+    for name in [
+        "ledger-source.png",
+        "ledger-source-chart.png",
+        "ledger-source-document.png",
+    ] {
+        let size = std::fs::metadata(shots.join(name)).map_or(0, |m| m.len());
+        assert!(size > 10_000, "{name}: {size} bytes");
+    }
+}

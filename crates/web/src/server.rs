@@ -1,0 +1,366 @@
+//! The read-only web page over a store: the report's views, search over sentences, a page
+//! per document with its annotations marked, and the same data as JSON under `/api/`.
+//! Only what the store holds is ever served: there is no file route.
+//!
+//! The report is built once from the store and kept; a request after another process
+//! committed an ingest (SQLite's `data_version` moved) builds it again.
+
+use std::fmt::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use overdue_store::{Store, StoreError};
+use overdue_timeline::projects::{Corrections, group};
+use serde::Deserialize;
+
+use crate::dossier::Dossier;
+use crate::html::{doc_href, esc, head, page};
+
+/// Why the server could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The store could not be read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The address could not be bound, or the server failed.
+    #[error("{addr}: {source}")]
+    Io {
+        /// The address.
+        addr: SocketAddr,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The store.
+    pub db: PathBuf,
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// The pages' title.
+    pub title: String,
+}
+
+/// The report as built from the store at one `data_version`.
+struct Built {
+    version: i64,
+    page: Arc<String>,
+}
+
+struct App {
+    store: Mutex<Store>,
+    built: RwLock<Option<Built>>,
+    title: String,
+}
+
+impl App {
+    /// The report page, built again if the store changed since.
+    fn page(&self) -> Result<Arc<String>, StoreError> {
+        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        let version = store.data_version()?;
+        if let Some(b) = self
+            .built
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            && b.version == version
+        {
+            return Ok(b.page.clone());
+        }
+        let docs = store.analyses()?;
+        drop(store);
+        let grouping = group(&docs, &Corrections::default());
+        let dossier = Dossier::build(&docs, grouping, None);
+        let page = Arc::new(page(&dossier, &self.title, true));
+        *self.built.write().unwrap_or_else(|e| e.into_inner()) = Some(Built {
+            version,
+            page: page.clone(),
+        });
+        Ok(page)
+    }
+}
+
+/// The router over an open store (built at once, so that the first request is quick).
+pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
+    let app = Arc::new(App {
+        store: Mutex::new(store),
+        built: RwLock::new(None),
+        title: title.to_string(),
+    });
+    app.page()?;
+    Ok(Router::new()
+        .route("/", get(index))
+        .route("/search", get(search))
+        .route("/documents", get(documents))
+        .route("/doc", get(document))
+        .route("/api/{view}", get(api))
+        .fallback(not_found)
+        .with_state(app))
+}
+
+/// Serves `options.db` until interrupted (Ctrl-C).
+pub fn serve(options: &Options) -> Result<(), ServeError> {
+    let store = Store::open_read_only(&options.db)?;
+    let app = router(store, &options.title)?;
+    let addr = options.addr;
+    let io = |source| ServeError::Io { addr, source };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(io)?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(io)?;
+        let bound = listener.local_addr().map_err(io)?;
+        eprintln!(
+            "overdue: serving {} on http://{bound}/",
+            options.db.display()
+        );
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(io)
+    })
+}
+
+type Shared = State<Arc<App>>;
+
+fn html(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}
+
+fn json(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn failed(e: impl std::fmt::Display) -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        format!("the store could not be read: {e}"),
+    )
+        .into_response()
+}
+
+async fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        html(format!(
+            "{}<h1>Not here</h1><p>This page is not in the store. <a href=\"/\">Back to the report</a>.</p></body></html>",
+            head("Not found")
+        )),
+    )
+        .into_response()
+}
+
+/// Runs store work off the async threads.
+async fn blocking<T: Send + 'static>(
+    app: Arc<App>,
+    f: impl FnOnce(&App) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, Response> {
+    match tokio::task::spawn_blocking(move || f(&app)).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(failed(e)),
+        Err(e) => Err(failed(e)),
+    }
+}
+
+async fn index(State(app): Shared) -> Response {
+    match blocking(app, |a| a.page()).await {
+        Ok(p) => html(p.as_str().to_string()),
+        Err(r) => r,
+    }
+}
+
+#[derive(Deserialize)]
+struct Q {
+    #[serde(default)]
+    q: String,
+}
+
+#[derive(Deserialize)]
+struct Id {
+    #[serde(default)]
+    id: String,
+}
+
+async fn api(
+    State(app): Shared,
+    axum::extract::Path(view): axum::extract::Path<String>,
+    Query(q): Query<Q>,
+) -> Response {
+    let result = blocking(app, move |a| {
+        let store = a.store.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(match view.as_str() {
+            "ledger" | "timeline" | "figures" | "people" | "projects" => store.view(&view)?,
+            "search" => Some(serde_json::to_string(&store.search(&q.q, 100)?).unwrap_or_default()),
+            "documents" => Some(serde_json::to_string(&store.documents()?).unwrap_or_default()),
+            _ => None,
+        })
+    })
+    .await;
+    match result {
+        Ok(Some(body)) => json(body),
+        Ok(None) => not_found().await,
+        Err(r) => r,
+    }
+}
+
+async fn search(State(app): Shared, Query(q): Query<Q>) -> Response {
+    let query = q.q.clone();
+    let hits = match blocking(app, move |a| {
+        a.store
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .search(&query, 100)
+    })
+    .await
+    {
+        Ok(h) => h,
+        Err(r) => return r,
+    };
+    let mut h = head("Search");
+    let _ = write!(
+        h,
+        "<h1>Search the sentences</h1><nav><a href=\"/\">Report</a> · <a href=\"/documents\">Documents</a></nav><form action=\"/search\"><input name=\"q\" value=\"{}\" size=\"50\" autofocus> <button>Search</button></form>",
+        esc(&q.q)
+    );
+    if !q.q.trim().is_empty() {
+        let _ = write!(h, "<p>{} sentences.</p><ol>", hits.len());
+        for hit in &hits {
+            let _ = write!(
+                h,
+                "<li><p class=\"ctx\">{}</p><p class=\"ref\"><a href=\"{}\">{}</a>, bytes {}–{}</p></li>",
+                esc(&hit.text),
+                esc(&doc_href(&hit.doc, hit.start)),
+                esc(&hit.doc),
+                hit.start,
+                hit.end
+            );
+        }
+        h.push_str("</ol>");
+    }
+    h.push_str("</body></html>");
+    html(h)
+}
+
+async fn documents(State(app): Shared) -> Response {
+    let docs = match blocking(app, |a| {
+        a.store
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .documents()
+    })
+    .await
+    {
+        Ok(d) => d,
+        Err(r) => return r,
+    };
+    let mut h = head("Documents");
+    let _ = write!(
+        h,
+        "<h1>{} documents</h1><nav><a href=\"/\">Report</a> · <a href=\"/search\">Search</a></nav><table><thead><tr><th>Published</th><th>Document</th><th>Headline</th></tr></thead><tbody>",
+        docs.len()
+    );
+    for d in &docs {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td>{}</td></tr>",
+            esc(d.published.as_deref().unwrap_or("")),
+            esc(&doc_href(&d.doc, 0)),
+            esc(&d.doc),
+            esc(d.title.as_deref().unwrap_or(""))
+        );
+    }
+    h.push_str("</tbody></table></body></html>");
+    html(h)
+}
+
+async fn document(State(app): Shared, Query(id): Query<Id>) -> Response {
+    let wanted = id.id.clone();
+    let doc = match blocking(app, move |a| {
+        a.store
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .document(&wanted)
+    })
+    .await
+    {
+        Ok(Some(d)) => d,
+        Ok(None) => return not_found().await,
+        Err(r) => return r,
+    };
+    let mut h = head(&doc.doc);
+    let _ = write!(
+        h,
+        "<style>.timex{{background:#dbeafe}}.quantity{{background:#dcfce7}}.entity{{background:#fde68a}}.statement{{border-bottom:2px solid #b00020}}.text{{white-space:pre-wrap}}</style><h1>{}</h1><nav><a href=\"/\">Report</a> · <a href=\"/documents\">Documents</a> · <a href=\"/search\">Search</a></nav><p class=\"ref\">{}{} · <span class=\"timex\">time</span> <span class=\"quantity\">quantity</span> <span class=\"entity\">entity</span> <span class=\"statement\">statement</span></p><div class=\"text\">",
+        esc(doc.title.as_deref().unwrap_or(&doc.doc)),
+        esc(&doc.doc),
+        doc.published
+            .as_deref()
+            .map_or(String::new(), |p| format!(", published {}", esc(p)))
+    );
+    h.push_str(&annotated(&doc.text, &doc.items));
+    h.push_str("</div></body></html>");
+    html(h)
+}
+
+/// The text with every item marked: cut at every item's start and end, each piece in a
+/// span with the classes of the items over it, an anchor at each item's start.
+fn annotated(text: &str, items: &[overdue_store::ItemRow]) -> String {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for i in items {
+        if i.end <= text.len() && text.is_char_boundary(i.start) && text.is_char_boundary(i.end) {
+            cuts.push(i.start);
+            cuts.push(i.end);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut anchored = std::collections::HashSet::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if anchored.insert(a) {
+            let _ = write!(out, "<a id=\"o{a}\"></a>");
+        }
+        let over: Vec<&overdue_store::ItemRow> = items
+            .iter()
+            .filter(|i| i.start <= a && b <= i.end && i.start < i.end)
+            .collect();
+        if over.is_empty() {
+            out.push_str(&esc(&text[a..b]));
+            continue;
+        }
+        let classes: Vec<&str> = over.iter().map(|i| i.layer).collect();
+        let titles: Vec<String> = over
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {}{}",
+                    i.layer,
+                    i.kind,
+                    i.value
+                        .as_deref()
+                        .map_or(String::new(), |v| format!(" = {v}"))
+                )
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "<span class=\"{}\" title=\"{}\">{}</span>",
+            classes.join(" "),
+            esc(&titles.join("; ")),
+            esc(&text[a..b])
+        );
+    }
+    out
+}
