@@ -2,6 +2,7 @@
 //! promised, by whom, for when, and what happened. This binary is glue: clap arguments
 //! become a configuration, and each subcommand is a module.
 
+mod export;
 mod extract;
 mod figures;
 mod ingest;
@@ -89,6 +90,8 @@ enum Command {
     /// Write the whole report: one self-contained HTML page (--out report.html) or
     /// Markdown with the chart beside it (--out report.md).
     Report(publish::Args),
+    /// Export the timeline for TimelineJS, or every extracted item as Parquet.
+    Export(export::Args),
     /// Serve the store as a read-only web page (report, search, documents, /api/).
     Serve(serve::Args),
     /// How the documents group into projects and facilities, and how to correct it.
@@ -108,6 +111,7 @@ fn main() -> ExitCode {
         Command::Projects(args) => projects::run(args),
         Command::Report(args) => publish::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -143,3 +143,78 @@ fn article_text_is_escaped_in_html_and_markdown() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains(".html or .md"));
 }
+
+#[test]
+fn exports_for_timelinejs_and_parquet() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let paths = example_paths();
+    let mut args = vec!["export", "--timelinejs", "--meta", "examples/meta.tsv"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let tl: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = tl["events"].as_array().unwrap();
+    assert!(events.len() >= 25, "{}", events.len());
+    assert!(tl["title"]["text"]["headline"].is_string());
+    for e in events {
+        assert!(
+            e["start_date"]["year"]
+                .as_str()
+                .unwrap()
+                .parse::<i32>()
+                .is_ok(),
+            "{e}"
+        );
+        assert!(["forecast", "outcome"].contains(&e["group"].as_str().unwrap()));
+    }
+    // Parquet: one row per item, with its span.
+    let pq = dir.path().join("items.parquet");
+    let mut args = vec![
+        "export",
+        "--parquet",
+        "--out",
+        pq.to_str().unwrap(),
+        "--meta",
+        "examples/meta.tsv",
+    ];
+    args.extend(paths.iter().map(String::as_str));
+    let out = overdue(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let reader = SerializedFileReader::new(std::fs::File::open(&pq).unwrap()).unwrap();
+    let meta = reader.metadata();
+    let rows = meta.file_metadata().num_rows();
+    assert!(
+        stderr(&out).contains(&format!("{rows} items written")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(rows >= 100, "{rows}");
+    let columns: Vec<String> = meta
+        .file_metadata()
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            "doc",
+            "published",
+            "layer",
+            "kind",
+            "start",
+            "end",
+            "text",
+            "value",
+            "event",
+            "speaker",
+            "said",
+            "target"
+        ]
+    );
+    // Nothing to export is a usage error.
+    let out = overdue(&["export", "examples/articles/2019-06-20-steel-shortage.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+}

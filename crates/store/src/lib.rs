@@ -4,7 +4,9 @@
 //! as of the last ingest.
 //!
 //! An ingest is one transaction: a crash or a kill in the middle leaves the store as it
-//! was, and the next ingest adds the same documents again. The file is in WAL mode, so
+//! was, and the next ingest adds the same documents again. The views are derived data,
+//! rebuilt after it in a transaction of their own and marked with the number of documents
+//! they were built from, so that a stale view is never served. The file is in WAL mode, so
 //! readers (the web page) go on reading during an ingest. Records are stored with the
 //! identities of their own document; identities across documents are given again, in
 //! the order documents were added, when records are loaded, so that the store gives the
@@ -22,8 +24,8 @@ use serde::Serialize;
 
 /// The schema, one step per version; `PRAGMA user_version` is the number of steps taken.
 const MIGRATIONS: &[&str] = &[
-    // 1: documents (the record of each holds its items), sentences with their full-text
-    // index, views.
+    // 1: documents (the record of each holds its items), their body sentences and a
+    // contentless full-text index of them (the text is the document's), views.
     "CREATE TABLE documents (
         seq INTEGER PRIMARY KEY,
         doc TEXT NOT NULL UNIQUE,
@@ -37,10 +39,19 @@ const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         record TEXT NOT NULL
     );
-    CREATE VIRTUAL TABLE sentences USING fts5(
-        text, seq UNINDEXED, start UNINDEXED, end UNINDEXED, tokenize = 'unicode61'
+    CREATE TABLE sentences (
+        id INTEGER PRIMARY KEY,
+        seq INTEGER NOT NULL REFERENCES documents(seq),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL
+    );
+    CREATE VIRTUAL TABLE sentence_words USING fts5(
+        text, content = '', tokenize = 'unicode61'
     );
     CREATE TABLE views (name TEXT PRIMARY KEY, json TEXT NOT NULL);",
+    // 2: each view says how many documents it was built from, so that a view older than
+    // the documents (an ingest stopped between its two transactions) is not served.
+    "ALTER TABLE views ADD COLUMN documents INTEGER NOT NULL DEFAULT -1;",
 ];
 
 /// What went wrong with the store.
@@ -276,7 +287,7 @@ impl Store {
         store
             .conn
             .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                  PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
                  PRAGMA cache_size = -8192;",
             )
@@ -392,12 +403,16 @@ impl Store {
         load(&self.conn, &self.path)
     }
 
-    /// A stored view (`ledger`, `timeline`, `figures`, `people`, `projects`) as JSON.
+    /// A stored view (`ledger`, `timeline`, `figures`, `people`, `projects`) as JSON, if
+    /// it was built from the documents stored now.
     pub fn view(&self, name: &str) -> Result<Option<String>> {
         self.conn
-            .query_row("SELECT json FROM views WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT json FROM views WHERE name = ?1 \
+                 AND documents = (SELECT count(*) FROM documents)",
+                [name],
+                |r| r.get(0),
+            )
             .optional()
             .map_err(|e| self.err(e))
     }
@@ -415,9 +430,11 @@ impl Store {
         let mut st = self
             .conn
             .prepare(
-                "SELECT d.doc, s.start, s.end, s.text FROM sentences s \
+                "SELECT d.doc, s.start, s.end, \
+                 substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) \
+                 FROM sentence_words w JOIN sentences s ON s.id = w.rowid \
                  JOIN documents d ON d.seq = s.seq \
-                 WHERE sentences MATCH ?1 ORDER BY rank LIMIT ?2",
+                 WHERE sentence_words MATCH ?1 ORDER BY w.rank LIMIT ?2",
             )
             .map_err(|e| self.err(e))?;
         let rows = st
@@ -426,7 +443,7 @@ impl Store {
                     doc: r.get(0)?,
                     start: r.get::<_, i64>(1)? as usize,
                     end: r.get::<_, i64>(2)? as usize,
-                    text: r.get(3)?,
+                    text: String::from_utf8_lossy(&r.get::<_, Vec<u8>>(3)?).into_owned(),
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -540,7 +557,7 @@ fn load(conn: &Connection, path: &Path) -> Result<Vec<Analysis>> {
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Ok(Vec::new())))
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
     let mut registry = Registry::new();
@@ -594,13 +611,15 @@ impl Ingest<'_> {
         {
             let mut ins = self
                 .tx
-                .prepare_cached(
-                    "INSERT INTO sentences (text, seq, start, end) VALUES (?1, ?2, ?3, ?4)",
-                )
+                .prepare_cached("INSERT INTO sentences (seq, start, end) VALUES (?1, ?2, ?3)")
+                .map_err(e)?;
+            let mut words = self
+                .tx
+                .prepare_cached("INSERT INTO sentence_words (rowid, text) VALUES (?1, ?2)")
                 .map_err(e)?;
             for &(s, t) in &d.sentences {
-                ins.execute(params![&d.text[s..t], seq, s as i64, t as i64])
-                    .map_err(e)?;
+                let id = ins.insert(params![seq, s as i64, t as i64]).map_err(e)?;
+                words.execute(params![id, &d.text[s..t]]).map_err(e)?;
             }
         }
         self.added += 1;
@@ -612,39 +631,64 @@ impl Ingest<'_> {
         self.added
     }
 
-    /// Rebuilds the cross-document views from every stored document (the ones just
-    /// added included) and commits. Returns the number of documents stored.
+    /// Commits the documents added: all of them or, if this is never reached (a crash,
+    /// a kill, an error), none. Returns the number of documents stored.
     pub fn commit(self) -> Result<usize> {
         let path = self.path.clone();
-        let docs = load(&self.tx, &path)?;
-        let grouping = group(&docs, &Corrections::default());
-        let views: [(&str, String); 5] = [
-            (
-                "ledger",
-                json(&overdue_timeline::ledger::build(&docs, &grouping, None)),
-            ),
-            (
-                "timeline",
-                json(&overdue_timeline::events::build(&docs, &grouping)),
-            ),
-            (
-                "figures",
-                json(&overdue_timeline::figures::build(&docs, &grouping)),
-            ),
-            ("people", json(&overdue_timeline::people::build(&docs))),
-            ("projects", json(&grouping)),
-        ];
-        for (name, j) in views {
-            self.tx
-                .execute(
-                    "INSERT INTO views (name, json) VALUES (?1, ?2) \
-                     ON CONFLICT(name) DO UPDATE SET json = excluded.json",
-                    params![name, j],
-                )
-                .map_err(|e| sqlite(&path, e))?;
-        }
+        let n: i64 = self
+            .tx
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+            .map_err(|e| sqlite(&path, e))?;
         self.tx.commit().map_err(|e| sqlite(&path, e))?;
-        Ok(docs.len())
+        Ok(n as usize)
+    }
+}
+
+/// The views of a set of documents as JSON, in the shapes the report commands write:
+/// `ledger`, `timeline`, `figures`, `people`, `projects`. Built on several threads.
+pub fn views(docs: &[Analysis]) -> Vec<(&'static str, String)> {
+    let grouping = group(docs, &Corrections::default());
+    let g = &grouping;
+    std::thread::scope(|scope| {
+        let ledger = scope.spawn(|| json(&overdue_timeline::ledger::build(docs, g, None)));
+        let timeline = scope.spawn(|| {
+            json(&serde_json::json!({ "entries": overdue_timeline::events::build(docs, g) }))
+        });
+        let figures = scope.spawn(|| json(&overdue_timeline::figures::build(docs, g)));
+        let people = json(&overdue_timeline::people::build(docs));
+        let projects = json(g);
+        let join = |h: std::thread::ScopedJoinHandle<'_, String>| {
+            h.join().unwrap_or_else(|_| "null".into())
+        };
+        vec![
+            ("ledger", join(ledger)),
+            ("timeline", join(timeline)),
+            ("figures", join(figures)),
+            ("people", people),
+            ("projects", projects),
+        ]
+    })
+}
+
+impl Store {
+    /// Rebuilds the cross-document views from every stored document, in a transaction of
+    /// their own (derived data: if it is stopped, the views say they are out of date and
+    /// the next ingest builds them again).
+    pub fn refresh_views(&mut self) -> Result<()> {
+        let docs = self.analyses()?;
+        let built = views(&docs);
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
+        for (name, j) in built {
+            tx.execute(
+                "INSERT INTO views (name, json, documents) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT(name) DO UPDATE SET json = excluded.json, \
+                 documents = excluded.documents",
+                params![name, j, docs.len() as i64],
+            )
+            .map_err(|e| sqlite(&path, e))?;
+        }
+        tx.commit().map_err(|e| sqlite(&path, e))
     }
 }
 

@@ -330,7 +330,7 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
     let (groups, members) = groups_of(&root);
     let index: HashMap<usize, usize> = groups.iter().enumerate().map(|(p, &r)| (r, p)).collect();
     let doc_project: Vec<usize> = root.iter().map(|r| index[r]).collect();
-    let all_mentions: Vec<Vec<Mention>> = docs.iter().map(|a| mentions(&a.doc.text)).collect();
+    let all_mentions: Vec<Vec<Mention>> = parallel_map(docs.len(), |d| mentions(&docs[d].doc.text));
     let mut projects = Vec::new();
     let mut known_of = Vec::new();
     for (p, &r) in groups.iter().enumerate() {
@@ -349,16 +349,36 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
         });
         known_of.push(known);
     }
-    let about = docs
-        .iter()
-        .enumerate()
-        .map(|(d, a)| about_doc(a, &all_mentions[d], &known_of[doc_project[d]]))
-        .collect();
+    let about = parallel_map(docs.len(), |d| {
+        about_doc(&docs[d], &all_mentions[d], &known_of[doc_project[d]])
+    });
     Grouping {
         projects,
         doc_project,
         about,
     }
+}
+
+/// `f` of 0..n on every core, in order.
+fn parallel_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    if threads < 2 || n < 64 {
+        return (0..n).map(f).collect();
+    }
+    let chunk = n.div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|from| {
+                scope.spawn(move || (from..(from + chunk).min(n)).map(f).collect::<Vec<T>>())
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The groups of `root` in the order of their first document, and each one's documents.

@@ -32,11 +32,25 @@ mark{background:#fff1a8;padding:0 .1em}.ctx{margin:.2em 0}.ref{color:#666;font-s
 .summary{font-size:1.05em;background:#f8f8f8;border-left:4px solid #1b6ca8;padding:.6em 1em}\
 li:target{background:#fffbe0}a{color:#1b6ca8}.conflict{color:#b00020}";
 
+/// How a page links to a cited passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// To the numbered passages at the end of the page (the report file).
+    Anchors,
+    /// To the passage in its document's page (the web view).
+    Documents,
+}
+
 /// A link to a cited passage.
-fn cite(d: &Dossier, s: &Source) -> String {
+fn cite(d: &Dossier, links: Links, s: &Source) -> String {
     let n = d.number_of(s);
+    let href = match links {
+        Links::Anchors => format!("#s{n}"),
+        Links::Documents => doc_href(&s.doc, s.span.start()),
+    };
     format!(
-        "<a href=\"#s{n}\" title=\"{}\">[{n}]</a>",
+        "<a href=\"{}\" title=\"{}\">[{n}]</a>",
+        esc(&href),
         esc(&format!("{} {}–{}", s.doc, s.span.start(), s.span.end()))
     )
 }
@@ -53,7 +67,17 @@ fn target(r: &Row) -> String {
 
 /// The whole page, self-contained (the report file).
 pub fn render(d: &Dossier, title: &str) -> String {
-    page(d, title, false)
+    let mut h = head(title);
+    top(&mut h, d, title, &[]);
+    chart(&mut h, d);
+    ledger(&mut h, d, Links::Anchors, usize::MAX);
+    timeline(&mut h, d, Links::Anchors, 0..d.timeline.len());
+    figures(&mut h, d, Links::Anchors);
+    people(&mut h, d, Links::Anchors, usize::MAX);
+    projects(&mut h, d);
+    sources(&mut h, d);
+    h.push_str("<p class=\"ref\">Made by overdue. Every row cites the sentences it was read from.</p></body></html>\n");
+    h
 }
 
 /// The start of every page: its head, inline style, and title.
@@ -72,24 +96,34 @@ pub fn doc_href(doc: &str, at: usize) -> String {
     )
 }
 
-/// The whole page; `web` adds the web view's menu and a link from each source to its
-/// document's page.
-pub fn page(d: &Dossier, title: &str, web: bool) -> String {
-    let mut h = String::new();
-    let several = d.grouping.projects.len() > 1;
-    h.push_str(&head(title));
+/// The title, the summary and the menu (`menu`: the web view's pages, else the report's
+/// sections).
+pub fn top(h: &mut String, d: &Dossier, title: &str, menu: &[(&str, &str)]) {
     let _ = write!(
         h,
-        "<h1>{}</h1><p class=\"summary\" id=\"summary\">{}</p>",
+        "<h1>{}</h1><p class=\"summary\" id=\"summary\">{}</p><nav>",
         esc(title),
         esc(&d.summary)
     );
-    h.push_str("<nav><a href=\"#chart\">Chart</a> · <a href=\"#ledger\">Ledger</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#figures\">Figures</a> · <a href=\"#people\">People</a> · <a href=\"#projects\">Projects</a> · <a href=\"#sources\">Sources</a>");
-    if web {
-        h.push_str(" · <a href=\"/search\">Search</a> · <a href=\"/documents\">Documents</a>");
-    }
+    let report: [(&str, &str); 7] = [
+        ("#chart", "Chart"),
+        ("#ledger", "Ledger"),
+        ("#timeline", "Timeline"),
+        ("#figures", "Figures"),
+        ("#people", "People"),
+        ("#projects", "Projects"),
+        ("#sources", "Sources"),
+    ];
+    let items: Vec<String> = if menu.is_empty() { &report[..] } else { menu }
+        .iter()
+        .map(|(href, label)| format!("<a href=\"{href}\">{label}</a>"))
+        .collect();
+    h.push_str(&items.join(" · "));
     h.push_str("</nav>");
-    // The chart.
+}
+
+/// The milestone-trend chart with its legend.
+pub fn chart(h: &mut String, d: &Dossier) {
     h.push_str("<h2 id=\"chart\">Milestone trend</h2>");
     match d.chart() {
         Some(svg) => {
@@ -98,7 +132,11 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
         }
         None => h.push_str("<p>No event was promised for two different dates.</p>"),
     }
-    // The ledger.
+}
+
+/// The ledger table and the slippage chains; at most `max_sources` sources a row.
+pub fn ledger(h: &mut String, d: &Dossier, links: Links, max_sources: usize) {
+    let several = d.grouping.projects.len() > 1;
     let _ = write!(
         h,
         "<h2 id=\"ledger\">Ledger of promised dates</h2><p>Status as of {}. A promise is kept when the event, or a later stage of it, is reported done by its deadline.</p><table><thead><tr>{}<th>Status</th><th>Deadline</th><th>Event</th><th>Facility</th><th>Speaker</th><th>Said</th><th>Target</th><th>Sources</th><th>Outcome</th></tr></thead><tbody>",
@@ -110,13 +148,22 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
             Some(role) => format!("{} ({role})", s.name),
             None => s.name.clone(),
         });
-        let sources: Vec<String> = r.sources.iter().map(|s| cite(d, s)).collect();
+        let mut sources: Vec<String> = r
+            .sources
+            .iter()
+            .take(max_sources)
+            .map(|s| cite(d, links, s))
+            .collect();
+        if r.sources.len() > max_sources {
+            sources.push(format!("and {} more", r.sources.len() - max_sources));
+        }
         let outcome = r.outcome.as_ref().map_or(String::new(), |o| {
             format!(
                 "{} {}",
                 esc(&o.when),
                 cite(
                     d,
+                    links,
                     &Source {
                         doc: o.doc.clone(),
                         span: o.span
@@ -172,9 +219,12 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
         }
         h.push_str("</ul>");
     }
-    // The timeline.
+}
+
+/// The timeline's entries in `range`.
+pub fn timeline(h: &mut String, d: &Dossier, links: Links, range: std::ops::Range<usize>) {
     h.push_str("<h2 id=\"timeline\">Timeline</h2><table><thead><tr><th>Date</th><th>Kind</th><th>Event</th><th>Facility</th><th>Speaker</th><th>Target</th><th>Statement</th></tr></thead><tbody>");
-    for e in &d.timeline {
+    for e in &d.timeline[range] {
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>",
@@ -185,11 +235,15 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
             esc(e.speaker.as_deref().unwrap_or("")),
             esc(e.target.as_deref().unwrap_or("")),
             esc(&e.text),
-            cite(d, &e.source)
+            cite(d, links, &e.source)
         );
     }
     h.push_str("</tbody></table>");
-    // Figures.
+}
+
+/// Figures given more than once, their conflicts, and rates restated.
+pub fn figures(h: &mut String, d: &Dossier, links: Links) {
+    let several = d.grouping.projects.len() > 1;
     h.push_str("<h2 id=\"figures\">Figures</h2>");
     if d.figures.measures.is_empty() && d.figures.restated.is_empty() {
         h.push_str("<p>No figure is given more than once.</p>");
@@ -206,16 +260,16 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
             }
         );
         for v in &m.values {
-            let _ = write!(h, "<li>{} {}</li>", esc(&v.text), cite(d, &v.source));
+            let _ = write!(h, "<li>{} {}</li>", esc(&v.text), cite(d, links, &v.source));
         }
         for c in &m.conflicts {
             let _ = write!(
                 h,
                 "<li class=\"conflict\">Conflict: “{}” {} and “{}” {} cannot both hold</li>",
                 esc(&c.a.text),
-                cite(d, &c.a.source),
+                cite(d, links, &c.a.source),
                 esc(&c.b.text),
-                cite(d, &c.b.source)
+                cite(d, links, &c.b.source)
             );
         }
         h.push_str("</ul>");
@@ -227,18 +281,21 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
                 h,
                 "<li>“{}” {} and “{}” {}: {} ({})</li>",
                 esc(&r.a.text),
-                cite(d, &r.a.source),
+                cite(d, links, &r.a.source),
                 esc(&r.b.text),
-                cite(d, &r.b.source),
+                cite(d, links, &r.b.source),
                 if r.consistent { "agree" } else { "disagree" },
                 esc(&r.why)
             );
         }
         h.push_str("</ul>");
     }
-    // People.
+}
+
+/// People and organisations (the `max` most mentioned), and posts given twice.
+pub fn people(h: &mut String, d: &Dossier, links: Links, max: usize) {
     h.push_str("<h2 id=\"people\">People and organisations</h2><table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Roles</th><th>Statements</th></tr></thead><tbody>");
-    for p in &d.people.people {
+    for p in d.people.people.iter().take(max) {
         let roles: Vec<String> = p
             .roles
             .iter()
@@ -247,10 +304,10 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
                     Some(o) => format!("{} of {o}", r.title),
                     None => r.title.clone(),
                 };
-                format!("{} {}", esc(&post), cite(d, &r.source))
+                format!("{} {}", esc(&post), cite(d, links, &r.source))
             })
             .collect();
-        let statements: Vec<String> = p.statements.iter().map(|s| cite(d, s)).collect();
+        let statements: Vec<String> = p.statements.iter().map(|s| cite(d, links, s)).collect();
         let names: Vec<&str> = p
             .names
             .iter()
@@ -279,7 +336,7 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
                         "{} ({}) {}",
                         esc(&x.name),
                         esc(x.role.published.as_deref().unwrap_or("undated")),
-                        cite(d, &x.role.source)
+                        cite(d, links, &x.role.source)
                     )
                 })
                 .collect();
@@ -293,7 +350,10 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
         }
         h.push_str("</ul>");
     }
-    // Projects.
+}
+
+/// The projects and their facilities.
+pub fn projects(h: &mut String, d: &Dossier) {
     h.push_str("<h2 id=\"projects\">Projects and facilities</h2><ul>");
     for p in &d.grouping.projects {
         let facilities: Vec<String> = p
@@ -315,7 +375,10 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
         );
     }
     h.push_str("</ul>");
-    // Sources.
+}
+
+/// Every cited passage, numbered, in context with the passage marked.
+pub fn sources(h: &mut String, d: &Dossier) {
     h.push_str("<h2 id=\"sources\">Sources</h2><ol>");
     for (doc, span) in &d.cited {
         let n = d.number(doc, *span);
@@ -327,21 +390,12 @@ pub fn page(d: &Dossier, title: &str, web: bool) -> String {
             esc(&before),
             esc(&passage),
             esc(&after),
-            if web {
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    esc(&doc_href(doc, span.start())),
-                    esc(doc)
-                )
-            } else {
-                esc(doc)
-            },
+            esc(doc),
             info.and_then(|i| i.published.as_deref())
                 .map_or(String::new(), |p| format!(" ({})", esc(p))),
             span.start(),
             span.end()
         );
     }
-    h.push_str("</ol><p class=\"ref\">Made by overdue. Every row cites the sentences it was read from.</p></body></html>\n");
-    h
+    h.push_str("</ol>");
 }

@@ -2,8 +2,9 @@
 //! per document with its annotations marked, and the same data as JSON under `/api/`.
 //! Only what the store holds is ever served: there is no file route.
 //!
-//! The report is built once from the store and kept; a request after another process
-//! committed an ingest (SQLite's `data_version` moved) builds it again.
+//! The report and the JSON of its views are built once from the store and kept; a
+//! request after another process committed an ingest (SQLite's `data_version` moved)
+//! builds them again.
 
 use std::fmt::Write as _;
 use std::net::SocketAddr;
@@ -20,7 +21,7 @@ use overdue_timeline::projects::{Corrections, group};
 use serde::Deserialize;
 
 use crate::dossier::Dossier;
-use crate::html::{doc_href, esc, head, page};
+use crate::html::{Links, doc_href, esc, head};
 
 /// Why the server could not run.
 #[derive(Debug, thiserror::Error)]
@@ -49,21 +50,38 @@ pub struct Options {
     pub title: String,
 }
 
-/// The report as built from the store at one `data_version`.
+/// The report as built from the store at one `data_version`: the dossier, its first page
+/// and the JSON of each view.
 struct Built {
     version: i64,
-    page: Arc<String>,
+    dossier: Arc<Dossier>,
+    index: Arc<String>,
+    api: Vec<(&'static str, Arc<String>)>,
 }
+
+/// Timeline entries per page.
+const PAGE: usize = 500;
+
+/// The web view's menu.
+const MENU: [(&str, &str); 7] = [
+    ("/", "Ledger"),
+    ("/timeline", "Timeline"),
+    ("/figures", "Figures"),
+    ("/people", "People"),
+    ("/projects", "Projects"),
+    ("/search", "Search"),
+    ("/documents", "Documents"),
+];
 
 struct App {
     store: Mutex<Store>,
-    built: RwLock<Option<Built>>,
+    built: RwLock<Option<Arc<Built>>>,
     title: String,
 }
 
 impl App {
-    /// The report page, built again if the store changed since.
-    fn page(&self) -> Result<Arc<String>, StoreError> {
+    /// The report, built again if the store changed since.
+    fn built(&self) -> Result<Arc<Built>, StoreError> {
         let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
         let version = store.data_version()?;
         if let Some(b) = self
@@ -73,18 +91,43 @@ impl App {
             .as_ref()
             && b.version == version
         {
-            return Ok(b.page.clone());
+            return Ok(b.clone());
         }
         let docs = store.analyses()?;
         drop(store);
         let grouping = group(&docs, &Corrections::default());
-        let dossier = Dossier::build(&docs, grouping, None);
-        let page = Arc::new(page(&dossier, &self.title, true));
-        *self.built.write().unwrap_or_else(|e| e.into_inner()) = Some(Built {
+        let mut d = Dossier::build(&docs, grouping, None);
+        drop(docs);
+        // The pages link to the documents' own pages: their texts are not kept here.
+        for info in d.docs.values_mut() {
+            info.text = String::new();
+        }
+        let json = |v: serde_json::Result<String>| Arc::new(v.unwrap_or_else(|_| "null".into()));
+        let api = vec![
+            ("ledger", json(serde_json::to_string(&d.ledger))),
+            (
+                "timeline",
+                json(serde_json::to_string(
+                    &serde_json::json!({ "entries": &d.timeline }),
+                )),
+            ),
+            ("figures", json(serde_json::to_string(&d.figures))),
+            ("people", json(serde_json::to_string(&d.people))),
+            ("projects", json(serde_json::to_string(&d.grouping))),
+        ];
+        let mut index = head(&self.title);
+        crate::html::top(&mut index, &d, &self.title, &MENU);
+        crate::html::chart(&mut index, &d);
+        crate::html::ledger(&mut index, &d, Links::Documents, 5);
+        index.push_str("</body></html>");
+        let built = Arc::new(Built {
             version,
-            page: page.clone(),
+            dossier: Arc::new(d),
+            index: Arc::new(index),
+            api,
         });
-        Ok(page)
+        *self.built.write().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
+        Ok(built)
     }
 }
 
@@ -95,9 +138,13 @@ pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
         built: RwLock::new(None),
         title: title.to_string(),
     });
-    app.page()?;
+    app.built()?;
     Ok(Router::new()
         .route("/", get(index))
+        .route("/timeline", get(timeline))
+        .route("/figures", get(section))
+        .route("/people", get(section))
+        .route("/projects", get(section))
         .route("/search", get(search))
         .route("/documents", get(documents))
         .route("/doc", get(document))
@@ -174,10 +221,60 @@ async fn blocking<T: Send + 'static>(
 }
 
 async fn index(State(app): Shared) -> Response {
-    match blocking(app, |a| a.page()).await {
-        Ok(p) => html(p.as_str().to_string()),
+    match blocking(app, |a| a.built()).await {
+        Ok(b) => html(b.index.as_str().to_string()),
         Err(r) => r,
     }
+}
+
+#[derive(Deserialize)]
+struct PageNo {
+    #[serde(default)]
+    page: usize,
+}
+
+/// The timeline, a page of entries at a time.
+async fn timeline(State(app): Shared, Query(p): Query<PageNo>) -> Response {
+    let title = app.title.clone();
+    let b = match blocking(app, |a| a.built()).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let d = &b.dossier;
+    let pages = d.timeline.len().div_ceil(PAGE).max(1);
+    let page = p.page.min(pages - 1);
+    let mut h = head(&format!("Timeline · {title}"));
+    crate::html::top(&mut h, d, &title, &MENU);
+    let range = page * PAGE..((page + 1) * PAGE).min(d.timeline.len());
+    crate::html::timeline(&mut h, d, Links::Documents, range);
+    let _ = write!(h, "<p>Page {} of {pages}.", page + 1);
+    if page > 0 {
+        let _ = write!(h, " <a href=\"/timeline?page={}\">Earlier</a>", page - 1);
+    }
+    if page + 1 < pages {
+        let _ = write!(h, " <a href=\"/timeline?page={}\">Later</a>", page + 1);
+    }
+    h.push_str("</p></body></html>");
+    html(h)
+}
+
+/// Figures, people or projects.
+async fn section(State(app): Shared, uri: axum::http::Uri) -> Response {
+    let title = app.title.clone();
+    let b = match blocking(app, |a| a.built()).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let d = &b.dossier;
+    let mut h = head(&title);
+    crate::html::top(&mut h, d, &title, &MENU);
+    match uri.path() {
+        "/figures" => crate::html::figures(&mut h, d, Links::Documents),
+        "/people" => crate::html::people(&mut h, d, Links::Documents, 2000),
+        _ => crate::html::projects(&mut h, d),
+    }
+    h.push_str("</body></html>");
+    html(h)
 }
 
 #[derive(Deserialize)]
@@ -198,9 +295,11 @@ async fn api(
     Query(q): Query<Q>,
 ) -> Response {
     let result = blocking(app, move |a| {
+        if let Some((_, json)) = a.built()?.api.iter().find(|(name, _)| *name == view) {
+            return Ok(Some(json.as_str().to_string()));
+        }
         let store = a.store.lock().unwrap_or_else(|e| e.into_inner());
         Ok(match view.as_str() {
-            "ledger" | "timeline" | "figures" | "people" | "projects" => store.view(&view)?,
             "search" => Some(serde_json::to_string(&store.search(&q.q, 100)?).unwrap_or_default()),
             "documents" => Some(serde_json::to_string(&store.documents()?).unwrap_or_default()),
             _ => None,
@@ -301,7 +400,7 @@ async fn document(State(app): Shared, Query(id): Query<Id>) -> Response {
     let mut h = head(&doc.doc);
     let _ = write!(
         h,
-        "<style>.timex{{background:#dbeafe}}.quantity{{background:#dcfce7}}.entity{{background:#fde68a}}.statement{{border-bottom:2px solid #b00020}}.text{{white-space:pre-wrap}}</style><h1>{}</h1><nav><a href=\"/\">Report</a> · <a href=\"/documents\">Documents</a> · <a href=\"/search\">Search</a></nav><p class=\"ref\">{}{} · <span class=\"timex\">time</span> <span class=\"quantity\">quantity</span> <span class=\"entity\">entity</span> <span class=\"statement\">statement</span></p><div class=\"text\">",
+        "<style>.timex{{background:#dbeafe}}.quantity{{background:#dcfce7}}.entity{{background:#fde68a}}.statement{{border-bottom:2px solid #b00020}}.text{{white-space:pre-wrap}}a:target+span{{outline:3px solid #b00020;outline-offset:2px}}</style><h1>{}</h1><nav><a href=\"/\">Report</a> · <a href=\"/documents\">Documents</a> · <a href=\"/search\">Search</a></nav><p class=\"ref\">{}{} · <span class=\"timex\">time</span> <span class=\"quantity\">quantity</span> <span class=\"entity\">entity</span> <span class=\"statement\">statement</span></p><div class=\"text\">",
         esc(doc.title.as_deref().unwrap_or(&doc.doc)),
         esc(&doc.doc),
         doc.published

@@ -1,5 +1,5 @@
-// Drives headless Chromium through the web page as a person would: the report, its
-// chart and ledger, a ledger row's source, then that source's document. Prints what it
+// Drives headless Chromium through the web page as a person would: the ledger and its
+// chart, then a ledger row's source sentence in its document. Prints what it
 // saw as one JSON line. Usage: node drive.cjs URL SCREENSHOT.png
 // Needs playwright-core (NODE_PATH) and OVERDUE_CHROMIUM, the browser to run.
 const { chromium } = require('playwright-core');
@@ -18,22 +18,21 @@ const { chromium } = require('playwright-core');
     const lines = await page.locator('#chart ~ svg polyline').count();
     await page.locator('#chart').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot.replace(/\.png$/, '-chart.png') });
-    // A ledger row through to its source sentence.
-    const link = page.locator('tr.row a[href^="#s"]').first();
+    // A ledger row through to its source sentence, shown in its document with the
+    // sentence outlined and its annotations marked.
+    const link = page.locator('tr.row a[href^="/doc"]').first();
     const href = await link.getAttribute('href');
     await link.click();
-    const source = page.locator(`li${href}`);
-    const visible = await source.isVisible();
-    const marked = await source.locator('mark').innerText();
-    const hash = await page.evaluate(() => location.hash);
-    await page.screenshot({ path: shot });
-    // And to the document, where the sentence sits among its annotations.
-    await source.locator('a[href^="/doc"]').click();
     await page.waitForLoadState();
     const docUrl = page.url();
+    const hash = await page.evaluate(() => location.hash);
+    const passage = page.locator(`${hash} + span`);
+    const visible = await passage.isVisible();
+    const classes = await passage.getAttribute('class');
+    const marked = await passage.innerText();
     const statements = await page.locator('.statement').count();
-    await page.screenshot({ path: shot.replace(/\.png$/, '-document.png') });
-    console.log(JSON.stringify({ title, rows, lines, href, hash, visible, marked, docUrl, statements }));
+    await page.screenshot({ path: shot });
+    console.log(JSON.stringify({ title, rows, lines, href, hash, visible, classes, marked, docUrl, statements }));
   } finally {
     await browser.close();
   }

@@ -1,0 +1,210 @@
+//! The store and the web page against extraction, on generated corpora (issue 8):
+//! `overdue ingest` against `overdue extract` on the same 10,000 documents, and the web
+//! page's answer time on a store of 100,000.
+//!
+//! `cargo bench -p overdue-cli --bench store [-- DOCS WEB_DOCS]`.
+
+#[path = "../../pipeline/benches/common/corpus.rs"]
+mod corpus;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use corpus::{Rng, article};
+
+const OVERDUE: &str = env!("CARGO_BIN_EXE_overdue");
+
+/// `n` generated articles as one JSON Lines file, with the size of their text in bytes.
+fn corpus(dir: &Path, name: &str, n: usize, seed: u64) -> (PathBuf, usize) {
+    let path = dir.join(name);
+    let mut rng = Rng(seed);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    let mut bytes = 0;
+    for i in 0..n {
+        let text = format!("{}\nRef {i}.\n", article(&mut rng));
+        bytes += text.len();
+        let rec = serde_json::json!({
+            "id": format!("a{i}"),
+            "date": format!("{}-{:02}-{:02}", 2010 + i % 15, 1 + i % 12, 1 + i % 28),
+            "text": text,
+        });
+        writeln!(out, "{rec}").unwrap();
+    }
+    out.flush().unwrap();
+    (path, bytes)
+}
+
+fn run(args: &[&str]) -> (Duration, String) {
+    let t = Instant::now();
+    let out = Command::new(OVERDUE)
+        .args(args)
+        .stdout(Stdio::null())
+        .output()
+        .unwrap();
+    let took = t.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{args:?}: {err}");
+    (took, err)
+}
+
+/// The seconds `overdue ingest` reports for its two phases.
+fn phases(stderr: &str) -> (f64, f64) {
+    let num = |key: &str| -> f64 {
+        stderr
+            .split(key)
+            .nth(1)
+            .and_then(|r| r.trim().split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    (num("(documents "), num(", views "))
+}
+
+fn rate(bytes: usize, docs: usize, secs: f64) -> String {
+    format!(
+        "{:>7.1} MB/s {:>8.0} docs/s ({secs:.2} s)",
+        bytes as f64 / 1e6 / secs,
+        docs as f64 / secs
+    )
+}
+
+/// GET `path`: how long until the whole answer was read, and its size.
+fn get(addr: &str, path: &str) -> (Duration, usize) {
+    let t = Instant::now();
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    assert!(raw.starts_with(b"HTTP/1.1 200"), "{path}");
+    (t.elapsed(), raw.len())
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let docs = args.first().copied().unwrap_or(10_000);
+    let web_docs = args.get(1).copied().unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let (path, bytes) = corpus(dir.path(), "corpus.jsonl", docs, 0x5eed_0008);
+    let p = path.to_str().unwrap();
+    println!(
+        "corpus: {docs} documents, {:.1} MB of text",
+        bytes as f64 / 1e6
+    );
+    let mut extract = f64::INFINITY;
+    let (mut stored, mut views, mut whole) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
+    for round in 0..3 {
+        let (t, _) = run(&["extract", "-q", p]);
+        extract = extract.min(t.as_secs_f64());
+        let db = dir.path().join(format!("bench-{round}.db"));
+        let (t, err) = run(&["ingest", "-q", "--db", db.to_str().unwrap(), p]);
+        let (s, v) = phases(&err);
+        stored = stored.min(s);
+        views = views.min(v);
+        whole = whole.min(t.as_secs_f64());
+    }
+    println!("extract                     {}", rate(bytes, docs, extract));
+    println!(
+        "ingest: documents stored    {}  = {:.0}% of extract",
+        rate(bytes, docs, stored),
+        100.0 * extract / stored
+    );
+    println!("ingest: views rebuilt       {views:.2} s (every stored document read back)");
+    println!(
+        "ingest: whole command       {}  = {:.0}% of extract",
+        rate(bytes, docs, whole),
+        100.0 * extract / whole
+    );
+    // The web page over a large store.
+    let (path, bytes) = corpus(dir.path(), "large.jsonl", web_docs, 0x5eed_0100);
+    let db = dir.path().join("large.db");
+    let (t, err) = run(&[
+        "ingest",
+        "-q",
+        "--db",
+        db.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    let (s, v) = phases(&err);
+    println!(
+        "store of {web_docs} documents ({:.0} MB of text): ingest {:.1} s (documents {s:.1} s, views {v:.1} s)",
+        bytes as f64 / 1e6,
+        t.as_secs_f64()
+    );
+    let t = Instant::now();
+    let child = Command::new(OVERDUE)
+        .args([
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = Stop(child);
+    let mut line = String::new();
+    BufReader::new(child.0.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .trim_end_matches('/')
+        .to_string();
+    println!(
+        "serve: ready in {:.1} s (the report built once at start)",
+        t.elapsed().as_secs_f64()
+    );
+    for (what, path, runs) in [
+        ("GET /api/ledger", "/api/ledger", 7),
+        ("GET / (the whole report page)", "/", 3),
+        (
+            "GET /search?q=bridge+delayed",
+            "/search?q=bridge+delayed",
+            7,
+        ),
+        ("GET /doc?id=a99", "/doc?id=a99", 7),
+    ] {
+        let mut times = Vec::new();
+        let mut size = 0;
+        for _ in 0..runs {
+            let (t, n) = get(&addr, path);
+            times.push(t);
+            size = n;
+        }
+        println!(
+            "{what:32} {:>7.1} ms median of {runs} ({:.1} MB)",
+            median(times).as_secs_f64() * 1e3,
+            size as f64 / 1e6
+        );
+    }
+    drop(child);
+}
+
+/// A child process killed when dropped (also when the bench panics).
+struct Stop(std::process::Child);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
