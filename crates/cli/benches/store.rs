@@ -99,7 +99,10 @@ fn main() {
     let docs = args.first().copied().unwrap_or(10_000);
     let web_docs = args.get(1).copied().unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
-    let (path, bytes) = corpus(dir.path(), "corpus.jsonl", docs, 0x5eed_0008);
+    // OVERDUE_BENCH_KEEP=DIR keeps the corpora and stores there, to look at afterwards.
+    let kept = std::env::var_os("OVERDUE_BENCH_KEEP").map(PathBuf::from);
+    let dir_path = kept.as_deref().unwrap_or(dir.path());
+    let (path, bytes) = corpus(dir_path, "corpus.jsonl", docs, 0x5eed_0008);
     let p = path.to_str().unwrap();
     println!(
         "corpus: {docs} documents, {:.1} MB of text",
@@ -110,7 +113,8 @@ fn main() {
     for round in 0..3 {
         let (t, _) = run(&["extract", "-q", p]);
         extract = extract.min(t.as_secs_f64());
-        let db = dir.path().join(format!("bench-{round}.db"));
+        let db = dir_path.join(format!("bench-{round}.db"));
+        let _ = std::fs::remove_file(&db);
         let (t, err) = run(&["ingest", "-q", "--db", db.to_str().unwrap(), p]);
         let (s, v) = phases(&err);
         stored = stored.min(s);
@@ -130,8 +134,9 @@ fn main() {
         100.0 * extract / whole
     );
     // The web page over a large store.
-    let (path, bytes) = corpus(dir.path(), "large.jsonl", web_docs, 0x5eed_0100);
-    let db = dir.path().join("large.db");
+    let (path, bytes) = corpus(dir_path, "large.jsonl", web_docs, 0x5eed_0100);
+    let db = dir_path.join("large.db");
+    let _ = std::fs::remove_file(&db);
     let (t, err) = run(&[
         "ingest",
         "-q",

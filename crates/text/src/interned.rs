@@ -11,6 +11,20 @@ static POOL: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::def
 /// The one `&'static str` equal to `s`. Meant for vocabularies: each distinct string is
 /// kept for the life of the process.
 pub fn intern(s: &str) -> &'static str {
+    // Each thread remembers what it has seen, so that readers on many threads rarely
+    // take the lock.
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashSet<&'static str>> = Default::default();
+    }
+    if let Some(known) = SEEN.with(|seen| seen.borrow().get(s).copied()) {
+        return known;
+    }
+    let kept = intern_shared(s);
+    SEEN.with(|seen| seen.borrow_mut().insert(kept));
+    kept
+}
+
+fn intern_shared(s: &str) -> &'static str {
     let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(&known) = pool.get(s) {
         return known;

@@ -2,6 +2,10 @@
 //! text names ("the rifle and ammunition factories" → a rifle factory and an ammunition
 //! factory; "the plant producing rifles and munitions" → a rifle plant and a munition plant).
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Nouns that name a facility or a part of one.
 const FACILITY_NOUNS: &[&str] = &[
     "plant",
@@ -57,6 +61,10 @@ const FACILITY_NOUNS: &[&str] = &[
     "workshop",
     "workshops",
 ];
+
+/// [`FACILITY_NOUNS`] as a set.
+static FACILITY_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FACILITY_NOUNS.iter().copied().collect());
 
 /// Facility nouns that name a part of a whole, a phase or stage.
 const PHASE_NOUNS: &[&str] = &["phase", "stage", "section"];
@@ -279,13 +287,13 @@ fn adverb(w: &str) -> bool {
 
 /// The type a run of modifier words names: its last word that is not a process word, in
 /// the singular ("assault rifles production" → rifle).
-fn type_word(run: &[String]) -> Option<String> {
-    let mut words = run.iter().filter(|w| !PROCESS_WORDS.contains(&w.as_str()));
+fn type_word(run: &[Cow<'_, str>]) -> Option<String> {
+    let mut words = run.iter().filter(|w| !PROCESS_WORDS.contains(&w.as_ref()));
     let last = words.next_back()?;
     // "nuclear power plant": a nuclear plant; "power plant": a power plant.
     let before = words.next_back();
     match before {
-        Some(b) if ["power", "energy", "electricity"].contains(&last.as_str()) => Some(singular(b)),
+        Some(b) if ["power", "energy", "electricity"].contains(&last.as_ref()) => Some(singular(b)),
         _ => Some(singular(last)),
     }
 }
@@ -293,10 +301,20 @@ fn type_word(run: &[String]) -> Option<String> {
 /// Every facility a text names, in order.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let words = words(text);
-    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    // Most words are lower case already: borrowed, not copied.
+    let lower: Vec<Cow<'_, str>> = words
+        .iter()
+        .map(|(_, w)| {
+            if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(*w)
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     for (head, (start, _)) in words.iter().enumerate() {
-        if !FACILITY_NOUNS.contains(&lower[head].as_str()) {
+        if !FACILITY_SET.contains(lower[head].as_ref()) {
             continue;
         }
         // "Port Aldwin", "Station Road": a name, not a facility of that kind.
@@ -305,9 +323,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             continue;
         }
         let noun = singular(&lower[head]);
-
         let plural =
-            noun != lower[head] || head > 0 && ["both", "two"].contains(&lower[head - 1].as_str());
+            noun != lower[head] || head > 0 && ["both", "two"].contains(&lower[head - 1].as_ref());
         // The type words right before the noun, and the ones coordinated with them
         // ("rifle and ammunition factories").
         let mut modifiers: Vec<String> = Vec::new();
@@ -319,7 +336,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             modifiers.extend(type_word(&lower[i..head]));
             // A plural before `and` is a thing of its own ("roads and toll stations").
             while i >= 2
-                && ["and", "or"].contains(&lower[i - 1].as_str())
+                && ["and", "or"].contains(&lower[i - 1].as_ref())
                 && is_type_word(words[i - 2].1)
                 && singular(&lower[i - 2]) == lower[i - 2]
             {
@@ -354,7 +371,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 
 /// What a facility makes, from the words after its noun: "producing AK-103 assault rifles
 /// and munitions" → rifle, munition (in reverse order).
-fn products(words: &[(usize, &str)], lower: &[String]) -> Vec<String> {
+fn products(words: &[(usize, &str)], lower: &[Cow<'_, str>]) -> Vec<String> {
     let skip = [
         &["for", "the", "production", "of"][..],
         &["for", "producing"],
@@ -375,7 +392,7 @@ fn products(words: &[(usize, &str)], lower: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     let mut last: Option<&str> = None;
     for (k, (_, w)) in words.iter().enumerate().skip(skip) {
-        let l = lower[k].as_str();
+        let l = lower[k].as_ref();
         if l == "and" || l == "or" {
             if let Some(p) = last.take() {
                 out.push(p);
