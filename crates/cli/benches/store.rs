@@ -178,15 +178,27 @@ fn main() {
         "serve: ready in {:.1} s (the report built once at start)",
         t.elapsed().as_secs_f64()
     );
+    let doc: String = format!("{}#a99", path.display())
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let doc = format!("/doc?id={doc}");
     for (what, path, runs) in [
         ("GET /api/ledger", "/api/ledger", 7),
-        ("GET / (the whole report page)", "/", 3),
+        ("GET / (the ledger page)", "/", 7),
+        ("GET /timeline?page=3", "/timeline?page=3", 7),
         (
             "GET /search?q=bridge+delayed",
             "/search?q=bridge+delayed",
             7,
         ),
-        ("GET /doc?id=a99", "/doc?id=a99", 7),
+        ("GET /doc?id=… (one document)", doc.as_str(), 7),
     ] {
         let mut times = Vec::new();
         let mut size = 0;

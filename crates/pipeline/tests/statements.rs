@@ -43,3 +43,79 @@ fn future_forms_are_forecasts() {
         vec![("forecast", "operation_start")]
     );
 }
+
+/// A forecast as these examples read it: (event, speaker, said, target).
+type Forecast = (&'static str, Option<String>, Option<String>, Option<String>);
+
+/// Each forecast of a text published on 2017-02-03.
+fn forecasts(text: &str) -> Vec<Forecast> {
+    let mut doc = Document::new("example", text);
+    doc.meta.published = Published::known("2017-02-03".to_string(), DateSource::Flag);
+    analyse(doc)
+        .statements
+        .iter()
+        .filter(|s| s.kind == "forecast")
+        .map(|s| {
+            (
+                s.event,
+                s.speaker.as_ref().map(|x| x.name.clone()),
+                s.said.clone(),
+                s.target.as_ref().and_then(|t| t.value.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_date_after_a_future_form_is_its_target_not_when_it_was_said() {
+    assert_eq!(
+        forecasts("The construction of the plant will start in 2017, Minister Alan Reed said."),
+        vec![(
+            "construction_start",
+            Some("Alan Reed".into()),
+            Some("2017-02-03".into()),
+            Some("2017".into())
+        )]
+    );
+}
+
+#[test]
+fn the_subject_names_what_starts() {
+    // However long the subject, "the construction of … will start" starts construction.
+    let f = forecasts(
+        "The construction of the new container terminal in the northern port will start in 2019, the minister said.",
+    );
+    assert_eq!(f[0].0, "construction_start");
+    // A verb that names nothing leaves the event to a noun of the subject.
+    let f = forecasts("Delivery of the first airplane is now expected in 2025.");
+    assert_eq!(f[0].0, "delivery");
+    // Not a participle at the end of a clause about something done.
+    let f = forecasts(
+        "Workers lifted the last deck section on Friday, completing the span two years after the date first promised.",
+    );
+    assert!(f.iter().all(|x| x.0 == "other"), "{f:?}");
+}
+
+#[test]
+fn who_hopes_or_says_is_the_speaker() {
+    let f = forecasts(
+        "Prime Minister Omar Vale expressed hope on December 6, 2016 that the operation of the plant's first unit would start by 2023.",
+    );
+    assert_eq!(
+        f.last().unwrap(),
+        &(
+            "operation_start",
+            Some("Omar Vale".into()),
+            Some("2016-12-06".into()),
+            Some("2023".into())
+        )
+    );
+    // A verb of saying outranks one of expecting: the president speaks.
+    let f = forecasts(
+        "Gulf Air will be the first operator of the jet and expects to take delivery of the first aircraft in early 2020, Gulf Air president Tim Marsh says.",
+    );
+    assert!(
+        f.iter().any(|x| x.1.as_deref() == Some("Tim Marsh")),
+        "{f:?}"
+    );
+}

@@ -312,6 +312,39 @@ pub const SAYING: &[&str] = &[
     "estimated",
     "expects",
     "expected",
+    "repeated",
+    "reiterated",
+    "reaffirmed",
+    "pledged",
+    "vowed",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "admitted",
+    "revealed",
+    "disclosed",
+    "assured",
+    "argued",
+    "indicated",
+];
+
+/// Verbs of hoping: attribution when the text has no verb of saying ("X expressed hope
+/// that …", "X hopes the plant will …").
+pub const HOPING: &[&str] = &["hope", "hopes", "hoped", "hoping"];
+
+/// Verbs that start something; with a subject naming construction or operation they name
+/// that start ("the construction of the … plant will start").
+pub const START_VERBS: &[&str] = &[
+    "start",
+    "starts",
+    "started",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "commence",
+    "commences",
 ];
 
 /// Words naming the causes of delays, kept as a phrase on a `delayed` outcome.

@@ -371,11 +371,32 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .unwrap_or(n)
         };
         // The verb of saying, its speaker and the time it gives.
-        let saying = (0..n).find(|&k| {
+        let says = |k: usize| {
             SAYING_SET.contains(s.lower[k].as_str())
                 && !(k > 0 && s.is(k - 1, "is"))
-                && !(k + 1 < n && s.is(k + 1, "to"))
-        });
+                // "said to be" reports hearsay; "X expects to deliver" is X's word.
+                && !(k + 1 < n
+                    && s.is(k + 1, "to")
+                    && !["expects", "expect", "expected"].contains(&s.lower[k].as_str()))
+        };
+        // A verb of saying before one of expecting: in "X expects to …, Y says", Y speaks.
+        let expecting = |k: usize| {
+            [
+                "expects",
+                "expect",
+                "expected",
+                "projects",
+                "projected",
+                "predicted",
+                "estimated",
+            ]
+            .contains(&s.lower[k].as_str())
+        };
+        let saying = (0..n)
+            .find(|&k| says(k) && !expecting(k))
+            .or_else(|| (0..n).find(|&k| says(k)))
+            // "X expressed hope that …", "X hopes the plant will …", when nothing is said.
+            .or_else(|| (0..n).find(|&k| HOPING.contains(&s.lower[k].as_str())));
         let according =
             (0..n.saturating_sub(1)).find(|&k| s.is(k, "according") && s.is(k + 1, "to"));
         let speaker_entity = |near: usize, after_ok: bool| -> Option<&Entity> {
@@ -395,10 +416,13 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         .filter(in_reach)
                         .max_by_key(|e| e.span.start())
                 });
+            // "said Fomin", not "repeated that Tesla will …".
             let after = people
                 .filter(|e| tok_of(e.span) > near)
                 .min_by_key(|e| e.span.start())
-                .filter(|e| tok_of(e.span) - near <= 3);
+                .filter(|e| {
+                    tok_of(e.span) - near <= 3 && !(near..tok_of(e.span)).any(|j| s.is(j, "that"))
+                });
             if after_ok {
                 after.or(before).copied()
             } else {
@@ -410,8 +434,14 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         if let Some(k) = according {
             speaker = speaker_entity(k + 2, true).map(to_speaker);
         } else if let Some(v) = saying {
+            // "He said", "he expects to": the pronoun right before the verb is its subject,
+            // whoever else the sentence names.
+            let pronoun =
+                (v.saturating_sub(2)..v).any(|j| ["he", "she"].contains(&s.lower[j].as_str()));
             // "said Fomin" is rarer than "Fomin said"; "X, head of Y, said".
-            speaker = speaker_entity(v, false).map(to_speaker);
+            if !pronoun {
+                speaker = speaker_entity(v, false).map(to_speaker);
+            }
             // "He said", "the company said", "The Turkish president said": the person or
             // organisation the text last named, or, for a title, names next.
             if speaker.is_none() {
@@ -459,7 +489,11 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     let opens = tk == 0
                         || ["in", "on", "back", "since"].contains(&s.lower[tk - 1].as_str())
                         || s.lower.get(tk).is_some_and(|w| w == "last");
-                    let cue_between = (tk..v).any(|j| forecast_cue(&s, j).is_some());
+                    // A date after a future form is its target, not when it was said
+                    // ("will start in 2017, the minister said").
+                    let cue_between = (0..v.min(n))
+                        .any(|j| j < tk && forecast_cue(&s, j).is_some())
+                        || (tk..v).any(|j| forecast_cue(&s, j).is_some());
                     tk == v + 1
                         || (tk == v + 2 && (s.is(v + 1, "in") || s.is(v + 1, "on")))
                         || (tk < v && tk + 14 >= v && opens && !cue_between)
@@ -495,6 +529,11 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             let to = (k + len..clause_end)
                 .find(|&j| forecast_cue(&s, j).is_some() && !s.is(j, "be"))
                 .unwrap_or(clause_end);
+            // "X hopes (that) the plant will …": the hope frames the forecast that follows.
+            if HOPING.contains(&s.lower[k].as_str()) && to < clause_end {
+                k += len;
+                continue;
+            }
             // A second forecast of the sentence starts after the first one.
             let from = prev_end.map_or(from, |e| e.max(from));
             // The verb phrase of the future form names the event; the subject may too
@@ -505,7 +544,30 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 (k + len + 14).min(to),
                 true,
             );
-            let event = near;
+            // "The construction of the … plant … will start": the subject says what starts.
+            let starts =
+                (k..(k + len + 3).min(to)).any(|j| START_VERBS.contains(&s.lower[j].as_str()));
+            let event = match near {
+                "other" | "operation_start" if starts => {
+                    if (from..k).any(|j| s.is(j, "construction")) {
+                        "construction_start"
+                    } else if (from..k).any(|j| {
+                        ["operation", "operations", "production", "service"]
+                            .contains(&s.lower[j].as_str())
+                    }) {
+                        "operation_start"
+                    } else {
+                        near
+                    }
+                }
+                // "Delivery of the first airplane is now expected in 2025": the subject
+                // names the event when the verb does not.
+                "other" => (from..k)
+                    .filter(|&j| NOUN_EVENT_WORDS.contains(&s.lower[j].as_str()))
+                    .find_map(|j| event_at(&s, j, j + 1, true))
+                    .map_or("other", |(_, e)| e),
+                _ => near,
+            };
             let target_tx = timexes
                 .iter()
                 .filter(|t| {
