@@ -119,3 +119,20 @@ fn who_hopes_or_says_is_the_speaker() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_quote_attributed_at_its_end_speaks_for_all_its_sentences() {
+    let f = forecasts(
+        "ANKARA, September 19. Energy Minister Fatih Dorn spoke on Monday.\n\n\"An agreement was reached. We must launch the first reactor in 2023. The schedule is binding for us,\" the minister said, according to the Daily Star.",
+    );
+    let launch = f.iter().find(|x| x.3.as_deref() == Some("2023")).unwrap();
+    assert_eq!(launch.1.as_deref(), Some("Fatih Dorn"), "{f:?}");
+}
+
+#[test]
+fn a_headline_names_its_speaker_after_a_colon() {
+    let f = forecasts(
+        "Harbour tunnel construction to start in 2018: Marta Quill\n\nThe tunnel is long.",
+    );
+    assert_eq!(f[0].1.as_deref(), Some("Marta Quill"), "{f:?}");
+}

@@ -344,11 +344,40 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
     let mut carried: Option<(Speaker, Option<String>)> = None;
     let mut last_person: Option<Speaker> = None;
     let mut last_org: Option<Speaker> = None;
+    // Each sentence's span and speaker, whether it starts inside a quotation, and
+    // whether a quotation closes in it: a quote of several sentences attributed at its
+    // end ("… S3," the minister said) gives its speaker to the sentences before.
+    let mut sentence_speakers: Vec<(Span, Option<Speaker>, bool, bool)> = Vec::new();
+    let mut open_quote = false;
+    let mut prev_end = 0usize;
     for (si, sentence) in layers.seg.sentences.iter().enumerate() {
         if doc.in_boilerplate(sentence.span) {
             carried = None;
+            open_quote = false;
             continue;
         }
+        // A paragraph break ends any quotation left open.
+        if text[prev_end.min(sentence.span.start())..sentence.span.start()].contains("\n\n") {
+            open_quote = false;
+        }
+        prev_end = sentence.span.end();
+        let in_quote = open_quote;
+        let mut closes = false;
+        for c in text[sentence.span].chars() {
+            match c {
+                '“' => open_quote = true,
+                '”' => {
+                    closes |= open_quote;
+                    open_quote = false;
+                }
+                '"' => {
+                    closes |= open_quote;
+                    open_quote = !open_quote;
+                }
+                _ => {}
+            }
+        }
+        let in_quote = in_quote || text[sentence.span].starts_with(['"', '“']);
         let s = Sent::new(text, layers.seg.sentence_tokens(si));
         let n = s.toks.len();
         if n == 0 {
@@ -431,6 +460,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         };
         let mut speaker: Option<Speaker> = None;
         let mut said_at: Option<String> = None;
+        // "X said, according to the newspaper": X speaks, the paper is the source.
+        let according = according.filter(|_| saying.is_none());
         if let Some(k) = according {
             speaker = speaker_entity(k + 2, true).map(to_speaker);
         } else if let Some(v) = saying {
@@ -499,6 +530,19 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         || (tk < v && tk + 14 >= v && opens && !cue_between)
                 })
                 .map(|t| t.value.clone());
+        }
+        // A headline attributed after a colon: "Plant construction to start in 2018:
+        // Erdogan".
+        if speaker.is_none()
+            && let Some(colon) = (0..n).rev().find(|&j| s.is(j, ":"))
+            && colon + 1 < n
+            && let Some(e) = entities.iter().find(|e| {
+                (e.kind == "PERSON" || e.kind == "ORG")
+                    && tok_of(e.span) == colon + 1
+                    && e.span.end() >= s.toks[n - 1].span.start()
+            })
+        {
+            speaker = Some(to_speaker(e));
         }
         if speaker.is_none()
             && let Some((sp, said)) = &carried
@@ -705,6 +749,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .get(i)
                 .is_some_and(|next| text[next.span].starts_with(['"', '“']))
         };
+        sentence_speakers.push((sentence.span, speaker.clone(), in_quote, closes));
         carried = if s.lower.last().is_some_and(|w| w == ":")
             || opens_quote(si + 1) && saying.is_some()
         {
@@ -713,7 +758,29 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             None
         };
     }
+    attribute_quotes(&mut out, &sentence_speakers);
     out
+}
+
+/// Gives a forecast with no speaker, in a sentence inside a quotation, the speaker of the
+/// sentence where that quotation closes (at most six sentences on).
+fn attribute_quotes(out: &mut [Statement], sentences: &[(Span, Option<Speaker>, bool, bool)]) {
+    for st in out
+        .iter_mut()
+        .filter(|st| st.speaker.is_none() && st.kind == "forecast")
+    {
+        let Some(i) = sentences.iter().position(|s| s.0.contains(st.span)) else {
+            continue;
+        };
+        if !sentences[i].2 {
+            continue;
+        }
+        st.speaker = sentences[i..]
+            .iter()
+            .take(6)
+            .find(|s| s.3)
+            .and_then(|s| s.1.clone());
+    }
 }
 
 /// The first (year, month) a TIMEX3 date value covers: `2019` → (2019, 1), `2013-SP` →
