@@ -136,3 +136,22 @@ fn a_headline_names_its_speaker_after_a_colon() {
     );
     assert_eq!(f[0].1.as_deref(), Some("Marta Quill"), "{f:?}");
 }
+
+#[test]
+fn a_plan_told_after_the_fact_is_a_forecast_with_its_date() {
+    let f =
+        forecasts("Kestrel Aviation Corp. initially planned the first flight of the K390 in 2019.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].1
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Kestrel Aviation")),
+        "{f:?}"
+    );
+    assert_eq!(f[0].3.as_deref(), Some("2019"));
+    let f = forecasts("The previous plan called for trains to run from Avonford to Kelby by 2022.");
+    assert_eq!(f[0].3.as_deref(), Some("2022"), "{f:?}");
+    // Not "as planned", nor a plan with no date.
+    assert!(forecasts("The bridge opened in May 2016, as planned.").is_empty());
+    assert!(forecasts("The company planned a new terminal.").is_empty());
+}

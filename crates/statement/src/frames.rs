@@ -82,7 +82,17 @@ pub const FORECAST_CUES: &[&[&str]] = &[
     &["promises"],
     &["pledged"],
     &["vowed"],
+    // Plans told after the fact ("Boeing initially planned the first flight in 2019",
+    // "the plan called for trains to run by 2022"): taken only with a date after them.
+    &["planned"],
+    &["called", "for"],
+    &["calls", "for"],
+    &["call", "for"],
 ];
+
+/// Cues that name a plan rather than a future form: a forecast only when a date follows
+/// in the clause and the word is not an adjective ("as planned", "the planned bridge").
+pub const PLAN_CUES: &[&str] = &["planned", "called", "calls", "call"];
 
 /// Words that, right after a forecast cue, make it a statement about something other
 /// than a future event (`would be a massive driver`), or that mark a conditional.

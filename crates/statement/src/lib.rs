@@ -573,6 +573,20 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             let to = (k + len..clause_end)
                 .find(|&j| forecast_cue(&s, j).is_some() && !s.is(j, "be"))
                 .unwrap_or(clause_end);
+            // "initially planned the first flight in 2019": a plan with its date; not "as
+            // planned", "the planned bridge".
+            if PLAN_CUES.contains(&s.lower[k].as_str())
+                && (k > 0
+                    && ["as", "than", "the", "a", "an", "its", "their"]
+                        .contains(&s.lower[k - 1].as_str())
+                    || !timexes.iter().any(|t| {
+                        let tk = tok_of(t.span);
+                        t.kind == "DATE" && tk > k && tk < to && !t.value.ends_with("_REF")
+                    }))
+            {
+                k += len;
+                continue;
+            }
             // "X hopes (that) the plant will …": the hope frames the forecast that follows.
             if HOPING.contains(&s.lower[k].as_str()) && to < clause_end {
                 k += len;

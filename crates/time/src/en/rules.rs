@@ -633,6 +633,27 @@ pub fn rules() -> Vec<Rule> {
                 ))
             }
         ),
+        // Headline English drops the articles: "by end of year", "start of next year" is
+        // the rule above.
+        rule!(
+            "end of <unit>",
+            [
+                W(&["end", "beginning", "start", "middle"]),
+                W(&["of"]),
+                Unit
+            ],
+            |m| {
+                let u = m.items[2].unit()?;
+                let t = &m.items[2].tok()?.text;
+                if t.ends_with('s') || m.before.is_some_and(|b| b.is_any(&["the", "an", "a"])) {
+                    return None;
+                }
+                Some(Sem::Mod(
+                    Box::new(Sem::Rel(u, 0)),
+                    modifier(&word(&m.items[0]))?,
+                ))
+            }
+        ),
         rule!("<point> end", [YearNode, W(&["end"])], |m| Some(Sem::Mod(
             Box::new(m.items[0].sem()?.clone()),
             Mod::End
