@@ -155,3 +155,15 @@ fn a_plan_told_after_the_fact_is_a_forecast_with_its_date() {
     assert!(forecasts("The bridge opened in May 2016, as planned.").is_empty());
     assert!(forecasts("The company planned a new terminal.").is_empty());
 }
+
+#[test]
+fn progress_and_lateness_are_outcomes() {
+    assert_eq!(
+        statements("The first unit of the plant is 95% complete, the minister said."),
+        vec![("outcome", "construction_start")]
+    );
+    assert_eq!(
+        statements("The bridge opened in May 2022, two years later than originally planned."),
+        vec![("outcome", "delayed")]
+    );
+}

@@ -140,6 +140,13 @@ pub const FRAMES: &[Frame] = &[
             ("slowed", "down"),
             ("not", "until"),
             ("won't", "until"),
+            // "a year later than (previously) planned", "longer than expected".
+            ("than", "planned"),
+            ("than", "expected"),
+            ("than", "previously"),
+            ("than", "originally"),
+            ("than", "promised"),
+            ("than", "scheduled"),
         ],
     },
     Frame {

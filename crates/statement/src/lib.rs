@@ -687,7 +687,28 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         // An outcome: a project event in a past, perfect or progressive form, not one
         // only aimed at ("doing everything possible to complete", "working to open"; but
         // "managed to complete" happened).
-        let event = event_of(&s, 0, n, false);
+        // Progress told as a share ("the first unit is 95% complete") or a state ("the line
+        // under construction"): construction has started.
+        let progress = (0..n).any(|j| {
+            (s.is(j, "%") || s.is(j, "percent"))
+                && (j + 1..(j + 3).min(n)).any(|i| {
+                    [
+                        "complete",
+                        "completed",
+                        "finished",
+                        "done",
+                        "built",
+                        "ready",
+                    ]
+                    .contains(&s.lower[i].as_str())
+                })
+        });
+        let building = (0..n).any(|j| s.seq_at(j, &["under", "construction"]));
+        let event = match event_of(&s, 0, n, false) {
+            "other" | "construction_complete" if progress => "construction_start",
+            "other" if building => "construction_start",
+            e => e,
+        };
         let aimed = event_at(&s, 0, n, false).is_some_and(|(j, _)| {
             j > 0
                 && s.lower[j - 1] == "to"
@@ -697,11 +718,12 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         // A delay reported along with its new date is an outcome and a forecast.
         if !found_forecast || event == "delayed" || event == "cancelled" {
             // A state says it as well as a tense: "under construction", "underway".
-            let state = (0..n).any(|j| {
-                s.is(j, "underway")
-                    || s.seq_at(j, &["under", "construction"])
-                    || s.seq_at(j, &["behind", "schedule"])
-            });
+            let state = progress
+                || (0..n).any(|j| {
+                    s.is(j, "underway")
+                        || s.seq_at(j, &["under", "construction"])
+                        || s.seq_at(j, &["behind", "schedule"])
+                });
             let past = state
                 || (0..n).any(|j| {
                     let w = &s.lower[j];
