@@ -167,3 +167,17 @@ fn progress_and_lateness_are_outcomes() {
         vec![("outcome", "delayed")]
     );
 }
+
+#[test]
+fn future_forms_inside_a_word_and_plans_of_purpose() {
+    let f =
+        forecasts("\"I think we'll be better than humans by the end of this year,\" Musk said.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].3.as_deref(), Some("2017"));
+    let f = forecasts(
+        "The company will speed up the work in order to generate electricity in 2025, Lena Brook said.",
+    );
+    assert!(f.iter().any(|x| x.3.as_deref() == Some("2025")), "{f:?}");
+    let f = forecasts("\"I feel very confident predicting robotaxis next year,\" Lena Brook said.");
+    assert_eq!(f[0].3.as_deref(), Some("2018"), "{f:?}");
+}

@@ -78,6 +78,8 @@ pub const FORECAST_CUES: &[&[&str]] = &[
     &["postponed", "until"],
     &["postponed", "to"],
     &["predicts"],
+    &["predicting"],
+    &["in", "order", "to"],
     &["promised"],
     &["promises"],
     &["pledged"],

@@ -324,8 +324,13 @@ fn about_project(s: &Sent<'_>, from: usize, to: usize) -> bool {
 
 /// The forecast cue starting at token `k`, and its length.
 fn forecast_cue(s: &Sent<'_>, k: usize) -> Option<usize> {
+    let w = s.lower.get(k)?.as_str();
+    // "we'll", "it’ll": a future form inside one token.
+    if w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll")) {
+        return Some(1);
+    }
     // Most words open no future form: one set lookup before the sequences.
-    if !CUE_FIRST.contains(s.lower.get(k)?.as_str()) {
+    if !CUE_FIRST.contains(w) {
         return None;
     }
     FORECAST_CUES
