@@ -181,3 +181,19 @@ fn future_forms_inside_a_word_and_plans_of_purpose() {
     let f = forecasts("\"I feel very confident predicting robotaxis next year,\" Lena Brook said.");
     assert_eq!(f[0].3.as_deref(), Some("2018"), "{f:?}");
 }
+
+#[test]
+fn a_title_names_the_person_who_holds_it() {
+    let f = forecasts(
+        "Harbour Minister Ada Quist visited the site on Friday.\n\nThe new terminal is large. The minister said on Friday that the terminal will open in 2019.",
+    );
+    assert_eq!(f[0].1.as_deref(), Some("Ada Quist"), "{f:?}");
+    // "says the X segment is …": the name after the verb begins what is said.
+    let f =
+        forecasts("A new report says the Bayfield Authority will not open the line before 2020.");
+    assert!(
+        f.iter()
+            .all(|x| x.1.as_deref() != Some("Bayfield Authority")),
+        "{f:?}"
+    );
+}

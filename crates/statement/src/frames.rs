@@ -346,6 +346,7 @@ pub const SAYING: &[&str] = &[
     "assured",
     "argued",
     "indicated",
+    "saying",
 ];
 
 /// Verbs of hoping: attribution when the text has no verb of saying ("X expressed hope

@@ -455,7 +455,15 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .filter(|e| tok_of(e.span) > near)
                 .min_by_key(|e| e.span.start())
                 .filter(|e| {
-                    tok_of(e.span) - near <= 3 && !(near..tok_of(e.span)).any(|j| s.is(j, "that"))
+                    let after_name = s
+                        .toks
+                        .iter()
+                        .position(|t| t.span.start() >= e.span.end())
+                        .unwrap_or(n);
+                    tok_of(e.span) - near <= 3
+                        && !(near..tok_of(e.span)).any(|j| s.is(j, "that"))
+                        // "said Fomin." or "said Fomin, who …", not "says the X segment is …".
+                        && (after_name >= n || s.toks[after_name].kind == TokenKind::Punct)
                 });
             if after_ok {
                 after.or(before).copied()
@@ -484,14 +492,43 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 let subject = (v.saturating_sub(4)..v).rev().find_map(|j| {
                     let w = s.lower[j].as_str();
                     if ["he", "she"].contains(&w) || PERSON_NOUNS.contains(&w) {
-                        Some("PERSON")
+                        Some(("PERSON", w))
                     } else if ["it", "they"].contains(&w) || ORG_REFERENCES.contains(&w) {
-                        Some("ORG")
+                        Some(("ORG", w))
                     } else {
                         None
                     }
                 });
-                speaker = match subject {
+                // "The Turkish president said": the person the document gives that title,
+                // the nearest before, else the first after.
+                let titled =
+                    subject
+                        .filter(|(_, w)| PERSON_NOUNS.contains(w))
+                        .and_then(|(_, title)| {
+                            let holds = |e: &&Entity| {
+                                e.kind == "PERSON"
+                                    && e.role
+                                        .as_ref()
+                                        .is_some_and(|r| r.title.split(' ').any(|t| t == title))
+                            };
+                            let here = sentence.span.start();
+                            layers
+                                .entities
+                                .iter()
+                                .filter(holds)
+                                .filter(|e| e.span.start() < here)
+                                .last()
+                                .or_else(|| {
+                                    layers
+                                        .entities
+                                        .iter()
+                                        .filter(holds)
+                                        .find(|e| e.span.start() >= here)
+                                })
+                                .map(to_speaker)
+                        });
+                speaker = match subject.map(|(kind, _)| kind) {
+                    _ if titled.is_some() => titled,
                     Some("PERSON") => last_person.clone().or_else(|| {
                         let next = layers.seg.sentences.get(si + 1)?;
                         layers
