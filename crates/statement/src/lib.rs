@@ -515,9 +515,9 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                             layers
                                 .entities
                                 .iter()
+                                .rev()
                                 .filter(holds)
-                                .filter(|e| e.span.start() < here)
-                                .last()
+                                .find(|e| e.span.start() < here)
                                 .or_else(|| {
                                     layers
                                         .entities
