@@ -551,7 +551,13 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
                     .skip(1)
                     .all(|c| c.is_lowercase() || c == '-' || c == '\'')
         });
-        if namelike && person_after {
+        // … or is the subject of a verb in the past ("Recep Tayyip Erdogan highlighted").
+        let verb_after = after.len() > 4
+            && after.ends_with("ed")
+            && s.toks
+                .get(e)
+                .is_some_and(|t| !s.text[t.span].starts_with(char::is_uppercase));
+        if namelike && (person_after || verb_after && words >= 2) {
             return Some("PERSON");
         }
     }
@@ -892,5 +898,13 @@ mod tests {
         let e = ents("Construction is slow. The construction of the bridge began in Lisbon.");
         let texts: Vec<&str> = e.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(texts, ["Lisbon"]);
+        // A participle of saying opens a clause; a name the subject of a past verb.
+        let e =
+            ents("Speaking at a ceremony in Lisbon, Recep Tayyip Erdogan highlighted the plan.");
+        let found: Vec<(&str, &str)> = e.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            found,
+            [("Lisbon", "GPE"), ("Recep Tayyip Erdogan", "PERSON")]
+        );
     }
 }

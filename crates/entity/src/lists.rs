@@ -408,6 +408,17 @@ pub const CONNECTORS: &[&str] = &[
 
 /// Words capitalised only because they open a sentence or a headline.
 pub const COMMON_CAPITALISED: &[&str] = &[
+    // Participles of saying that open a sentence ("Speaking at a ceremony, …").
+    "speaking",
+    "saying",
+    "addressing",
+    "referring",
+    "commenting",
+    "responding",
+    "adding",
+    "noting",
+    "citing",
+    "explaining",
     "the",
     "a",
     "an",
