@@ -218,7 +218,14 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < n && s.cap(end) && !is_designation(s.w(end)) && !not_a_name(&s.lower(end)) {
+            // In a headline in title case a verb ends the name: "Elon Musk Says Tesla Cars
+            // Will Be …".
+            if end < n
+                && s.cap(end)
+                && !is_designation(s.w(end))
+                && !not_a_name(&s.lower(end))
+                && !HEADLINE_VERBS.contains(&s.lower(end).as_str())
+            {
                 end += 1;
                 continue;
             }
@@ -409,6 +416,39 @@ fn is_dateline(s: &Sent<'_>, b: usize, e: usize) -> bool {
 }
 
 /// The type of the mention `b..e`, or none when the evidence is too weak.
+/// Verbs that, capitalised inside a run of capitalised words, end the name before them
+/// (headlines in title case). A run may still start with one ("Will Smith").
+const HEADLINE_VERBS: &[&str] = &[
+    "says",
+    "said",
+    "tells",
+    "told",
+    "announces",
+    "announced",
+    "confirms",
+    "will",
+    "would",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "plans",
+    "aims",
+    "expects",
+    "wants",
+    "warns",
+    "vows",
+    "delays",
+    "opens",
+    "starts",
+    "begins",
+];
+
 fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static str> {
     let text = s.text[s.toks[b].span.cover(s.toks[e - 1].span)].to_string();
     let folded = fold(&text);
@@ -906,5 +946,9 @@ mod tests {
             found,
             [("Lisbon", "GPE"), ("Recep Tayyip Erdogan", "PERSON")]
         );
+        // A headline in title case: the verb ends the name.
+        let e = ents("Ada Quist Says Harbour Tunnel Will Open By End Of Year");
+        assert_eq!(e[0].0, "Ada Quist");
+        assert_eq!(e[0].1, "PERSON");
     }
 }

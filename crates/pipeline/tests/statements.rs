@@ -197,3 +197,12 @@ fn a_title_names_the_person_who_holds_it() {
         "{f:?}"
     );
 }
+
+#[test]
+fn aspirations_are_forecasts() {
+    let f = forecasts(
+        "\"We aspire to reach volume production of the robotaxi in 2024,\" Lena Brook said.",
+    );
+    assert_eq!(f[0].3.as_deref(), Some("2024"), "{f:?}");
+    assert_eq!(f[0].1.as_deref(), Some("Lena Brook"));
+}
