@@ -191,6 +191,7 @@ fn main() {
     let doc = format!("/doc?id={doc}");
     for (what, path, runs) in [
         ("GET /api/ledger", "/api/ledger", 7),
+        ("GET /api/ledger?limit=1000", "/api/ledger?limit=1000", 7),
         ("GET / (the ledger page)", "/", 7),
         ("GET /timeline?page=3", "/timeline?page=3", 7),
         (

@@ -154,6 +154,13 @@ fn serve_answers_every_view_and_nothing_outside_the_store() {
     let out = overdue(&["ledger", "--format", "json", "--db", s.db.to_str().unwrap()]);
     let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(api, cli);
+    // A page of the ledger.
+    let (status, page) = get(&s.addr, "/api/ledger?limit=3&offset=2");
+    assert_eq!(status, 200);
+    let page: Value = serde_json::from_str(&page).unwrap();
+    let all = api["rows"].as_array().unwrap();
+    assert_eq!(page["total"], all.len());
+    assert_eq!(page["rows"].as_array().unwrap().as_slice(), &all[2..5]);
     for view in ["timeline", "figures", "people", "projects", "documents"] {
         let (status, body) = get(&s.addr, &format!("/api/{view}"));
         assert_eq!(status, 200, "{view}");

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -56,7 +57,7 @@ struct Built {
     version: i64,
     dossier: Arc<Dossier>,
     index: Arc<String>,
-    api: Vec<(&'static str, Arc<String>)>,
+    api: Vec<(&'static str, Bytes)>,
 }
 
 /// Timeline entries per page.
@@ -102,7 +103,7 @@ impl App {
         for info in d.docs.values_mut() {
             info.text = String::new();
         }
-        let json = |v: serde_json::Result<String>| Arc::new(v.unwrap_or_else(|_| "null".into()));
+        let json = |v: serde_json::Result<String>| Bytes::from(v.unwrap_or_else(|_| "null".into()));
         let api = vec![
             ("ledger", json(serde_json::to_string(&d.ledger))),
             (
@@ -185,7 +186,7 @@ fn html(body: String) -> Response {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }
 
-fn json(body: String) -> Response {
+fn json(body: Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
@@ -281,6 +282,12 @@ async fn section(State(app): Shared, uri: axum::http::Uri) -> Response {
 struct Q {
     #[serde(default)]
     q: String,
+    /// Rows of a page of the ledger.
+    #[serde(default)]
+    limit: Option<usize>,
+    /// The first row of the page.
+    #[serde(default)]
+    offset: usize,
 }
 
 #[derive(Deserialize)]
@@ -295,13 +302,37 @@ async fn api(
     Query(q): Query<Q>,
 ) -> Response {
     let result = blocking(app, move |a| {
-        if let Some((_, json)) = a.built()?.api.iter().find(|(name, _)| *name == view) {
-            return Ok(Some(json.as_str().to_string()));
+        let built = a.built()?;
+        // A page of the ledger: `?limit=N&offset=M` (rows in the order first said).
+        if view == "ledger"
+            && let Some(limit) = q.limit
+        {
+            let l = &built.dossier.ledger;
+            let end = q.offset.saturating_add(limit).min(l.rows.len());
+            let rows = &l.rows[q.offset.min(end)..end];
+            let page = serde_json::json!({
+                "as_of": l.as_of,
+                "total": l.rows.len(),
+                "offset": q.offset,
+                "rows": rows,
+                "slippage": l.slippage,
+            });
+            return Ok(Some(Bytes::from(
+                serde_json::to_string(&page).unwrap_or_default(),
+            )));
+        }
+        if let Some((_, json)) = built.api.iter().find(|(name, _)| *name == view) {
+            // Shared, not copied: a large store's ledger is hundreds of megabytes.
+            return Ok(Some(json.clone()));
         }
         let store = a.store.lock().unwrap_or_else(|e| e.into_inner());
         Ok(match view.as_str() {
-            "search" => Some(serde_json::to_string(&store.search(&q.q, 100)?).unwrap_or_default()),
-            "documents" => Some(serde_json::to_string(&store.documents()?).unwrap_or_default()),
+            "search" => Some(Bytes::from(
+                serde_json::to_string(&store.search(&q.q, 100)?).unwrap_or_default(),
+            )),
+            "documents" => Some(Bytes::from(
+                serde_json::to_string(&store.documents()?).unwrap_or_default(),
+            )),
             _ => None,
         })
     })
