@@ -288,6 +288,9 @@ struct Q {
     /// The first row of the page.
     #[serde(default)]
     offset: usize,
+    /// Sources a row of a page shows at most.
+    #[serde(default)]
+    sources: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -303,19 +306,30 @@ async fn api(
 ) -> Response {
     let result = blocking(app, move |a| {
         let built = a.built()?;
-        // A page of the ledger: `?limit=N&offset=M` (rows in the order first said).
+        // A page of the ledger: `?limit=N&offset=M[&sources=K]` (rows in the order first
+        // said, at most K sources each; the slippage is in the whole view).
         if view == "ledger"
             && let Some(limit) = q.limit
         {
             let l = &built.dossier.ledger;
             let end = q.offset.saturating_add(limit).min(l.rows.len());
-            let rows = &l.rows[q.offset.min(end)..end];
+            // At most `sources` sources a row (default 20), with their number.
+            let cap = q.sources.unwrap_or(20);
+            let rows: Vec<serde_json::Value> = l.rows[q.offset.min(end)..end]
+                .iter()
+                .map(|r| {
+                    let mut row = r.clone();
+                    row.sources.truncate(cap);
+                    let mut v = serde_json::to_value(&row).unwrap_or_default();
+                    v["sources_total"] = r.sources.len().into();
+                    v
+                })
+                .collect();
             let page = serde_json::json!({
                 "as_of": l.as_of,
                 "total": l.rows.len(),
                 "offset": q.offset,
                 "rows": rows,
-                "slippage": l.slippage,
             });
             return Ok(Some(Bytes::from(
                 serde_json::to_string(&page).unwrap_or_default(),
