@@ -318,8 +318,20 @@ async fn api(
             let rows: Vec<serde_json::Value> = l.rows[q.offset.min(end)..end]
                 .iter()
                 .map(|r| {
-                    let mut row = r.clone();
-                    row.sources.truncate(cap);
+                    // Cloned without its sources, then given the first `cap` of them.
+                    let row = overdue_timeline::ledger::Row {
+                        project: r.project.clone(),
+                        facility: r.facility.clone(),
+                        facilities: r.facilities.clone(),
+                        event: r.event,
+                        speaker: r.speaker.clone(),
+                        said: r.said.clone(),
+                        target: r.target.clone(),
+                        deadline: r.deadline.clone(),
+                        status: r.status,
+                        sources: r.sources.iter().take(cap).cloned().collect(),
+                        outcome: r.outcome.clone(),
+                    };
                     let mut v = serde_json::to_value(&row).unwrap_or_default();
                     v["sources_total"] = r.sources.len().into();
                     v
