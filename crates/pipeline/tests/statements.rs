@@ -206,3 +206,15 @@ fn aspirations_are_forecasts() {
     assert_eq!(f[0].3.as_deref(), Some("2024"), "{f:?}");
     assert_eq!(f[0].1.as_deref(), Some("Lena Brook"));
 }
+
+#[test]
+fn a_noun_phrase_with_a_future_date_is_a_forecast() {
+    let f = forecasts(
+        "The updated plan, Lena Brook said, foresees full completion in 2033 at a cost of $77 billion.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "construction_complete");
+    assert_eq!(f[0].3.as_deref(), Some("2033"));
+    // A date already past is history, not a promise.
+    assert!(forecasts("The bridge saw its completion in 2015 after years of work.").is_empty());
+}

@@ -726,6 +726,59 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             });
             k = to.max(k + len);
         }
+        // A forecast told as a noun phrase: "full completion in 2033", "first deliveries
+        // by 2025" — an event noun, then `in`/`by` and a date after publication.
+        if !found_forecast {
+            let pub_month = published.as_deref().and_then(first_month);
+            let phrase = (0..n.saturating_sub(2)).find_map(|j| {
+                let w = s.lower[j].as_str();
+                if ![
+                    "completion",
+                    "opening",
+                    "delivery",
+                    "deliveries",
+                    "launch",
+                    "start-up",
+                    "startup",
+                    "commissioning",
+                ]
+                .contains(&w)
+                    || !(s.is(j + 1, "in") || s.is(j + 1, "by"))
+                {
+                    return None;
+                }
+                let t = timexes.iter().find(|t| {
+                    tok_of(t.span) == j + 2
+                        && t.kind == "DATE"
+                        && !t.value.ends_with("_REF")
+                        && first_month(&t.value)
+                            .zip(pub_month)
+                            .is_some_and(|(v, p)| v > p)
+                })?;
+                let event = match w {
+                    "completion" => "construction_complete",
+                    "delivery" | "deliveries" => "delivery",
+                    _ => "operation_start",
+                };
+                Some((j, event, *t))
+            });
+            if let Some((j, event, t)) = phrase {
+                let last = (tok_of(t.span) + 1).min(n);
+                let span = s.toks[0].span.cover(s.toks[last - 1].span);
+                out.push(Statement {
+                    span,
+                    kind: "forecast",
+                    event,
+                    speaker: speaker.clone(),
+                    subject: subject_of(&s, j.saturating_sub(6), j + 1),
+                    said: said_at.clone().or_else(|| published.clone()),
+                    target: Some(target_of(&s, Some(t), false, j, j)),
+                    when: None,
+                    cause: None,
+                });
+                found_forecast = true;
+            }
+        }
         // An outcome: a project event in a past, perfect or progressive form, not one
         // only aimed at ("doing everything possible to complete", "working to open"; but
         // "managed to complete" happened).
