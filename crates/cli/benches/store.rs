@@ -6,9 +6,10 @@
 
 #[path = "../../pipeline/benches/common/corpus.rs"]
 mod corpus;
+#[path = "../tests/common/http.rs"]
+mod http;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -74,16 +75,9 @@ fn rate(bytes: usize, docs: usize, secs: f64) -> String {
 /// GET `path`: how long until the whole answer was read, and its size.
 fn get(addr: &str, path: &str) -> (Duration, usize) {
     let t = Instant::now();
-    let mut s = TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    assert!(raw.starts_with(b"HTTP/1.1 200"), "{path}");
-    (t.elapsed(), raw.len())
+    let (status, body) = http::get(addr, path);
+    assert_eq!(status, 200, "{path}");
+    (t.elapsed(), body.len())
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -151,43 +145,13 @@ fn main() {
         t.as_secs_f64()
     );
     let t = Instant::now();
-    let child = Command::new(OVERDUE)
-        .args([
-            "serve",
-            "--db",
-            db.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut child = Stop(child);
-    let mut line = String::new();
-    BufReader::new(child.0.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .unwrap()
-        .trim()
-        .trim_end_matches('/')
-        .to_string();
+    let (child, addr) = http::serve(OVERDUE, &db, Path::new("."));
+    let child = Stop(child);
     println!(
         "serve: ready in {:.1} s (the report built once at start)",
         t.elapsed().as_secs_f64()
     );
-    let doc: String = format!("{}#a99", path.display())
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
+    let doc = http::encode(&format!("{}#a99", path.display()));
     let doc = format!("/doc?id={doc}");
     for (what, path, runs) in [
         ("GET /api/ledger", "/api/ledger", 7),

@@ -214,17 +214,9 @@ pub fn analyse_all(input: &Input, mut each: impl FnMut(Analysis)) -> Result<Exit
         }
         Outcome::Failed(e) => {
             failed += 1;
-            let line = format!("overdue: {e}");
-            match &progress {
-                Some(pb) => pb.println(line),
-                None => eprintln!("{line}"),
-            }
+            report_failure(&progress, &e);
         }
-        Outcome::FileDone(_, size) => {
-            if let Some(pb) = &progress {
-                pb.inc(size);
-            }
-        }
+        Outcome::FileDone(_, size) => file_done(&progress, size),
         Outcome::Skipped(_) => {}
     });
     if let Some(pb) = progress {
@@ -235,6 +227,23 @@ pub fn analyse_all(input: &Input, mut each: impl FnMut(Analysis)) -> Result<Exit
     } else {
         Exit::Success
     })
+}
+
+/// Reports a document or file that could not be read, as one line on stderr (above the
+/// progress bar, if there is one).
+pub fn report_failure(progress: &Option<ProgressBar>, e: &impl std::fmt::Display) {
+    let line = format!("overdue: {e}");
+    match progress {
+        Some(pb) => pb.println(line),
+        None => eprintln!("{line}"),
+    }
+}
+
+/// Moves the progress bar on by a finished file's size.
+pub fn file_done(progress: &Option<ProgressBar>, size: u64) {
+    if let Some(pb) = progress {
+        pb.inc(size);
+    }
 }
 
 /// A progress bar over the inputs' bytes, when stderr is a terminal and the input large.

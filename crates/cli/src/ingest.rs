@@ -8,7 +8,7 @@ use overdue_pipeline::{Batch, Outcome, run_batch};
 use overdue_store::{NewDoc, Store, content_hash};
 
 use crate::Exit;
-use crate::extract::{Input, configure, jobs, progress_bar};
+use crate::extract::{Input, configure, file_done, jobs, progress_bar, report_failure};
 
 /// Arguments of `overdue ingest`.
 #[derive(clap::Args)]
@@ -93,17 +93,9 @@ pub fn ingest(args: &Args) -> Result<Summary> {
             Outcome::Skipped(_) => known += 1,
             Outcome::Failed(e) => {
                 failed += 1;
-                let line = format!("overdue: {e}");
-                match &progress {
-                    Some(pb) => pb.println(line),
-                    None => eprintln!("{line}"),
-                }
+                report_failure(&progress, &e);
             }
-            Outcome::FileDone(_, size) => {
-                if let Some(pb) = &progress {
-                    pb.inc(size);
-                }
-            }
+            Outcome::FileDone(_, size) => file_done(&progress, size),
         },
     );
     if let Some(pb) = progress {

@@ -1,28 +1,12 @@
 //! `overdue` as a user runs it: the real binary, its stdout, stderr and exit code.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::*;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn seeds() -> PathBuf {
-    let dir = root().join("../shared/corpus/seeds");
-    assert!(dir.is_dir(), "the seeds are expected in {}", dir.display());
-    dir
-}
-
-fn overdue(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_overdue"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the overdue binary runs")
-}
 
 fn records(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
@@ -30,21 +14,6 @@ fn records(out: &Output) -> Vec<Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn seed_paths() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(seeds())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]
@@ -622,19 +591,7 @@ fn ledger_of_the_seeds() {
 #[test]
 fn ledger_of_the_example_corpus_matches_its_snapshot() {
     let mut args = vec!["ledger", "--format", "csv", "--meta", "examples/meta.tsv"];
-    let paths: Vec<String> = {
-        let mut v: Vec<String> = std::fs::read_dir(root().join("examples/articles"))
-            .unwrap()
-            .map(|e| {
-                format!(
-                    "examples/articles/{}",
-                    e.unwrap().file_name().to_string_lossy()
-                )
-            })
-            .collect();
-        v.sort();
-        v
-    };
+    let paths = example_paths();
     args.extend(paths.iter().map(String::as_str));
     let out = overdue(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

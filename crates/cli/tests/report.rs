@@ -1,38 +1,9 @@
 //! `overdue report` as a user reads it: one self-contained page, every row linked to its
 //! source sentence, article text escaped.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn overdue(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_overdue"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the overdue binary runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn example_paths() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(root().join("examples/articles"))
-        .unwrap()
-        .map(|e| {
-            format!(
-                "examples/articles/{}",
-                e.unwrap().file_name().to_string_lossy()
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
+use common::*;
 
 #[test]
 fn html_report_of_the_examples_is_self_contained_and_every_link_lands() {

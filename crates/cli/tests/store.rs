@@ -1,56 +1,14 @@
 //! The store as a user meets it: `overdue ingest`, reports with `--db`, a kill in the
 //! middle of an ingest.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use common::*;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn seeds() -> PathBuf {
-    root().join("../shared/corpus/seeds")
-}
-
-fn overdue(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_overdue"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the overdue binary runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn seed_paths() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(seeds())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
-fn example_paths() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(root().join("examples/articles"))
-        .unwrap()
-        .map(|e| {
-            format!(
-                "examples/articles/{}",
-                e.unwrap().file_name().to_string_lossy()
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
 
 fn ingest(db: &Path, meta: &Path, paths: &[String]) -> Output {
     let mut args = vec![

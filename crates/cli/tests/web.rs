@@ -2,38 +2,14 @@
 //! a new ingest seen without a restart, and (where Chromium is installed) a browser
 //! clicking from the ledger to a source sentence and its document.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+mod common;
 
+use std::path::PathBuf;
+use std::process::{Child, Command};
+
+use common::http::{encode, get, serve};
+use common::*;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn overdue(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_overdue"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the overdue binary runs")
-}
-
-fn example_paths() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(root().join("examples/articles"))
-        .unwrap()
-        .map(|e| {
-            format!(
-                "examples/articles/{}",
-                e.unwrap().file_name().to_string_lossy()
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
 
 /// A store of the example corpus and a server on it, stopped when dropped.
 struct Server {
@@ -70,71 +46,13 @@ fn serve_examples() -> Server {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_overdue"))
-        .args([
-            "serve",
-            "--db",
-            db.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ])
-        .current_dir(root())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // "overdue: serving FILE on http://127.0.0.1:PORT/"
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim()
-        .trim_end_matches('/')
-        .to_string();
+    let (child, addr) = serve(env!("CARGO_BIN_EXE_overdue"), &db, &root());
     Server {
         child,
         addr,
         db,
         _dir: dir,
     }
-}
-
-/// GET `path`: (status, body).
-fn get(addr: &str, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let status = raw[9..12].parse().unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-    // Chunked bodies: join the chunks.
-    let body = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        let mut out = String::new();
-        let mut rest = body;
-        while let Some((size, tail)) = rest.split_once("\r\n") {
-            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-            if n == 0 {
-                break;
-            }
-            out.push_str(&tail[..n]);
-            rest = &tail[n + 2..];
-        }
-        out
-    } else {
-        body.to_string()
-    };
-    (status, body)
 }
 
 #[test]
@@ -198,16 +116,7 @@ fn serve_answers_every_view_and_nothing_outside_the_store() {
     );
     // A document's page: its text with its annotations marked, escaped.
     let doc = hits[0]["doc"].as_str().unwrap();
-    let encoded: String = doc
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
+    let encoded = encode(doc);
     let (status, page) = get(&s.addr, &format!("/doc?id={encoded}"));
     assert_eq!(status, 200);
     assert!(page.contains("class=\"statement") && page.contains("class=\"timex"));

@@ -75,6 +75,16 @@ pub struct Ledger {
     pub slippage: Vec<crate::slippage::Chain>,
 }
 
+/// The events an outcome of which can settle a forecast: the stages and delivery.
+const SETTLING: [&str; 6] = [
+    "announced",
+    "construction_start",
+    "construction_complete",
+    "operation_start",
+    "full_capacity",
+    "delivery",
+];
+
 /// How far along a project an event is; an outcome of a later stage settles a forecast of
 /// an earlier one. `None` for events that settle nothing but themselves.
 fn stage(event: &str) -> Option<u8> {
@@ -264,35 +274,28 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
                 })
                 .copied()
         };
-        let settled = [
-            "announced",
-            "construction_start",
-            "construction_complete",
-            "operation_start",
-            "full_capacity",
-            "delivery",
-        ]
-        .into_iter()
-        .filter(|e| settles(e, f.st.event))
-        .filter_map(|e| {
-            if f.about.facilities.is_empty() {
-                let list = if single_type {
-                    by_event.get(&(f.project, e))
-                } else {
-                    by_facility.get(&(f.project, e, None))
-                };
-                return first_after(list?);
-            }
-            // Every facility reported, the last of them.
-            f.about
-                .facilities
-                .iter()
-                .map(|fac| first_after(by_facility.get(&(f.project, e, Some(fac.as_str())))?))
-                .collect::<Option<Vec<_>>>()?
-                .into_iter()
-                .max()
-        })
-        .min();
+        let settled = SETTLING
+            .into_iter()
+            .filter(|e| settles(e, f.st.event))
+            .filter_map(|e| {
+                if f.about.facilities.is_empty() {
+                    let list = if single_type {
+                        by_event.get(&(f.project, e))
+                    } else {
+                        by_facility.get(&(f.project, e, None))
+                    };
+                    return first_after(list?);
+                }
+                // Every facility reported, the last of them.
+                f.about
+                    .facilities
+                    .iter()
+                    .map(|fac| first_after(by_facility.get(&(f.project, e, Some(fac.as_str())))?))
+                    .collect::<Option<Vec<_>>>()?
+                    .into_iter()
+                    .max()
+            })
+            .min();
         let st = status(dl, settled.map(|(d, _)| d), as_of);
         rows.push(Row {
             project: f.project.to_string(),
