@@ -55,10 +55,7 @@ fn cells(r: &Row) -> [String; 9] {
             None => format!("{} {value}", t.bound),
         }
     });
-    let speaker = r.speaker.as_ref().map_or(String::new(), |s| match &s.role {
-        Some(role) => format!("{} ({role})", s.name),
-        None => s.name.clone(),
-    });
+    let speaker = r.speaker_label();
     let sources: Vec<String> = r
         .sources
         .iter()

@@ -64,6 +64,19 @@ pub struct Row {
     pub outcome: Option<Settled>,
 }
 
+impl Row {
+    /// Who promised it, as a report shows it: "Adan Chavez (president)"; empty for the
+    /// outlet's own voice.
+    pub fn speaker_label(&self) -> String {
+        self.speaker
+            .as_ref()
+            .map_or(String::new(), |s| match &s.role {
+                Some(role) => format!("{} ({role})", s.name),
+                None => s.name.clone(),
+            })
+    }
+}
+
 /// The ledger of the documents given.
 #[derive(Debug, Clone, Serialize)]
 pub struct Ledger {

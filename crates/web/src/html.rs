@@ -144,10 +144,7 @@ pub fn ledger(h: &mut String, d: &Dossier, links: Links, max_sources: usize) {
         if several { "<th>Project</th>" } else { "" }
     );
     for r in &d.ledger.rows {
-        let speaker = r.speaker.as_ref().map_or(String::new(), |s| match &s.role {
-            Some(role) => format!("{} ({role})", s.name),
-            None => s.name.clone(),
-        });
+        let speaker = r.speaker_label();
         let mut sources: Vec<String> = r
             .sources
             .iter()

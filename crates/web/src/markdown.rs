@@ -49,10 +49,7 @@ pub fn render(d: &Dossier, title: &str, svg: Option<&str>) -> String {
         "---|".repeat(if several { 10 } else { 9 })
     );
     for r in &d.ledger.rows {
-        let speaker = r.speaker.as_ref().map_or(String::new(), |s| match &s.role {
-            Some(role) => format!("{} ({role})", s.name),
-            None => s.name.clone(),
-        });
+        let speaker = r.speaker_label();
         let target = r.target.as_ref().map_or(String::new(), |t| {
             format!("{} {}", t.bound, t.value.as_deref().unwrap_or("–"))
         });
