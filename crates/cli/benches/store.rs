@@ -121,7 +121,9 @@ fn main() {
         rate(bytes, docs, stored),
         100.0 * extract / stored
     );
-    println!("ingest: views rebuilt       {views:.2} s (every stored document read back)");
+    println!(
+        "ingest: views rebuilt       {views:.2} s (stored documents read back, the new ones kept)"
+    );
     println!(
         "ingest: whole command       {}  = {:.0}% of extract",
         rate(bytes, docs, whole),

@@ -78,14 +78,21 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     let mut tx = store.ingest()?;
     let (mut known, mut failed) = (0, 0);
     let mut error = None;
-    // Records are made on the workers (identities of their own document: the store
-    // gives identities across documents when it loads them).
+    // The analyses of the documents added, for the views (without their sentences,
+    // which the views do not read).
+    let mut fresh = Vec::new();
+    // Records are made on the workers (identities of their own document: the views
+    // give identities across documents).
     run_batch(
         &batch,
-        |a| NewDoc::of(&a),
+        |mut a| {
+            let d = NewDoc::of(&a);
+            a.seg = Default::default();
+            (d, a)
+        },
         |outcome| match outcome {
-            Outcome::Done(d) if error.is_none() => match tx.add(&d, today) {
-                Ok(true) => {}
+            Outcome::Done((d, a)) if error.is_none() => match tx.add(&d, today) {
+                Ok(true) => fresh.push(a),
                 Ok(false) => known += 1,
                 Err(e) => error = Some(e),
             },
@@ -106,10 +113,11 @@ pub fn ingest(args: &Args) -> Result<Summary> {
         return Err(e).context("storing the documents; nothing was stored");
     }
     let added = tx.added();
+    let before = tx.before();
     let total = tx.commit()?;
     let store_secs = started.elapsed().as_secs_f64();
     if added > 0 || store.view("ledger")?.is_none() {
-        store.refresh_views()?;
+        store.refresh_views_after(before, fresh)?;
     }
     Ok(Summary {
         added,

@@ -393,14 +393,24 @@ impl Store {
     pub fn ingest(&mut self) -> Result<Ingest<'_>> {
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
-        Ok(Ingest { tx, path, added: 0 })
+        let before = tx
+            .query_row("SELECT coalesce(max(seq), 0) FROM documents", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| sqlite(&path, e))?;
+        Ok(Ingest {
+            tx,
+            path,
+            added: 0,
+            before,
+        })
     }
 
     /// Every stored document's analysis, in the order added, with identities across
     /// documents (its segmentation left empty: see
     /// [`StoredRecord::into_unsegmented`](overdue_pipeline::StoredRecord::into_unsegmented)).
     pub fn analyses(&self) -> Result<Vec<Analysis>> {
-        load(&self.conn, &self.path)
+        load(&self.conn, &self.path, None, Vec::new())
     }
 
     /// A stored view (`ledger`, `timeline`, `figures`, `people`, `projects`) as JSON, if
@@ -515,12 +525,20 @@ fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
     }
 }
 
-fn load(conn: &Connection, path: &Path) -> Result<Vec<Analysis>> {
+/// The documents stored up to `upto` (a `seq`; all if `None`) and then `fresh` (the
+/// analyses of the documents stored after it, in stored order), with their identities
+/// across documents given in that order.
+fn load(
+    conn: &Connection,
+    path: &Path,
+    upto: Option<i64>,
+    fresh: Vec<Analysis>,
+) -> Result<Vec<Analysis>> {
     let mut st = conn
-        .prepare("SELECT doc, text, record FROM documents ORDER BY seq")
+        .prepare("SELECT doc, text, record FROM documents WHERE seq <= ?1 ORDER BY seq")
         .map_err(|e| sqlite(path, e))?;
     let rows = st
-        .query_map([], |r| {
+        .query_map([upto.unwrap_or(i64::MAX)], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -561,12 +579,13 @@ fn load(conn: &Connection, path: &Path) -> Result<Vec<Analysis>> {
             .collect()
     });
     let mut registry = Registry::new();
-    let mut out = Vec::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(rows.len() + fresh.len());
     for part in parsed {
-        for mut a in part? {
-            identify(&mut registry, &mut a);
-            out.push(a);
-        }
+        out.extend(part?);
+    }
+    out.extend(fresh);
+    for a in &mut out {
+        identify(&mut registry, a);
     }
     Ok(out)
 }
@@ -576,6 +595,7 @@ pub struct Ingest<'a> {
     tx: rusqlite::Transaction<'a>,
     path: PathBuf,
     added: usize,
+    before: i64,
 }
 
 impl Ingest<'_> {
@@ -626,6 +646,12 @@ impl Ingest<'_> {
         Ok(true)
     }
 
+    /// Where the documents stored before this ingest end (the `upto` of
+    /// [`Store::refresh_views_after`]).
+    pub fn before(&self) -> i64 {
+        self.before
+    }
+
     /// How many documents this ingest added so far.
     pub fn added(&self) -> usize {
         self.added
@@ -652,7 +678,13 @@ pub fn views(docs: &[Analysis]) -> Vec<(&'static str, String)> {
     std::thread::scope(|scope| {
         let ledger = scope.spawn(|| json(&overdue_timeline::ledger::build(docs, g, None)));
         let timeline = scope.spawn(|| {
-            json(&serde_json::json!({ "entries": overdue_timeline::events::build(docs, g) }))
+            #[derive(Serialize)]
+            struct Timeline {
+                entries: Vec<overdue_timeline::events::Entry>,
+            }
+            json(&Timeline {
+                entries: overdue_timeline::events::build(docs, g),
+            })
         });
         let figures = scope.spawn(|| json(&overdue_timeline::figures::build(docs, g)));
         let people = json(&overdue_timeline::people::build(docs));
@@ -675,7 +707,13 @@ impl Store {
     /// their own (derived data: if it is stopped, the views say they are out of date and
     /// the next ingest builds them again).
     pub fn refresh_views(&mut self) -> Result<()> {
-        let docs = self.analyses()?;
+        self.refresh_views_after(i64::MAX, Vec::new())
+    }
+
+    /// As [`Store::refresh_views`], with the documents stored after `upto` taken from
+    /// `fresh` (their analyses, in the order they were added) rather than read back.
+    pub fn refresh_views_after(&mut self, upto: i64, fresh: Vec<Analysis>) -> Result<()> {
+        let docs = load(&self.conn, &self.path, Some(upto), fresh)?;
         let built = views(&docs);
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
