@@ -257,7 +257,15 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         // Titles: everything up to the last title word is the role.
         let mut b = a;
         let mut role = None;
-        if let Some(t) = (a..end).rev().find(|&k| s.is_any(k, TITLE_WORDS)) {
+        // "Office of Inspector General", "Ministry of Defence": an institution named
+        // by its office, whatever titles its name holds.
+        let institution =
+            a + 2 < end && ORG_PREFIXES.contains(&s.lower(a).as_str()) && s.is_any(a + 1, &["of"]);
+        if let Some(t) = (a..end)
+            .rev()
+            .find(|&k| s.is_any(k, TITLE_WORDS))
+            .filter(|_| !institution)
+        {
             if t + 1 < end && !s.is_any(t + 1, &["of", "for"]) {
                 role = Some(Role {
                     title: s.text[s.toks[a].span.cover(s.toks[t].span)].to_lowercase(),

@@ -130,6 +130,31 @@ fn a_quote_attributed_at_its_end_speaks_for_all_its_sentences() {
 }
 
 #[test]
+fn a_straight_quote_between_letters_is_an_apostrophe_not_a_quotation() {
+    // The headline's `plant"s` opens no quotation, so the quote below is read whole.
+    let f = forecasts(
+        "The plant\"s first unit is 95% complete, says minister\nThe first unit is 95% complete, Energy Minister Fatih Dorn said.\n\"All our efforts are on the first unit. The start of generation is planned for 2026. We work closely with the contractor,\" the minister said.",
+    );
+    let start = f.iter().find(|x| x.3.as_deref() == Some("2026")).unwrap();
+    assert_eq!(start.1.as_deref(), Some("Fatih Dorn"), "{f:?}");
+}
+
+#[test]
+fn a_report_speaks_for_whoever_issued_it() {
+    // "Office of …" names an institution, titles in its name notwithstanding.
+    let f = forecasts(
+        "A new report from the Office of Inspector General was released on Monday. The Rail Authority disputed it.\n\nThe line is now not expected to open until the end of 2026, the report says.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1.as_deref(), Some("Office of Inspector General"));
+    // "X reported": X gives the report.
+    let f = forecasts(
+        "Delivery of the jet was pushed back, Harbor News reported on Thursday. The airline, the launch customer, met on Friday.\n\nThe first jet will not be delivered until 2027, the report said.",
+    );
+    assert_eq!(f[0].1.as_deref(), Some("Harbor News"), "{f:?}");
+}
+
+#[test]
 fn a_headline_names_its_speaker_after_a_colon() {
     let f = forecasts(
         "Harbour tunnel construction to start in 2018: Marta Quill\n\nThe tunnel is long.",

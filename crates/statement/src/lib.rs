@@ -154,8 +154,18 @@ const ORG_REFERENCES: &[&str] = &[
     "airline",
     "developer",
     "contractor",
+];
+
+/// Nouns of documents that speak for whoever issued them: "the report says".
+const REPORT_NOUNS: &[&str] = &[
     "report",
+    "study",
+    "review",
+    "audit",
+    "assessment",
+    "analysis",
     "statement",
+    "filing",
 ];
 
 /// Nouns of projects and their parts: a statement must be about one of these (or give a
@@ -349,6 +359,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
     let mut carried: Option<(Speaker, Option<String>)> = None;
     let mut last_person: Option<Speaker> = None;
     let mut last_org: Option<Speaker> = None;
+    let mut last_reporter: Option<Speaker> = None;
     // Each sentence's span and speaker, whether it starts inside a quotation, and
     // whether a quotation closes in it: a quote of several sentences attributed at its
     // end ("… S3," the minister said) gives its speaker to the sentences before.
@@ -368,17 +379,21 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         prev_end = sentence.span.end();
         let in_quote = open_quote;
         let mut closes = false;
-        for c in text[sentence.span].chars() {
+        for (i, c) in text[sentence.span].char_indices() {
             match c {
                 '“' => open_quote = true,
                 '”' => {
                     closes |= open_quote;
                     open_quote = false;
                 }
-                '"' => {
-                    closes |= open_quote;
-                    open_quote = !open_quote;
-                }
+                '"' => match straight_quote(text, sentence.span.start() + i) {
+                    Some(true) => open_quote = true,
+                    Some(false) => {
+                        closes |= open_quote;
+                        open_quote = false;
+                    }
+                    None => {}
+                },
                 _ => {}
             }
         }
@@ -493,6 +508,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     let w = s.lower[j].as_str();
                     if ["he", "she"].contains(&w) || PERSON_NOUNS.contains(&w) {
                         Some(("PERSON", w))
+                    } else if REPORT_NOUNS.contains(&w) {
+                        Some(("REPORT", w))
                     } else if ["it", "they"].contains(&w) || ORG_REFERENCES.contains(&w) {
                         Some(("ORG", w))
                     } else {
@@ -537,6 +554,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                             .find(|e| e.kind == "PERSON" && next.span.contains(e.span))
                             .map(to_speaker)
                     }),
+                    // "the report says": whoever the text last gave a report to.
+                    Some("REPORT") => last_reporter.clone().or_else(|| last_org.clone()),
                     Some(_) => last_org.clone(),
                     None => None,
                 };
@@ -867,6 +886,26 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         if let Some(e) = entities.iter().rev().find(|e| e.kind == "PERSON") {
             last_person = Some(to_speaker(e));
         }
+        // Who gives a report: "a report from X", "a review by X", "X reported".
+        if let Some(e) = entities.iter().find(|e| {
+            let k = tok_of(e.span);
+            e.kind == "ORG"
+                && (1..=3).any(|back| {
+                    k >= back + 1
+                        && (s.is(k - back, "from") || s.is(k - back, "by"))
+                        && REPORT_NOUNS.contains(&s.lower[k - back - 1].as_str())
+                })
+        }) {
+            // "a report from the Authority's Office of Inspector General": the office.
+            let office = entities.iter().find(|o| {
+                o.kind == "ORG"
+                    && o.span.start() > e.span.end()
+                    && ["'s", "’s"].contains(&text[e.span.end()..o.span.start()].trim())
+            });
+            last_reporter = Some(to_speaker(office.unwrap_or(e)));
+        } else if saying.is_some_and(|v| s.lower[v].starts_with("report")) && speaker.is_some() {
+            last_reporter = speaker.clone();
+        }
         if let Some(e) = entities.iter().rev().find(|e| e.kind == "ORG") {
             last_org = Some(to_speaker(e));
         }
@@ -891,6 +930,18 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
     }
     attribute_quotes(&mut out, &sentence_speakers);
     out
+}
+
+/// Whether the straight quotation mark at byte `at` opens a quotation (after a space, a
+/// bracket or the start) or closes one (after anything else); `None` for one between two
+/// letters, which stands for an apostrophe ("the plant"s first unit").
+fn straight_quote(text: &str, at: usize) -> Option<bool> {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    Some(before.is_none_or(|c| c.is_whitespace() || "([{-–—/".contains(c)))
 }
 
 /// Gives a forecast with no speaker, in a sentence inside a quotation, the speaker of the
