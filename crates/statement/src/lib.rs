@@ -891,7 +891,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             let k = tok_of(e.span);
             e.kind == "ORG"
                 && (1..=3).any(|back| {
-                    k >= back + 1
+                    k > back
                         && (s.is(k - back, "from") || s.is(k - back, "by"))
                         && REPORT_NOUNS.contains(&s.lower[k - back - 1].as_str())
                 })
