@@ -155,6 +155,41 @@ fn a_report_speaks_for_whoever_issued_it() {
 }
 
 #[test]
+fn forecasts_told_as_noun_phrases_one_per_date() {
+    // Published 2017-02-03: dates after it are targets.
+    let f = forecasts(
+        "The new cost estimate is $7 billion, with the first segment operable in 2029 and full completion in 2033.",
+    );
+    let got: Vec<_> = f.iter().map(|x| (x.0, x.3.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("operation_start", Some("2029")),
+            ("construction_complete", Some("2033"))
+        ]
+    );
+    // A target beside a future form is a forecast of its own.
+    let f = forecasts(
+        "Sources said the project was likely to miss its 2023 target start-up date as the builder struggled.",
+    );
+    assert!(
+        f.iter()
+            .any(|x| x.0 == "operation_start" && x.3.as_deref() == Some("2023")),
+        "{f:?}"
+    );
+    // A plan's owner speaks for its target; a date behind which a project is, is none.
+    let f = forecasts(
+        "A review shows that while the Harbour Authority's business plan sets 2030 as the target, work lags.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1.as_deref(), Some("Harbour Authority"));
+    assert_eq!(f[0].3.as_deref(), Some("2030"));
+    assert!(forecasts("The project is now a year behind its 2030 target.").is_empty());
+    // A past date is no target.
+    assert!(forecasts("The line saw full completion in 2015.").is_empty());
+}
+
+#[test]
 fn a_headline_names_its_speaker_after_a_colon() {
     let f = forecasts(
         "Harbour tunnel construction to start in 2018: Marta Quill\n\nThe tunnel is long.",

@@ -746,49 +746,105 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             k = to.max(k + len);
         }
         // A forecast told as a noun phrase: "full completion in 2033", "first deliveries
-        // by 2025" — an event noun, then `in`/`by` and a date after publication.
-        if !found_forecast {
+        // by 2025", "the first segment operable in 2029", "its 2023 target start-up
+        // date", "sets 2030 as the target" — with a date after publication; one per date.
+        // A date told as a target stands beside a future form ("likely to miss its 2023
+        // target start-up date": a forecast that it slips, and the target itself).
+        {
+            let cue_found = found_forecast;
             let pub_month = published.as_deref().and_then(first_month);
-            let phrase = (0..n.saturating_sub(2)).find_map(|j| {
-                let w = s.lower[j].as_str();
-                if ![
-                    "completion",
-                    "opening",
-                    "delivery",
-                    "deliveries",
-                    "launch",
-                    "start-up",
-                    "startup",
-                    "commissioning",
-                ]
-                .contains(&w)
-                    || !(s.is(j + 1, "in") || s.is(j + 1, "by"))
-                {
-                    return None;
+            let future = |t: &&&Timex| {
+                t.kind == "DATE"
+                    && !t.value.ends_with("_REF")
+                    && first_month(&t.value)
+                        .zip(pub_month)
+                        .is_some_and(|(v, p)| v > p)
+            };
+            let mut from = 0;
+            for t in timexes.iter().filter(future) {
+                let (tb, te) = (
+                    tok_of(t.span),
+                    s.toks
+                        .iter()
+                        .position(|x| x.span.start() >= t.span.end())
+                        .unwrap_or(n),
+                );
+                if tb < from {
+                    continue;
                 }
-                let t = timexes.iter().find(|t| {
-                    tok_of(t.span) == j + 2
-                        && t.kind == "DATE"
-                        && !t.value.ends_with("_REF")
-                        && first_month(&t.value)
-                            .zip(pub_month)
-                            .is_some_and(|(v, p)| v > p)
-                })?;
-                let event = match w {
-                    "completion" => "construction_complete",
-                    "delivery" | "deliveries" => "delivery",
-                    _ => "operation_start",
+                // "X in <date>": the event word before the preposition.
+                let before = (!cue_found && tb >= 2 && (s.is(tb - 1, "in") || s.is(tb - 1, "by")))
+                    .then(|| noun_phrase_event(&s.lower[tb - 2]))
+                    .flatten()
+                    .map(|e| (tb - 2, e));
+                // "<date> target (start-up) date", "<date> as the target": a target.
+                let target_word = |j: usize| {
+                    s.lower
+                        .get(j)
+                        .is_some_and(|w| ["target", "deadline", "goal"].contains(&w.as_str()))
                 };
-                Some((j, event, *t))
-            });
-            if let Some((j, event, t)) = phrase {
-                let last = (tok_of(t.span) + 1).min(n);
-                let span = s.toks[0].span.cover(s.toks[last - 1].span);
+                // "a year behind its 2030 target": a slip, told by the outcome.
+                let det = tb > 0
+                    && ["its", "the", "their", "a", "an", "his", "her"]
+                        .contains(&s.lower[tb - 1].as_str());
+                let prev = tb.checked_sub(1 + usize::from(det));
+                let missed = prev
+                    .is_some_and(|p| ["behind", "beyond", "past"].contains(&s.lower[p].as_str()));
+                let target_at = (!missed)
+                    .then(|| {
+                        if target_word(te) {
+                            Some(te)
+                        } else if s.is(te, "as") {
+                            (te + 1..te + 3).find(|&k| target_word(k))
+                        } else {
+                            None
+                        }
+                    })
+                    .flatten();
+                let after = target_at.map(|_| {
+                    let e = (te..(te + 4).min(n))
+                        .find_map(|j| noun_phrase_event(&s.lower[j]))
+                        .unwrap_or_else(|| event_of(&s, 0, n, true));
+                    (tb, e)
+                });
+                let Some((j, event)) = before.or(after) else {
+                    continue;
+                };
+                // A target told beside a future form is its own phrase ("its 2023 target
+                // start-up date"); otherwise the statement reaches back to the last one.
+                let first = if cue_found {
+                    j.saturating_sub(1)
+                } else {
+                    from.min(j)
+                };
+                let last = (te..(te + 4).min(n))
+                    .find(|&k| s.is(k, "date"))
+                    .map_or(te, |k| k + 1)
+                    .max(target_at.map_or(1, |k| k + 1));
+                // "the Authority's business plan … sets 2030 as the target": the plan's
+                // owner speaks for it.
+                let owner = target_at.and_then(|_| {
+                    entities
+                        .iter()
+                        .filter(|e| {
+                            let k = tok_of(e.span);
+                            matches!(e.kind, "ORG" | "PERSON")
+                                && k < tb
+                                && tb - k <= 10
+                                && ["'s", "’s"]
+                                    .iter()
+                                    .any(|p| text[e.span.end()..].starts_with(p))
+                                && (k + 1..tb).any(|i| PLAN_NOUNS.contains(&s.lower[i].as_str()))
+                        })
+                        .max_by_key(|e| e.span.start())
+                        .map(|e| to_speaker(e))
+                });
+                let span = s.toks[first].span.cover(s.toks[last - 1].span);
                 out.push(Statement {
                     span,
                     kind: "forecast",
                     event,
-                    speaker: speaker.clone(),
+                    speaker: owner.or_else(|| speaker.clone()),
                     subject: subject_of(&s, j.saturating_sub(6), j + 1),
                     said: said_at.clone().or_else(|| published.clone()),
                     target: Some(target_of(&s, Some(t), false, j, j)),
@@ -796,6 +852,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     cause: None,
                 });
                 found_forecast = true;
+                from = te;
             }
         }
         // An outcome: a project event in a past, perfect or progressive form, not one
@@ -1036,6 +1093,23 @@ fn target_of(
         modifier: t.modifier,
         bound,
     }
+}
+
+/// Nouns of plans whose owner speaks for the dates they give ("Boeing's schedule").
+const PLAN_NOUNS: &[&str] = &[
+    "plan", "schedule", "timeline", "target", "estimate", "budget",
+];
+
+/// The event a word names in a forecast told as a noun phrase ("completion in 2033",
+/// "operable in 2029").
+fn noun_phrase_event(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "completion" | "complete" | "completed" => "construction_complete",
+        "delivery" | "deliveries" => "delivery",
+        "opening" | "launch" | "start-up" | "startup" | "commissioning" | "operable"
+        | "operational" | "operations" | "service" => "operation_start",
+        _ => return None,
+    })
 }
 
 /// The noun phrase before the verb: from the clause start to the cue, at most 12 tokens.
