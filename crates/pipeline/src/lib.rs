@@ -226,6 +226,11 @@ mod tests {
         let a = analyse(Document::new("a.txt", text));
         assert!(!a.statements.is_empty() && !a.quantities.is_empty() && !a.timexes.is_empty());
         let json = serde_json::to_string(&StoredRecord::of(&a)).unwrap();
+        // A borrowed record writes the same.
+        assert_eq!(
+            json,
+            serde_json::to_string(&Record::new(&a, false)).unwrap()
+        );
         let back: StoredRecord = serde_json::from_str(&json).unwrap();
         let b = back.clone().into_analysis(text.to_string()).unwrap();
         assert_eq!(b.statements, a.statements);

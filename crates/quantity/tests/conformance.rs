@@ -5,7 +5,8 @@
 //! value (and ISO code, when the case gives one); a dimension case when every expected
 //! measure is found as a dimension with its value and unit. The cases that fail today are
 //! in `tests/conformance/known-failures.txt`; the test fails when another case fails and
-//! when a listed case passes, so the list only shrinks. `--nocapture` prints the rates.
+//! when a listed case passes, so the list only shrinks. `--nocapture` prints the rates,
+//! and with `OVERDUE_CONFORMANCE_WHY=1` every failing case and why.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -157,6 +158,9 @@ fn conformance_recognizers_text_numbers() {
                 Err(why) => {
                     fail += 1;
                     failing.push(format!("{file}\t{input}"));
+                    if std::env::var_os("OVERDUE_CONFORMANCE_WHY").is_some() {
+                        println!("FAIL {file} {input:?}: {why}");
+                    }
                     if !known.contains(&key) {
                         new_failures.push(format!("{file} {input:?}: {why}"));
                     }

@@ -1,6 +1,6 @@
 //! The store: one SQLite file holding every document (text, content hash, metadata, where
 //! it came from), everything extracted from it with its spans, a full-text index of its
-//! sentences, and the cross-document views (ledger, timeline, figures, people, projects)
+//! body, and the cross-document views (ledger, timeline, figures, people, projects)
 //! as of the last ingest.
 //!
 //! An ingest is one transaction: a crash or a kill in the middle leaves the store as it
@@ -52,6 +52,26 @@ const MIGRATIONS: &[&str] = &[
     // 2: each view says how many documents it was built from, so that a view older than
     // the documents (an ingest stopped between its two transactions) is not served.
     "ALTER TABLE views ADD COLUMN documents INTEGER NOT NULL DEFAULT -1;",
+    // 3: one full-text row per document (its body sentences) instead of one per sentence,
+    // and the body sentences' offsets kept with the document ("start end start end …"):
+    // a row per sentence made storing cost a fifth of the analysis.
+    "ALTER TABLE documents ADD COLUMN sentences TEXT NOT NULL DEFAULT '';
+    UPDATE documents SET sentences = coalesce((
+        SELECT group_concat(start || ' ' || end, ' ')
+        FROM (SELECT start, end FROM sentences s WHERE s.seq = documents.seq ORDER BY start)
+    ), '');
+    CREATE VIRTUAL TABLE document_words USING fts5(
+        text, content = '', tokenize = 'unicode61'
+    );
+    INSERT INTO document_words (rowid, text)
+        SELECT d.seq, coalesce((
+            SELECT group_concat(CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start)
+                AS TEXT), char(10))
+            FROM (SELECT start, end FROM sentences s WHERE s.seq = d.seq ORDER BY start) s
+        ), '')
+        FROM documents d;
+    DROP TABLE sentence_words;
+    DROP TABLE sentences;",
 ];
 
 /// What went wrong with the store.
@@ -111,8 +131,8 @@ pub struct NewDoc {
     pub outlet: Option<String>,
     /// Its text.
     pub text: String,
-    /// Its record as JSON (identities of its own).
-    pub record: String,
+    /// Its record as JSON (identities of its own), compressed (LZ4, its length before).
+    pub record: Vec<u8>,
     /// Its body sentences: (start, end).
     pub sentences: Vec<(usize, usize)>,
 }
@@ -142,7 +162,9 @@ pub fn content_hash(text: &str) -> String {
 impl NewDoc {
     /// A document to store from its analysis (before identities across documents).
     pub fn of(a: &Analysis) -> NewDoc {
-        let record = StoredRecord::of(a);
+        // The record serialised from the analysis itself (the fields of
+        // `StoredRecord`, borrowed), without copying its items.
+        let record = overdue_pipeline::Record::new(a, false);
         let text = &a.doc.text;
         NewDoc {
             doc: a.doc.id.clone(),
@@ -153,7 +175,9 @@ impl NewDoc {
             url: a.doc.meta.url.clone(),
             outlet: a.doc.meta.outlet.clone(),
             text: text.clone(),
-            record: serde_json::to_string(&record).unwrap_or_default(),
+            record: lz4_flex::block::compress_prepend_size(
+                &serde_json::to_vec(&record).unwrap_or_default(),
+            ),
             sentences: a
                 .seg
                 .sentences
@@ -163,6 +187,40 @@ impl NewDoc {
                 .collect(),
         }
     }
+}
+
+/// A stored record: compressed JSON (a BLOB), or JSON text as stores before schema 3
+/// kept it.
+fn parse_record(v: rusqlite::types::ValueRef<'_>) -> std::result::Result<StoredRecord, String> {
+    use rusqlite::types::ValueRef;
+    match v {
+        ValueRef::Text(json) => serde_json::from_slice(json).map_err(|e| e.to_string()),
+        ValueRef::Blob(packed) => {
+            let json = lz4_flex::block::decompress_size_prepended(packed)
+                .map_err(|e| format!("compressed record: {e}"))?;
+            serde_json::from_slice(&json).map_err(|e| e.to_string())
+        }
+        _ => Err("no record".into()),
+    }
+}
+
+/// The words of a text as the full-text index reads them (`unicode61`): runs of letters
+/// and digits, lower-cased, without diacritics.
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| overdue_pipeline::entity::fold(&w.to_lowercase()))
+}
+
+/// The sentences kept with a document ("start end start end …"), those that fit its text.
+fn sentence_offsets<'a>(
+    offsets: &'a str,
+    text: &'a str,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut nums = offsets.split(' ').filter_map(|n| n.parse::<usize>().ok());
+    std::iter::from_fn(move || Some((nums.next()?, nums.next()?))).filter(|&(s, e)| {
+        s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    })
 }
 
 /// Every item of a record, in the order of the text (longer first where two start
@@ -297,10 +355,21 @@ impl Store {
     }
 
     /// Opens an existing store to read only (the web page, the reports).
+    /// A store of an older schema is brought up to date first (which writes to it).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
+        let store = Store::read_only(path)?;
+        if store.version()? < MIGRATIONS.len() as i64 {
+            drop(store);
+            drop(Store::open(path)?);
+            return Store::read_only(path);
+        }
+        Ok(store)
+    }
+
+    fn read_only(path: &Path) -> Result<Store> {
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -427,38 +496,48 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Sentences that hold every word of `query`, best first.
+    /// Sentences that hold every word of `query`: those of the documents that hold them
+    /// all, best document first (FTS5's rank), in the order of the text within one.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
-        // Each word quoted, so that the user's text is never read as FTS5 syntax.
-        let words: Vec<String> = query
-            .split_whitespace()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect();
-        if words.is_empty() {
+        let words: Vec<String> = words_of(query).collect();
+        if words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
+        // Each word quoted, so that the user's text is never read as FTS5 syntax.
+        let fts: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
         let mut st = self
             .conn
             .prepare(
-                "SELECT d.doc, s.start, s.end, \
-                 substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) \
-                 FROM sentence_words w JOIN sentences s ON s.id = w.rowid \
-                 JOIN documents d ON d.seq = s.seq \
-                 WHERE sentence_words MATCH ?1 ORDER BY w.rank LIMIT ?2",
+                "SELECT d.doc, d.text, d.sentences FROM document_words w \
+                 JOIN documents d ON d.seq = w.rowid \
+                 WHERE document_words MATCH ?1 ORDER BY w.rank",
             )
             .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(params![words.join(" "), limit as i64], |r| {
-                Ok(Hit {
-                    doc: r.get(0)?,
-                    start: r.get::<_, i64>(1)? as usize,
-                    end: r.get::<_, i64>(2)? as usize,
-                    text: String::from_utf8_lossy(&r.get::<_, Vec<u8>>(3)?).into_owned(),
-                })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<std::result::Result<_, _>>()
-            .map_err(|e| self.err(e))
+        let mut rows = st.query(params![fts.join(" ")]).map_err(|e| self.err(e))?;
+        let mut hits = Vec::new();
+        while hits.len() < limit
+            && let Some(r) = rows.next().map_err(|e| self.err(e))?
+        {
+            let doc: String = r.get(0).map_err(|e| self.err(e))?;
+            let text: String = r.get(1).map_err(|e| self.err(e))?;
+            let offsets: String = r.get(2).map_err(|e| self.err(e))?;
+            for (start, end) in sentence_offsets(&offsets, &text) {
+                let sentence = &text[start..end];
+                let have: HashSet<String> = words_of(sentence).collect();
+                if words.iter().all(|w| have.contains(w)) {
+                    hits.push(Hit {
+                        doc: doc.clone(),
+                        start,
+                        end,
+                        text: sentence.to_string(),
+                    });
+                    if hits.len() == limit {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(hits)
     }
 
     /// The stored documents (id, publication date, headline), in the order added.
@@ -499,7 +578,7 @@ impl Store {
                             text: r.get(5)?,
                             items: Vec::new(),
                         },
-                        r.get::<_, String>(6)?,
+                        parse_record(r.get_ref(6)?),
                     ))
                 },
             )
@@ -508,10 +587,10 @@ impl Store {
         let Some((mut d, record)) = found else {
             return Ok(None);
         };
-        let r: StoredRecord = serde_json::from_str(&record).map_err(|e| StoreError::Record {
+        let r: StoredRecord = record.map_err(|why| StoreError::Record {
             path: self.path.clone(),
             doc: d.doc.clone(),
-            why: e.to_string(),
+            why,
         })?;
         d.items = items_of(&r, &d.text);
         Ok(Some(d))
@@ -542,11 +621,11 @@ fn load(
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
+                r.get::<_, rusqlite::types::Value>(2)?,
             ))
         })
         .map_err(|e| sqlite(path, e))?;
-    let rows: Vec<(String, String, String)> = rows
+    let rows: Vec<(String, String, rusqlite::types::Value)> = rows
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| sqlite(path, e))?;
     // Records are read back on every core; identities are then given in stored order.
@@ -564,8 +643,7 @@ fn load(
                                 doc: doc.clone(),
                                 why,
                             };
-                            let rec: StoredRecord =
-                                serde_json::from_str(record).map_err(|e| bad(e.to_string()))?;
+                            let rec = parse_record(record.into()).map_err(bad)?;
                             rec.into_unsegmented(text.clone())
                                 .map_err(|e: SpanError| bad(e.to_string()))
                         })
@@ -628,20 +706,24 @@ impl Ingest<'_> {
             return Ok(false);
         }
         let seq = self.tx.last_insert_rowid();
-        {
-            let mut ins = self
-                .tx
-                .prepare_cached("INSERT INTO sentences (seq, start, end) VALUES (?1, ?2, ?3)")
-                .map_err(e)?;
-            let mut words = self
-                .tx
-                .prepare_cached("INSERT INTO sentence_words (rowid, text) VALUES (?1, ?2)")
-                .map_err(e)?;
-            for &(s, t) in &d.sentences {
-                let id = ins.insert(params![seq, s as i64, t as i64]).map_err(e)?;
-                words.execute(params![id, &d.text[s..t]]).map_err(e)?;
+        let mut offsets = String::with_capacity(12 * d.sentences.len());
+        let mut body = String::with_capacity(d.text.len());
+        for &(s, t) in &d.sentences {
+            if !offsets.is_empty() {
+                offsets.push(' ');
+                body.push('\n');
             }
+            offsets.push_str(&format!("{s} {t}"));
+            body.push_str(&d.text[s..t]);
         }
+        self.tx
+            .prepare_cached("UPDATE documents SET sentences = ?2 WHERE seq = ?1")
+            .and_then(|mut st| st.execute(params![seq, offsets]))
+            .map_err(e)?;
+        self.tx
+            .prepare_cached("INSERT INTO document_words (rowid, text) VALUES (?1, ?2)")
+            .and_then(|mut st| st.execute(params![seq, body]))
+            .map_err(e)?;
         self.added += 1;
         Ok(true)
     }
@@ -732,4 +814,91 @@ impl Store {
 
 fn json(v: &impl Serialize) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str, sentences: &[(usize, usize)]) -> NewDoc {
+        NewDoc {
+            doc: id.into(),
+            source: id.into(),
+            hash: content_hash(text),
+            published: None,
+            title: None,
+            url: None,
+            outlet: None,
+            text: text.into(),
+            record: lz4_flex::block::compress_prepend_size(b"{}"),
+            sentences: sentences.to_vec(),
+        }
+    }
+
+    #[test]
+    fn search_finds_sentences_that_hold_every_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        let text =
+            "The toll stations open in May. Steel is short. Steel shortage delays the Bridge.";
+        let mut tx = store.ingest().unwrap();
+        tx.add(
+            &doc("a", text, &[(0, 30), (31, 46), (47, 80)]),
+            "2026-01-01",
+        )
+        .unwrap();
+        tx.add(&doc("b", "Nothing of note.", &[(0, 16)]), "2026-01-01")
+            .unwrap();
+        tx.commit().unwrap();
+        let hits = store.search("steel bridge", 10).unwrap();
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!((hits[0].start, hits[0].end), (47, 80));
+        assert_eq!(hits[0].text, &text[47..80]);
+        // Words are matched as the index reads them: case, punctuation, quotes.
+        assert_eq!(store.search("\"STEEL\" short.", 10).unwrap().len(), 1);
+        assert_eq!(store.search("steel", 10).unwrap().len(), 2);
+        assert_eq!(store.search("steel", 1).unwrap().len(), 1);
+        assert!(store.search("steel may", 10).unwrap().is_empty());
+        assert!(store.search("  ", 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_store_of_schema_2_is_migrated_with_its_sentences_searchable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let text = "Steel is short. The toll stations open in May.";
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(&format!(
+                "BEGIN; {}; {}; PRAGMA user_version = 2; COMMIT;",
+                MIGRATIONS[0], MIGRATIONS[1]
+            ))
+            .unwrap();
+            conn.execute(
+                "INSERT INTO documents (doc, source, hash, added, text, record) \
+                 VALUES ('a', 'a', 'h', '2026-01-01', ?1, '{}')",
+                [text],
+            )
+            .unwrap();
+            for (s, e) in [(16, 46), (0, 15)] {
+                conn.execute(
+                    "INSERT INTO sentences (seq, start, end) VALUES (1, ?1, ?2)",
+                    [s as i64, e as i64],
+                )
+                .unwrap();
+                conn.execute(
+                    "INSERT INTO sentence_words (rowid, text) VALUES (last_insert_rowid(), ?1)",
+                    [&text[s..e]],
+                )
+                .unwrap();
+            }
+        }
+        // A reader upgrades it.
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(store.version().unwrap(), MIGRATIONS.len() as i64);
+        let hits = store.search("toll may", 10).unwrap();
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].text, "The toll stations open in May.");
+        assert_eq!(store.search("steel", 10).unwrap()[0].start, 0);
+    }
 }
