@@ -15,6 +15,82 @@ pub const SCALES: &[(&str, f64)] = &[
     ("bln", 1e9),
     ("tn", 1e12),
     ("trn", 1e12),
+    ("tln", 1e12),
+    ("mil", 1e6),
+    ("k", 1e3),
+    ("dozen", 12.0),
+    ("dozens", 12.0),
+    ("doz", 12.0),
+    ("dozs", 12.0),
+    ("dz", 12.0),
+    ("dzs", 12.0),
+    // South Asian scales: "13 lakh", "3 lakh crore".
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
+];
+
+/// Denominators in words, in the singular (`a fifth`, `three fifths`): the plural is read
+/// by its `s` (and `halves`).
+pub const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("third", 3.0),
+    ("quarter", 4.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 1e2),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
+
+/// Ordinals that end a compound denominator only (`twenty-first`, `twenty-second`).
+pub const UNIT_ORDINALS: &[(&str, f64)] = &[("first", 1.0), ("second", 2.0)];
+
+/// Unicode's vulgar fractions.
+pub const VULGAR_FRACTIONS: &[(char, f64)] = &[
+    ('½', 1.0 / 2.0),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 1.0 / 4.0),
+    ('¾', 3.0 / 4.0),
+    ('⅕', 1.0 / 5.0),
+    ('⅖', 2.0 / 5.0),
+    ('⅗', 3.0 / 5.0),
+    ('⅘', 4.0 / 5.0),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅐', 1.0 / 7.0),
+    ('⅛', 1.0 / 8.0),
+    ('⅜', 3.0 / 8.0),
+    ('⅝', 5.0 / 8.0),
+    ('⅞', 7.0 / 8.0),
+    ('⅑', 1.0 / 9.0),
+    ('⅒', 1.0 / 10.0),
 ];
 
 /// Suffixes glued to digits that scale them (lower case only: `35M` is a designation).
@@ -26,6 +102,9 @@ pub const SUFFIXES: &[(&str, f64)] = &[
     ("b", 1e9),
     ("tn", 1e12),
     ("trn", 1e12),
+    ("mil", 1e6),
+    // "US$ 1MM": a million in finance (upper case: `1mm` is a millimetre).
+    ("MM", 1e6),
 ];
 
 /// Currency symbols and prefixes, with their ISO 4217 codes.

@@ -43,6 +43,9 @@ struct Number {
     measure: Option<&'static str>,
     /// At least this much (`hundreds of thousands`).
     vague: bool,
+    /// The scale of its last word (`two million` → 1e6), which a fraction after `and`
+    /// is a part of (`two million and a half`).
+    scale: f64,
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -60,6 +63,20 @@ fn lookup_exact<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 /// `30MK2`, nor digits glued to a word before them (`Mi-35`).
 fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
     let t = s.toks.get(i)?;
+    // ".08": a decimal without its zero.
+    if s.w(i) == "."
+        && !s.glued(i)
+        && s.glued(i + 1)
+        && s.w(i + 1).bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(Number {
+            value: format!("0.{}", s.w(i + 1)).parse().ok()?,
+            end: i + 2,
+            measure: None,
+            vague: false,
+            scale: 1.0,
+        });
+    }
     if t.kind != TokenKind::Number {
         return None;
     }
@@ -74,6 +91,20 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
     let (num, suffix) = w.split_at(num_end);
     if num.contains(['/', ':']) {
         return None;
+    }
+    // "3/4": a proper fraction (not "24/7", not a date, which has two slashes).
+    if let Some(den) = suffix.strip_prefix('/') {
+        let (a, b) = (num.parse::<f64>().ok()?, den.parse::<f64>().ok()?);
+        if num.contains([',', '.']) || !den.bytes().all(|c| c.is_ascii_digit()) || a >= b {
+            return None;
+        }
+        return Some(Number {
+            value: a / b,
+            end: i + 1,
+            measure: None,
+            vague: false,
+            scale: 1.0,
+        });
     }
     // A comma groups thousands (25,000); a point is a decimal point (7.62). Text that
     // writes 25.000 for twenty-five thousand is not English news: see ARCHITECTURE.md.
@@ -90,9 +121,62 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
         end: i + 1,
         measure: None,
         vague: false,
+        scale: 1.0,
     };
+    // "40 000", "1 234 567", "40 000" with a narrow space: groups of three after a
+    // space, as some style books write thousands.
+    if suffix.is_empty() && num.len() <= 3 && !num.contains([',', '.']) {
+        let mut grouped = num.to_string();
+        let mut k = i + 1;
+        while let Some(g) = s.toks.get(k) {
+            let gap = &s.text[s.toks[k - 1].span.end()..g.span.start()];
+            let group = s.w(k);
+            let head = group.split('.').next().unwrap_or("");
+            if g.kind != TokenKind::Number
+                || !matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+                || head.len() != 3
+                || !head.bytes().all(|b| b.is_ascii_digit())
+                || !(group[3..].is_empty()
+                    || group[3..].starts_with('.')
+                        && group[4..].bytes().all(|b| b.is_ascii_digit()))
+            {
+                break;
+            }
+            grouped.push_str(group);
+            k += 1;
+            if group.contains('.') {
+                break;
+            }
+        }
+        if k > i + 1 {
+            n.value = grouped.parse().ok()?;
+            n.end = k;
+            return Some(n);
+        }
+    }
     if !suffix.is_empty() {
-        if let Some(scale) = lookup_exact(SUFFIXES, suffix) {
+        // "1e10", "-12e-1", "12.32e+14": scientific notation.
+        if let Some(exp) = suffix.strip_prefix(['e', 'E']) {
+            let (exp, end) =
+                if exp.is_empty() && s.is(i + 1, "+") && s.glued(i + 1) && s.glued(i + 2) {
+                    (s.w(i + 2), i + 3)
+                } else {
+                    (exp, i + 1)
+                };
+            if let Ok(e) = exp.parse::<i32>() {
+                n.value *= 10f64.powi(e);
+                n.end = end;
+                return Some(n);
+            }
+        }
+        // "2½".
+        if let Some(f) = vulgar(suffix) {
+            n.value += f;
+            return Some(n);
+        }
+        if matches!(suffix, "x10" | "×10") && s.is(i + 1, "^") {
+            // The power follows.
+        } else if let Some(scale) = lookup_exact(SUFFIXES, suffix) {
             n.value *= scale;
         } else if let Some(unit) = lookup(MEASURES, suffix.trim_start_matches('-')) {
             n.measure = Some(unit);
@@ -100,18 +184,275 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
             return None; // 3rd, 1990s, 30MK2, 35M
         }
     }
+    // "1.1^23", "2.5^-1", "1.3x10^6": powers.
+    if s.is(n.end, "^") && s.glued(n.end) {
+        let mut k = n.end + 1;
+        let mut sign = 1;
+        while s.is_any(k, &["-", "+"]) {
+            if s.is(k, "-") {
+                sign = -sign;
+            }
+            k += 1;
+        }
+        if let Ok(e) = s.w(k).parse::<i32>() {
+            let times_ten = suffix.strip_prefix(['x', '×']) == Some("10");
+            let base: f64 = if times_ten { 10.0 } else { n.value };
+            let p = base.powi(sign * e);
+            n.value = if times_ten { n.value * p } else { p };
+            n.end = k + 1;
+            return Some(n);
+        }
+    }
+    // "1 4/5", "2 ½": a whole number and a fraction.
+    if n.value.fract() == 0.0
+        && let Some(f) = s
+            .toks
+            .get(n.end)
+            .filter(|t| t.kind == TokenKind::Number && s.w(n.end).contains('/'))
+            .and_then(|_| digits(s, n.end))
+            .filter(|f| f.value < 1.0)
+            .or_else(|| {
+                vulgar(s.w(n.end)).map(|value| Number {
+                    value,
+                    end: n.end + 1,
+                    measure: None,
+                    vague: false,
+                    scale: 1.0,
+                })
+            })
+    {
+        n.value += f.value;
+        n.end = f.end;
+    }
     Some(n)
+}
+
+/// A vulgar fraction written as one character: `½`, `¾`.
+fn vulgar(w: &str) -> Option<f64> {
+    let mut cs = w.chars();
+    let c = cs.next()?;
+    if cs.next().is_some() {
+        return None;
+    }
+    VULGAR_FRACTIONS
+        .iter()
+        .find(|(f, _)| *f == c)
+        .map(|&(_, v)| v)
+}
+
+/// The value of a denominator word: `fifth`/`fifths` → 5, `halves` → 2, `twenty-fifth`
+/// → 25.
+fn denominator(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    let single = |x: &str| {
+        lookup_exact(DENOMINATORS, x).or_else(|| {
+            if x == "halves" {
+                Some(2.0)
+            } else {
+                x.strip_suffix('s')
+                    .and_then(|y| lookup_exact(DENOMINATORS, y))
+            }
+        })
+    };
+    if let Some((tens, unit)) = w.rsplit_once('-') {
+        let tens = overdue_text::words::cardinal(tens).filter(|t| *t >= 20.0 && t % 10.0 == 0.0)?;
+        let unit = single(unit).filter(|u| *u < 10.0).or_else(|| {
+            lookup_exact(UNIT_ORDINALS, unit).or_else(|| {
+                unit.strip_suffix('s')
+                    .and_then(|u| lookup_exact(UNIT_ORDINALS, u))
+            })
+        })?;
+        return Some(tens + unit);
+    }
+    single(&w)
+}
+
+/// Rule "<number> <denominator>", "<number> and a <denominator>": `three fifths`, `a
+/// third`, `one and a half`, `twenty and three fifths`. A numerator of one (or `a`)
+/// takes a singular denominator, any other a plural.
+fn with_fraction(s: &Sent<'_>, start: usize, mut n: Number) -> Number {
+    let proper = |num: f64, at: usize| -> Option<f64> {
+        let w = s.w(at);
+        let den = denominator(w)?;
+        let plural = w.ends_with('s');
+        (num < den && (plural != (num == 1.0) || den == 2.0 && num == 1.0)).then_some(num / den)
+    };
+    if let Some(f) = proper(n.value, n.end) {
+        n.value = f;
+        n.end += 1;
+        return n;
+    }
+    // More than one: "twenty-three fifths" (not "four quarters", a year's). A tens word
+    // after other number words opens the denominator: "one hundred thirty fifths" is a
+    // hundred thirty-fifths, "three twenty firsts" three twenty-firsts.
+    let w = s.w(n.end);
+    let last = n.end.saturating_sub(1);
+    let tens = number_word(&s.lower(last)).filter(|t| *t >= 20.0 && t % 10.0 == 0.0);
+    // "three twenty firsts": a unit ordinal that ends a compound only.
+    let den = denominator(w).or_else(|| {
+        tens.and_then(|_| {
+            w.strip_suffix('s')
+                .and_then(|u| lookup_exact(UNIT_ORDINALS, &u.to_lowercase()))
+        })
+    });
+    if w.ends_with('s')
+        && n.value.fract() == 0.0
+        && !["quarters", "halves", "Quarters"].contains(&w)
+        && let Some(den) = den
+    {
+        let (num, den) = match tens {
+            Some(t) if last > start && !s.is(last - 1, "and") && den < 10.0 => {
+                (n.value - t, t + den)
+            }
+            _ => (n.value, den),
+        };
+        if num >= 1.0 && num >= den.min(2.0) {
+            n.value = num / den;
+            n.end += 1;
+            return n;
+        }
+    }
+    if s.is(n.end, "and") {
+        let at = n.end + 1;
+        let num = if s.is_any(at, &["a", "an"]) {
+            Some(Number {
+                value: 1.0,
+                end: at + 1,
+                measure: None,
+                vague: false,
+                scale: 1.0,
+            })
+        } else {
+            cardinal(s, at)
+        };
+        if let Some(num) = num
+            && let Some(f) = proper(num.value, num.end)
+        {
+            // "one billion and a half million": the part of the scale after it; "two
+            // million and a half": of the number's last scale.
+            // "five and a half million": (5 + ½) million; "two million and a half": of
+            // its own scale (of a thousand or more: "a hundred and three quarters" is
+            // 100.75).
+            let after = num.end + 1;
+            match lookup(SCALES, s.w(after)).filter(|sc| *sc >= 100.0) {
+                Some(sc) if n.scale > sc => {
+                    n.value += f * sc;
+                    n.end = after + 1;
+                }
+                Some(sc) => {
+                    n.value = (n.value + f) * sc;
+                    n.end = after + 1;
+                }
+                None => {
+                    n.value += f * if n.scale >= 1e3 { n.scale } else { 1.0 };
+                    n.end = after;
+                }
+            }
+        }
+    }
+    n
+}
+
+/// Rule "<number> point <digits>": `five point five`, `two hundred point zero three`.
+fn with_point(s: &Sent<'_>, mut n: Number) -> Number {
+    if !s.is(n.end, "point") || n.value.fract() != 0.0 {
+        return n;
+    }
+    let mut decimals = String::new();
+    let mut k = n.end + 1;
+    while let Some(d) = number_word(&s.lower(k)).filter(|d| *d < 10.0) {
+        decimals.push(char::from(b'0' + d as u8));
+        k += 1;
+    }
+    if decimals.is_empty()
+        && let Some(c) = cardinal(s, k)
+        && c.value.fract() == 0.0
+    {
+        decimals = format!("{}", c.value as u64);
+        k = c.end;
+    }
+    if let Ok(f) = format!("0.{decimals}").parse::<f64>()
+        && !decimals.is_empty()
+    {
+        n.value += f;
+        n.end = k;
+    }
+    n
 }
 
 /// Rule "<number word>": `four`, `twenty-five`, `a dozen`, `hundreds of thousands`.
 fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
     let w = s.lower(i);
+    let one = |value: f64, end: usize| {
+        Some(Number {
+            value,
+            end,
+            measure: None,
+            vague: false,
+            scale: 1.0,
+        })
+    };
+    if let Some(f) = vulgar(s.w(i)) {
+        return one(f, i + 1);
+    }
+    // "half a million", "half million", "quarter million", "half a dozen".
+    if let Some(part) = match w.as_str() {
+        "half" => Some(0.5),
+        "quarter" => Some(0.25),
+        _ => None,
+    } {
+        let at = i + 1 + usize::from(s.is_any(i + 1, &["a", "an"]));
+        return lookup(SCALES, s.w(at))
+            .filter(|sc| *sc >= 12.0 && s.w(at).len() > 3)
+            .and_then(|sc| one(part * sc, at + 1));
+    }
+    // "a third", "a hundredth", "a twenty-first".
+    if (w == "a" || w == "an")
+        && let Some(den) = denominator(s.w(i + 1)).filter(|_| !s.w(i + 1).ends_with('s'))
+    {
+        return one(1.0 / den, i + 2);
+    }
+    // "one-eighth", "five-eighths": the fraction in one word.
+    if let Some((num, den)) = w.split_once('-')
+        && let Some(num) = number_word(num).filter(|n| *n < 10.0)
+        && let Some(den) = denominator(den).filter(|d| *d < 10.0)
+    {
+        return one(num / den, i + 1);
+    }
+    // "one - fourth", "five - eighths", as tokenised text writes them.
+    if let Some(num) = number_word(&w).filter(|n| *n < 10.0)
+        && s.is(i + 1, "-")
+        && let Some(den) = denominator(s.w(i + 2)).filter(|d| *d < 10.0 && num < *d)
+    {
+        return one(num / den, i + 3);
+    }
+    // "the one you mentioned", "which one": a pronoun.
+    if w == "one"
+        && i > 0
+        && s.is_any(
+            i - 1,
+            &[
+                "the", "this", "that", "which", "each", "every", "any", "no", "another",
+            ],
+        )
+        && (s.toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Word)
+            || s.is_any(
+                i + 1,
+                &[
+                    "you", "i", "we", "they", "he", "she", "it", "is", "was", "are", "do", "does",
+                    "did", "can", "could", "will", "would", "that", "which", "who",
+                ],
+            ))
+    {
+        return None;
+    }
     if w == "a" && s.is(i + 1, "dozen") {
         return Some(Number {
             value: 12.0,
             end: i + 2,
             measure: None,
             vague: false,
+            scale: 1.0,
         });
     }
     // "hundreds of thousands of": at least two of the larger.
@@ -134,6 +475,7 @@ fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
                 end: i + 3,
                 measure: None,
                 vague: true,
+                scale: 1.0,
             });
         }
         if a >= 100.0 || w == "dozens" {
@@ -142,11 +484,13 @@ fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
                 end: i + 1,
                 measure: None,
                 vague: true,
+                scale: 1.0,
             });
         }
         return None;
     }
-    cardinal(s, i)
+    let n = cardinal(s, i)?;
+    Some(with_point(s, with_fraction(s, i, n)))
 }
 
 /// The value of a number word (not `dozen`, which needs its article).
@@ -154,7 +498,10 @@ fn number_word(w: &str) -> Option<f64> {
     if w.len() > 9 || !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         return None;
     }
-    overdue_text::words::cardinal(w)
+    match w {
+        "nought" | "naught" => Some(0.0),
+        _ => overdue_text::words::cardinal(w),
+    }
 }
 
 /// Rule "<cardinal in words>": `four`, `twenty-five`, `one hundred and six`, `two
@@ -177,6 +524,9 @@ fn cardinal(s: &Sent<'_>, i: usize) -> Option<Number> {
     let (mut total, mut current) = (0.0f64, 0.0f64);
     let mut k = i;
     let mut any = false;
+    // Where the last number word ended: a trailing "and" is not the number's.
+    let mut last = i;
+    let mut scale = 1.0;
     // "a hundred", "a thousand".
     if s.is(k, "a") && (s.is(k + 1, "hundred") || scale_of(&s.lower(k + 1)).is_some()) {
         current = 1.0;
@@ -187,16 +537,31 @@ fn cardinal(s: &Sent<'_>, i: usize) -> Option<Number> {
         let w = s.lower(k);
         if let Some(v) = word_value(&w) {
             current += v;
+            scale = 1.0;
         } else if w == "hundred" && any {
             current = current.max(1.0) * 100.0;
+            scale = 100.0;
         } else if let Some(sc) = scale_of(&w).filter(|_| any) {
             total += current.max(1.0) * sc;
             current = 0.0;
+            scale = sc;
         } else if w == "and"
             && any
-            && (word_value(&s.lower(k + 1)).is_some() || s.is(k + 1, "a"))
-            && !s.is(k + 2, "half")
+            && let Some(next) = word_value(&s.lower(k + 1))
+            // "one hundred and three quarters" ends before "and"; "one hundred and
+            // thirty fifths" (130/5) does not.
+            && denominator(s.w(k + 2)).is_none_or(|d| next >= d)
         {
+            k += 1;
+            continue;
+        } else if w == "-"
+            && any
+            && !s.glued(k)
+            && current % 10.0 == 0.0
+            && current >= 20.0
+            && word_value(&s.lower(k + 1)).is_some_and(|v| v < 10.0)
+        {
+            // "fifty - two", as tokenised text writes "fifty-two".
             k += 1;
             continue;
         } else {
@@ -204,23 +569,65 @@ fn cardinal(s: &Sent<'_>, i: usize) -> Option<Number> {
         }
         any = true;
         k += 1;
+        last = k;
     }
     any.then_some(Number {
         value: total + current,
-        end: k,
+        end: last,
         measure: None,
         vague: false,
+        scale,
     })
 }
 
 /// Rule "<number> <scale>": `70 million`, `1.2 trillion`, `two hundred`.
 fn scaled(s: &Sent<'_>, mut n: Number) -> Number {
+    let mut last = None;
     while let Some(scale) = lookup(SCALES, s.w(n.end)) {
         if s.w(n.end).chars().next().is_some_and(char::is_uppercase) && s.w(n.end).len() <= 3 {
             break; // "MN" as a state, "BN" as a battalion
         }
         n.value *= scale;
         n.end += 1;
+        n.scale = scale;
+        last = Some(scale);
+    }
+    // "two thirds of a million".
+    if n.value < 1.0
+        && s.is(n.end, "of")
+        && s.is_any(n.end + 1, &["a", "an"])
+        && let Some(sc) = lookup(SCALES, s.w(n.end + 2)).filter(|sc| *sc >= 1e3)
+    {
+        n.value *= sc;
+        n.end += 3;
+        return n;
+    }
+    if last.is_some() {
+        n = with_fraction(s, n.end, n);
+    }
+    // "4 thousand 3 hundred and 21": a smaller part after a scale word, itself scaled or
+    // after "and".
+    while let Some(sc) = last.filter(|sc| *sc >= 100.0) {
+        let and = s.is(n.end, "and");
+        let at = n.end + usize::from(and);
+        let Some(part) = digits(s, at)
+            .or_else(|| if and { cardinal(s, at) } else { None })
+            .filter(|p| p.value.fract() == 0.0 && p.value > 0.0 && p.measure.is_none())
+        else {
+            break;
+        };
+        let after = lookup(SCALES, s.w(part.end));
+        let next = after.filter(|x| *x < sc && *x >= 12.0);
+        if !(and || next.is_some()) || after.is_some_and(|x| x >= sc) {
+            break;
+        }
+        let value = part.value * next.unwrap_or(1.0);
+        if value >= sc {
+            break;
+        }
+        n.value += value;
+        n.end = part.end + usize::from(next.is_some());
+        last = next;
     }
     n
 }
@@ -411,7 +818,35 @@ pub fn numbers(text: &str, toks: &[Token], out: &mut Vec<(overdue_text::Span, f6
         let at = if sign < 0.0 { i + 1 } else { i };
         match digits(&s, at).or_else(|| words(&s, at)) {
             Some(n) => {
-                let n = scaled(&s, n);
+                let mut n = scaled(&s, n);
+                // "one over three", "two out of five hundred", "1 in 21": a ratio.
+                let of = if s.is(n.end, "over") {
+                    Some(n.end + 1)
+                } else if s.is(n.end, "out") && s.is(n.end + 1, "of") {
+                    Some(n.end + 2)
+                } else if s.is(n.end, "in") && n.value.fract() == 0.0 && n.value <= 10.0 {
+                    Some(n.end + 1)
+                } else {
+                    None
+                };
+                if let Some(at) = of
+                    && let Some(d) = digits(&s, at).or_else(|| words(&s, at))
+                {
+                    let d = scaled(&s, d);
+                    // "2000 over 3 years" is no ratio, nor "12 out of 10".
+                    let over = s.is(n.end, "over");
+                    let noun_after = s.toks.get(d.end).is_some_and(|t| t.kind == TokenKind::Word);
+                    if d.value > 0.0
+                        && (if over {
+                            !noun_after
+                        } else {
+                            n.value <= d.value
+                        })
+                    {
+                        n.value /= d.value;
+                        n.end = d.end;
+                    }
+                }
                 let span = toks[start].span.cover(toks[n.end - 1].span);
                 out.push((span, sign * n.value));
                 i = n.end;
@@ -465,6 +900,15 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
     }
     let raw_value = raw.value;
     let mut n = scaled(s, raw);
+    // A share told as a fraction: "two thirds of the budget", "a quarter of the plant".
+    let share = currency.is_none()
+        && n.value > 0.0
+        && n.value < 1.0
+        && s.is(n.end, "of")
+        && s.toks[num_at].kind != TokenKind::Number;
+    if share {
+        n.value *= 100.0;
+    }
     let first_unscaled = n.value == raw_value;
     let mut rule = if currency.is_some() {
         "<currency> <number>"
@@ -533,6 +977,16 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
         };
         Some((q, end))
     };
+    if share {
+        return finish(
+            "percent",
+            Some("percent".into()),
+            None,
+            None,
+            n.end,
+            "<fraction> of",
+        );
+    }
     // Percent.
     if s.is_any(n.end, &["%", "percent"]) || s.is(n.end, "per") && s.is(n.end + 1, "cent") {
         let end = n.end + if s.is(n.end, "per") { 2 } else { 1 };
