@@ -18,6 +18,7 @@
 //! assert_eq!((q[0].value, q[0].unit.as_deref(), q[0].per.as_deref(), q[0].bound), (70e6, Some("cartridge"), Some("P1Y"), "up_to"));
 //! ```
 
+pub mod currency;
 pub mod lexicon;
 mod rules;
 

@@ -5,6 +5,7 @@
 use overdue_text::{Token, TokenKind};
 
 use crate::Quantity;
+use crate::currency::{self, Named};
 use crate::lexicon::*;
 
 /// A sentence's tokens and text.
@@ -174,7 +175,10 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
             n.value += f;
             return Some(n);
         }
-        if matches!(suffix, "x10" | "×10") && s.is(i + 1, "^") {
+        if suffix == "m" && s.is_any(i + 1, &["tall", "long", "wide", "high", "deep", "away"]) {
+            // "1.8m tall": metres, not millions.
+            n.measure = Some("m");
+        } else if matches!(suffix, "x10" | "×10") && s.is(i + 1, "^") {
             // The power follows.
         } else if let Some(scale) = lookup_exact(SUFFIXES, suffix) {
             n.value *= scale;
@@ -426,6 +430,19 @@ fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
     {
         return one(num / den, i + 3);
     }
+    // "a six-mile trip", "a three-foot fall": a number word and a unit in one word.
+    if let Some((num, unit)) = w.split_once('-')
+        && let Some(num) = number_word(num)
+        && let Some(unit) = lookup(MEASURES, unit).filter(|_| unit.len() > 1)
+    {
+        return Some(Number {
+            value: num,
+            end: i + 1,
+            measure: Some(unit),
+            vague: false,
+            scale: 1.0,
+        });
+    }
     // "the one you mentioned", "which one": a pronoun.
     if w == "one"
         && i > 0
@@ -632,18 +649,115 @@ fn scaled(s: &Sent<'_>, mut n: Number) -> Number {
     n
 }
 
-/// Rule "<currency symbol>": `$`, `US$`, `€`, `£` right before the number.
-fn currency_before(s: &Sent<'_>, i: usize) -> Option<(&'static str, usize)> {
+/// Rule "<currency symbol>": `$`, `US$`, `€`, `£`, `₡` right before the number; `C$`,
+/// `HK$`, `MXN$`, also with a space (`hk $`); a code (`USD 200`, `MAUD 60`). Gives the
+/// currency and the token where it starts.
+fn currency_before(s: &Sent<'_>, i: usize) -> Option<(Named, usize)> {
     let w = s.w(i);
-    let code = lookup_exact(CURRENCY_SYMBOLS, w)?;
-    // "US$", "A$", "HK$": a prefix glued before the dollar sign.
-    if w == "$" && i > 0 && s.glued(i) {
-        let pre = format!("{}$", s.w(i - 1));
-        if let Some(c) = lookup_exact(CURRENCY_SYMBOLS, &pre) {
-            return Some((c, i - 1));
+    let one = |code| Named { code, factor: 1.0 };
+    if let Some(named) = currency::code(w) {
+        return Some((named, i));
+    }
+    let code = lookup_exact(CURRENCY_SYMBOLS, w).or_else(|| currency::symbol(w))?;
+    // "US$", "A$", "HK$", "MXN$": a prefix before the dollar sign, glued or not.
+    if w == "$" && i > 0 && s.toks[i - 1].kind == TokenKind::Word {
+        let pre = s.w(i - 1).to_uppercase();
+        let known = lookup_exact(CURRENCY_SYMBOLS, &format!("{pre}$"))
+            .or_else(|| currency::code(&pre).map(|n| n.code))
+            .or_else(|| (pre == "MEX").then_some("MXN"));
+        if let Some(c) = known.filter(|_| s.glued(i) || pre.len() <= 2) {
+            return Some((one(c), i - 1));
         }
     }
-    Some((code, i))
+    Some((one(code), i))
+}
+
+/// Rule "<number> <currency>": a name (`dollars`, `australian dollars`, `cents`), a code
+/// (`USD`, `MEUR`) or a symbol (`10 €`) after the number. Gives the currency and the token
+/// after it.
+fn currency_after(s: &Sent<'_>, at: usize) -> Option<(Named, usize)> {
+    let words = [s.w(at), s.w(at + 1), s.w(at + 2)];
+    if let Some((named, n)) = currency::name(&words) {
+        return Some((named, at + n));
+    }
+    let one = |code| Named { code, factor: 1.0 };
+    lookup(CURRENCY_WORDS, words[0])
+        .map(one)
+        .or_else(|| currency::code(words[0]))
+        .or_else(|| {
+            lookup_exact(CURRENCY_SYMBOLS, words[0])
+                .filter(|_| words[0].chars().all(|c| !c.is_alphanumeric()))
+                .or_else(|| currency::symbol(words[0]))
+                .map(one)
+        })
+        .map(|named| (named, at + 1))
+}
+
+/// Rule "<money> (and) <cents>": `3 dollars 50 cents`, `thirteen dollars and forty-five
+/// cents`, `15 dollars 50.` Gives the part of the unit and the token after it.
+fn cents_after(s: &Sent<'_>, at: usize) -> Option<(f64, usize)> {
+    let at = at + usize::from(s.is(at, "and"));
+    let part = digits(s, at).or_else(|| cardinal(s, at))?;
+    if part.value.fract() != 0.0 || part.value >= 100.0 || part.measure.is_some() {
+        return None;
+    }
+    if s.is_any(part.end, &["cents", "cent", "pence", "p"]) {
+        return Some((part.value / 100.0, part.end + 1));
+    }
+    // A bare number after the unit only where nothing follows it.
+    (s.toks
+        .get(part.end)
+        .is_none_or(|t| t.kind == TokenKind::Punct))
+    .then_some((part.value / 100.0, part.end))
+}
+
+/// Rule "<number> <unit of measure>": the unit after a number (a glued one it carries,
+/// a word, a phrase of words, or one in brackets), and the token after it.
+fn measure_at(s: &Sent<'_>, n: &Number) -> Option<(&'static str, usize)> {
+    if let Some(unit) = n.measure {
+        return Some((unit, n.end));
+    }
+    let at = n.end;
+    for (words, unit) in MEASURE_PHRASES {
+        if words.iter().enumerate().all(|(k, w)| s.is(at + k, w)) {
+            return Some((unit, at + words.len()));
+        }
+    }
+    let single = |k: usize| {
+        let w = s.w(k);
+        (w.len() > 1 || w == "m")
+            .then(|| lookup(MEASURES, w))
+            .flatten()
+    };
+    if let Some(unit) = single(at) {
+        return Some((unit, at + 1));
+    }
+    // "20 (kg)", "20 [kg]".
+    let close = match s.w(at) {
+        "(" => ")",
+        "[" => "]",
+        "{" => "}",
+        "<" => ">",
+        _ => return None,
+    };
+    single(at + 1)
+        .filter(|_| s.w(at + 2) == close)
+        .map(|unit| (unit, at + 3))
+}
+
+/// Rule "<measure> (and) <number> <smaller unit>": "5 feet 2 inches" is 5 1/6 feet.
+/// Gives the part of the larger unit and the token after the smaller.
+fn smaller_measure(s: &Sent<'_>, unit: &str, at: usize) -> Option<(f64, usize)> {
+    let &(_, small, per) = COMPOUND_MEASURES.iter().find(|(big, _, _)| *big == unit)?;
+    let at = at + usize::from(s.is(at, "and"));
+    let part = digits(s, at).or_else(|| cardinal(s, at))?;
+    // "5 ft 2 in": after feet, "in" is inches.
+    let (small_unit, end) = if small == "in" && s.is(part.end, "in") {
+        ("in", part.end + 1)
+    } else {
+        measure_at(s, &part)?
+    };
+    (small_unit == small && part.value < per).then_some((part.value / per, end))
 }
 
 /// Rule "<bound> <number>": `up to`, `more than`, `nearly`, `an estimated`; also
@@ -817,6 +931,8 @@ pub fn numbers(text: &str, toks: &[Token], out: &mut Vec<(overdue_text::Span, f6
         };
         let at = if sign < 0.0 { i + 1 } else { i };
         match digits(&s, at).or_else(|| words(&s, at)) {
+            // "180ml", "29km": a measure, not a bare number.
+            Some(n) if n.measure.is_some() => i = n.end,
             Some(n) => {
                 let mut n = scaled(&s, n);
                 // "one over three", "two out of five hundred", "1 in 21": a ratio.
@@ -873,17 +989,18 @@ pub fn sentence(text: &str, toks: &[Token], out: &mut Vec<Quantity>) {
 
 fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
     // A currency symbol, then the number.
-    let (currency, num_at) = match currency_before(s, i) {
-        Some((code, _))
+    let (before, num_at) = match currency_before(s, i) {
+        Some((named, _))
             if s.toks
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number) =>
         {
-            (Some(code), i + 1)
+            (Some(named), i + 1)
         }
         Some(_) => return None,
         None => (None, i),
     };
+    let currency = before.map(|n| n.code);
     let start_tok = match currency {
         Some(_) => currency_before(s, i).map_or(i, |(_, at)| at),
         None => i,
@@ -949,12 +1066,53 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
         }
     }
     let bound = bound.unwrap_or("exact");
+    // Money: a currency before, or one after ("11 billion dollars", "125 million
+    // australian dollars", "50 cents"), in the currency's unit; and cents after it.
+    let after = if before.is_none() && !share {
+        currency_after(s, n.end)
+    } else {
+        None
+    };
+    // "25 pounds" weighs; "361 million pounds" or "pounds sterling" is money.
+    let after = after.filter(|(named, end)| {
+        !(named.code == "GBP"
+            && s.is_any(end - 1, &["pound", "pounds"])
+            && n.scale < 1e3
+            && !s.is(*end, "sterling"))
+    });
+    let money = before.map(|b| (b, n.end)).or(after);
+    if let Some((named, end)) = money {
+        n.value *= named.factor;
+        value_max = value_max.map(|v| v * named.factor);
+        if named.factor == 1.0
+            && let Some((cents, e)) = cents_after(s, end)
+            && value_max.is_none()
+        {
+            n.value += cents;
+            n.end = e;
+        } else {
+            n.end = end;
+        }
+    }
     let span_start = if between {
         bound_start
             .saturating_sub(1)
             .min(start_tok.saturating_sub(1))
     } else {
         bound_start
+    };
+    // A unit of measure: "1,200 MW", "2.4 km", "39mm", "660 square meters", "20 (kg)",
+    // and a smaller unit after it ("5 feet 2 inches").
+    let dim = if money.is_some() || share {
+        None
+    } else {
+        measure_at(s, &n).map(|(unit, mut end)| {
+            if let Some((small, e)) = smaller_measure(s, unit, end) {
+                n.value += small;
+                end = e;
+            }
+            (unit, end)
+        })
     };
     let finish = |kind: &'static str,
                   unit: Option<String>,
@@ -999,10 +1157,9 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
             "<number> percent",
         );
     }
-    // Money: a symbol before, or a currency after ("11 billion dollars", "500 million bolívares").
-    let code_after = lookup(CURRENCY_WORDS, s.w(n.end));
-    if let Some(code) = currency.or(code_after) {
-        let mut end = n.end + usize::from(code_after.is_some() && currency.is_none());
+    if let Some((named, _)) = money {
+        let code = named.code;
+        let mut end = n.end;
         let per = rate_after(s, end).map(|(p, e)| {
             end = e;
             p
@@ -1012,19 +1169,7 @@ fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
         }
         return finish("money", Some(code.into()), Some(code), per, end, rule);
     }
-    // A unit of measure: "1,200 MW", "2.4 km", "39mm".
-    let measure = n.measure.or_else(|| {
-        let w = s.w(n.end);
-        (w.len() > 1 || w == "m")
-            .then(|| lookup(MEASURES, w))
-            .flatten()
-    });
-    if let Some(unit) = measure {
-        let mut end = if n.measure.is_some() {
-            n.end
-        } else {
-            n.end + 1
-        };
+    if let Some((unit, mut end)) = dim {
         if s.is_any(end, &["caliber", "calibre"]) {
             end += 1;
         }

@@ -2,7 +2,8 @@
 //! number, currency and dimension model cases (`../shared/conformance/recognizers-text`,
 //! MIT). A number case passes when every expected number is found with its value and no
 //! other number is; a currency case when every expected amount is found as money with its
-//! value (and ISO code, when the case gives one); a dimension case when every expected
+//! value (and ISO code, when the case gives one; sub-units such as cents in the currency's
+//! unit, as overdue writes money); a dimension case when every expected
 //! measure is found as a dimension with its value and unit. The cases that fail today are
 //! in `tests/conformance/known-failures.txt`; the test fails when another case fails and
 //! when a listed case passes, so the list only shrinks. `--nocapture` prints the rates,
@@ -50,7 +51,32 @@ fn unit(name: &str) -> &str {
         "Megabyte" => "MB",
         "Mile per hour" => "mph",
         "Kilometer per hour" => "km/h",
+        "Pound" => "lb",
+        "Ounce" => "oz",
+        "Square meter" => "m2",
+        "Square kilometer" => "km2",
+        "Cubic foot" => "ft3",
+        "Microgram" => "µg",
+        "Gram" => "g",
+        "Milliliter" => "ml",
+        "Decimeter" => "dm",
+        "Tablespoon" => "tbsp",
+        "Teaspoon" => "tsp",
+        "Cup" => "cup",
+        "Degree" => "degree",
+        "Radian" => "rad",
+        "Turn" => "turn",
+        "Bit" => "bit",
         other => other,
+    }
+}
+
+/// What one of the peer's sub-units is worth in its currency's unit.
+fn sub_unit(name: &str) -> f64 {
+    match name {
+        "Cent" | "Pence" | "Penny" => 0.01,
+        "Satoshi" => 1e-8,
+        _ => 1.0,
     }
 }
 
@@ -97,6 +123,8 @@ fn check(file: &str, case: &Value) -> Result<(), String> {
             .as_str()
             .and_then(|v| v.parse().ok())
             .ok_or("no value")?;
+        // overdue gives money in the currency's unit: 50 cents is 0.50.
+        let want = want * sub_unit(r["Resolution"]["unit"].as_str().unwrap_or(""));
         let ok = got.iter().any(|q| {
             close(q.value, want)
                 && if file.contains("Currency") {
