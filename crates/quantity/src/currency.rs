@@ -89,7 +89,11 @@ static NAMES: LazyLock<HashMap<String, Named>> = LazyLock::new(|| {
         match (name.find(" ("), name.find(") ")) {
             (Some(a), Some(b)) if a < b => {
                 add(&format!("{}{}", &name[..a], &name[b + 1..]), c.code(), 1.0);
-                add(&format!("{}{}", &name[a + 2..b], &name[b + 1..]), c.code(), 1.0);
+                add(
+                    &format!("{}{}", &name[a + 2..b], &name[b + 1..]),
+                    c.code(),
+                    1.0,
+                );
             }
             _ => add(&name, c.code(), 1.0),
         }

@@ -167,7 +167,7 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
             if let Ok(e) = exp.parse::<i32>() {
                 n.value *= 10f64.powi(e);
                 n.end = end;
-                return Some(n);
+                return n.value.is_finite().then_some(n);
             }
         }
         // "2½".
@@ -204,7 +204,7 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
             let p = base.powi(sign * e);
             n.value = if times_ten { n.value * p } else { p };
             n.end = k + 1;
-            return Some(n);
+            return n.value.is_finite().then_some(n);
         }
     }
     // "1 4/5", "2 ½": a whole number and a fraction.
@@ -964,7 +964,9 @@ pub fn numbers(text: &str, toks: &[Token], out: &mut Vec<(overdue_text::Span, f6
                     }
                 }
                 let span = toks[start].span.cover(toks[n.end - 1].span);
-                out.push((span, sign * n.value));
+                if n.value.is_finite() {
+                    out.push((span, sign * n.value));
+                }
                 i = n.end;
             }
             None => i += 1,
@@ -977,7 +979,17 @@ pub fn sentence(text: &str, toks: &[Token], out: &mut Vec<Quantity>) {
     let s = Sent { text, toks };
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&s, i) {
+            i += 1;
+            continue;
+        }
         match quantity_at(&s, i) {
+            // A value too large for a number ("1e999") is no quantity.
+            Some((q, end))
+                if !q.value.is_finite() || q.value_max.is_some_and(|v| !v.is_finite()) =>
+            {
+                i = end.max(i + 1)
+            }
             Some((q, end)) => {
                 out.push(q);
                 i = end.max(i + 1);
@@ -985,6 +997,56 @@ pub fn sentence(text: &str, toks: &[Token], out: &mut Vec<Quantity>) {
             None => i += 1,
         }
     }
+}
+
+/// Words a number in words can begin with (besides the cardinals).
+const WORD_STARTS: &[&str] = &[
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "nought",
+    "naught",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+];
+
+/// Whether a quantity can begin at token `i`: digits, a currency symbol or code, a number
+/// word, a vulgar fraction, the point of ".5". Most tokens cannot, and this asks without
+/// allocating.
+fn may_start(s: &Sent<'_>, i: usize) -> bool {
+    let t = &s.toks[i];
+    if t.kind == TokenKind::Number {
+        return true;
+    }
+    let w = s.w(i);
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    if !first.is_alphabetic() {
+        return w == "."
+            || vulgar(w).is_some()
+            || lookup_exact(CURRENCY_SYMBOLS, w).is_some()
+            || currency::symbol(w).is_some();
+    }
+    if first.is_uppercase() && (3..=4).contains(&w.len()) && currency::code(w).is_some() {
+        return true;
+    }
+    // The word, or its part before a hyphen, lower-cased on the stack.
+    let head = w.split('-').next().unwrap_or(w);
+    let mut buf = [0u8; 12];
+    if head.len() > buf.len() || !head.is_ascii() {
+        return vulgar(w).is_some();
+    }
+    for (b, c) in buf.iter_mut().zip(head.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..head.len()]).unwrap_or("");
+    WORD_STARTS.contains(&lower) || number_word(lower).is_some()
 }
 
 fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
