@@ -190,6 +190,59 @@ fn forecasts_told_as_noun_phrases_one_per_date() {
 }
 
 #[test]
+fn a_plan_speaks_through_whoever_published_it() {
+    let f = forecasts(
+        "The Harbour Rail Authority unveiled the draft of an updated business plan last week. The new cost estimate is $7 billion, with the first segment operable in 2029.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1.as_deref(), Some("Harbour Rail Authority"), "{f:?}");
+}
+
+#[test]
+fn a_speaker_introduced_by_a_colon_goes_on_in_the_first_person() {
+    let f = forecasts(
+        "Mayor Ann Holt made the following comments at the opening of the fair:\n\nI am confident the bridge will open by the end of 2026.\n\nWe will also finish the tunnel in 2027.\n\nThe fair closes on Sunday, and the tunnel will open in 2028.",
+    );
+    let by_target = |y: &str| {
+        f.iter()
+            .find(|x| x.3.as_deref() == Some(y))
+            .unwrap()
+            .1
+            .clone()
+    };
+    assert_eq!(by_target("2026").as_deref(), Some("Ann Holt"), "{f:?}");
+    assert_eq!(by_target("2027").as_deref(), Some("Ann Holt"), "{f:?}");
+    // Not past a sentence in the third person.
+    assert_eq!(by_target("2028"), None, "{f:?}");
+}
+
+#[test]
+fn a_slip_until_a_date_is_a_forecast_of_that_date() {
+    let f = forecasts(
+        "Engine problems are delaying the first flight until early 2027, the company said.",
+    );
+    assert_eq!(
+        f.iter().filter(|x| x.3.as_deref() == Some("2027")).count(),
+        1,
+        "{f:?}"
+    );
+    // Beside a target of its own.
+    let f = forecasts(
+        "The company is still targeting late 2026 for first delivery, but engine problems are delaying the first flight until early 2026.",
+    );
+    let targets: Vec<_> = f.iter().filter_map(|x| x.3.as_deref()).collect();
+    assert_eq!(targets.len(), 2, "{f:?}");
+    let f = forecasts("The jet is delayed until 2025, with production paused through to 2023.");
+    let mut targets: Vec<_> = f.iter().filter_map(|x| x.3.clone()).collect();
+    targets.sort();
+    assert_eq!(
+        targets,
+        vec!["2023".to_string(), "2025".to_string()],
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_headline_names_its_speaker_after_a_colon() {
     let f = forecasts(
         "Harbour tunnel construction to start in 2018: Marta Quill\n\nThe tunnel is long.",

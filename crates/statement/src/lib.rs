@@ -156,6 +156,44 @@ const ORG_REFERENCES: &[&str] = &[
     "contractor",
 ];
 
+/// Beginnings of words of a slip or a pause, after which "until <date>" is the new date.
+const SLIP_WORDS: &[&str] = &[
+    "delay",
+    "postpon",
+    "pause",
+    "halt",
+    "suspend",
+    "suspension",
+    "defer",
+    "push",
+    "pushed",
+    "slip",
+    "moved",
+];
+
+/// Words a sentence in the first person begins with.
+const FIRST_PERSON: &[&str] = &[
+    "I", "I'm", "I've", "I'll", "I'd", "We", "We're", "We've", "We'll", "We'd", "Our", "My",
+];
+
+/// Verbs of making a plan or a report public: "the Authority unveiled its business plan".
+const PUBLISHING: &[&str] = &[
+    "unveiled",
+    "unveils",
+    "released",
+    "releases",
+    "published",
+    "publishes",
+    "presented",
+    "presents",
+    "issued",
+    "issues",
+    "submitted",
+    "submits",
+    "adopted",
+    "adopts",
+];
+
 /// Nouns of documents that speak for whoever issued them: "the report says".
 const REPORT_NOUNS: &[&str] = &[
     "report",
@@ -605,10 +643,12 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         {
             speaker = Some(to_speaker(e));
         }
+        let mut spoke_carried = false;
         if speaker.is_none()
             && let Some((sp, said)) = &carried
         {
             speaker = Some(sp.clone());
+            spoke_carried = true;
             if said_at.is_none() {
                 said_at = said.clone();
             }
@@ -807,7 +847,36 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         .unwrap_or_else(|| event_of(&s, 0, n, true));
                     (tb, e)
                 });
-                let Some((j, event)) = before.or(after) else {
+                // "delaying first flight until early 2020", "production paused through to
+                // 2023": the date a slip moves the event to.
+                // Beside a future form too ("still targeting late 2020 …, which are
+                // delaying first flight until early 2020"), unless one of them has that
+                // date already.
+                let told = out.iter().any(|st| {
+                    st.kind == "forecast"
+                        && sentence.span.contains(st.span)
+                        && st.target.as_ref().is_some_and(|x| {
+                            x.value.as_deref() == Some(&t.value) && x.modifier == t.modifier
+                        })
+                });
+                let slipped = (tb >= 1 && !told)
+                    .then(|| {
+                        let mut p = tb - 1;
+                        if s.is(p, "to") && p > 0 && s.is(p - 1, "through") {
+                            p -= 1;
+                        }
+                        ["until", "till", "through", "to", "into"]
+                            .contains(&s.lower[p].as_str())
+                            .then_some(p)
+                    })
+                    .flatten()
+                    .and_then(|p| {
+                        let from = p.saturating_sub(10);
+                        (from..p)
+                            .any(|k| SLIP_WORDS.iter().any(|w| s.lower[k].starts_with(w)))
+                            .then(|| (tb, event_of(&s, from, p, true)))
+                    });
+                let Some((j, event)) = before.or(after).or(slipped) else {
                     continue;
                 };
                 // A target told beside a future form is its own phrase ("its 2023 target
@@ -943,6 +1012,21 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         if let Some(e) = entities.iter().rev().find(|e| e.kind == "PERSON") {
             last_person = Some(to_speaker(e));
         }
+        // A forecast with no speaker in a sentence about a plan or a report ("The new
+        // cost estimate is $77 billion, with the first segment operable in 2029") is the
+        // word of whoever issued it last.
+        if let Some(reporter) = &last_reporter
+            && (0..n).any(|k| {
+                PLAN_NOUNS.contains(&s.lower[k].as_str())
+                    || REPORT_NOUNS.contains(&s.lower[k].as_str())
+            })
+        {
+            for st in out.iter_mut().filter(|st| {
+                st.kind == "forecast" && st.speaker.is_none() && sentence.span.contains(st.span)
+            }) {
+                st.speaker = Some(reporter.clone());
+            }
+        }
         // Who gives a report: "a report from X", "a review by X", "X reported".
         if let Some(e) = entities.iter().find(|e| {
             let k = tok_of(e.span);
@@ -962,6 +1046,20 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             last_reporter = Some(to_speaker(office.unwrap_or(e)));
         } else if saying.is_some_and(|v| s.lower[v].starts_with("report")) && speaker.is_some() {
             last_reporter = speaker.clone();
+        } else if let Some(v) = (0..n).find(|&k| {
+            PUBLISHING.contains(&s.lower[k].as_str())
+                && (k + 1..(k + 9).min(n)).any(|j| {
+                    REPORT_NOUNS.contains(&s.lower[j].as_str())
+                        || PLAN_NOUNS.contains(&s.lower[j].as_str())
+                })
+        }) && let Some(e) = entities
+            .iter()
+            .filter(|e| matches!(e.kind, "ORG" | "PERSON") && tok_of(e.span) < v)
+            .max_by_key(|e| e.span.start())
+        {
+            // "The Authority unveiled the draft of an updated business plan": what the
+            // plan says, the Authority says.
+            last_reporter = Some(to_speaker(e));
         }
         if let Some(e) = entities.iter().rev().find(|e| e.kind == "ORG") {
             last_org = Some(to_speaker(e));
@@ -977,10 +1075,31 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .is_some_and(|next| text[next.span].starts_with(['"', '“']))
         };
         sentence_speakers.push((sentence.span, speaker.clone(), in_quote, closes));
+        // "Musk made the following comments:" and then "I'm confident …", "We will …":
+        // the speaker goes on while the sentences speak in the first person.
+        let first_person = |i: usize| {
+            layers.seg.sentences.get(i).is_some_and(|next| {
+                let t = text[next.span].trim_start_matches(['"', '“']);
+                let w = t.split_whitespace().next().unwrap_or("");
+                FIRST_PERSON.contains(&w.replace('’', "'").as_str())
+            })
+        };
         carried = if s.lower.last().is_some_and(|w| w == ":")
             || opens_quote(si + 1) && saying.is_some()
         {
-            speaker.clone().map(|sp| (sp, said_at.clone()))
+            // "Musk made the following comments in a video message:": the person the
+            // line names, when no verb of saying gave one.
+            speaker
+                .clone()
+                .or_else(|| {
+                    entities
+                        .iter()
+                        .find(|e| e.kind == "PERSON")
+                        .map(|e| to_speaker(e))
+                })
+                .map(|sp| (sp, said_at.clone()))
+        } else if spoke_carried && first_person(si + 1) {
+            carried.take()
         } else {
             None
         };
