@@ -243,6 +243,17 @@ fn a_slip_until_a_date_is_a_forecast_of_that_date() {
 }
 
 #[test]
+fn a_report_named_before_its_issuer_speaks_for_the_issuer() {
+    let f = forecasts(
+        "A rendering of the new station. Harbour Rail Authority. A new report says the western segment is unlikely to open on time.\n\nThe start of operations on the western segment is unlikely to meet its target, according to a new report from the Harbour Rail Authority's Office of Inspector General.",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    for x in &f {
+        assert_eq!(x.1.as_deref(), Some("Office of Inspector General"), "{f:?}");
+    }
+}
+
+#[test]
 fn a_headline_names_its_speaker_after_a_colon() {
     let f = forecasts(
         "Harbour tunnel construction to start in 2018: Marta Quill\n\nThe tunnel is long.",

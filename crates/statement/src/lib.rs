@@ -528,13 +528,33 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         let mut said_at: Option<String> = None;
         // "X said, according to the newspaper": X speaks, the paper is the source.
         let according = according.filter(|_| saying.is_none());
+        // "a report from X", "a review by X's Office of Y": the office, else X.
+        let report_issuer = |lo: usize, hi: usize| -> Option<&Entity> {
+            let e = entities.iter().copied().find(|e| {
+                let k = tok_of(e.span);
+                e.kind == "ORG"
+                    && (lo..hi).contains(&k)
+                    && (1..=3).any(|back| {
+                        k > back
+                            && (s.is(k - back, "from") || s.is(k - back, "by"))
+                            && REPORT_NOUNS.contains(&s.lower[k - back - 1].as_str())
+                    })
+            })?;
+            Some(office_of(text, &entities, e))
+        };
         if let Some(k) = according {
-            speaker = speaker_entity(k + 2, true).map(to_speaker);
+            // "according to a new report from the Authority's Office of Inspector General".
+            speaker = report_issuer(k + 2, (k + 10).min(n))
+                .or_else(|| speaker_entity(k + 2, true))
+                .map(to_speaker);
         } else if let Some(v) = saying {
             // "He said", "he expects to": the pronoun right before the verb is its subject,
             // whoever else the sentence names.
-            let pronoun =
-                (v.saturating_sub(2)..v).any(|j| ["he", "she"].contains(&s.lower[j].as_str()));
+            // "A new report says": the report, whoever the sentence names before it.
+            let pronoun = (v.saturating_sub(2)..v).any(|j| {
+                ["he", "she"].contains(&s.lower[j].as_str())
+                    || REPORT_NOUNS.contains(&s.lower[j].as_str())
+            });
             // "said Fomin" is rarer than "Fomin said"; "X, head of Y, said".
             if !pronoun {
                 speaker = speaker_entity(v, false).map(to_speaker);
@@ -593,7 +613,10 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                             .map(to_speaker)
                     }),
                     // "the report says": whoever the text last gave a report to.
-                    Some("REPORT") => last_reporter.clone().or_else(|| last_org.clone()),
+                    Some("REPORT") => last_reporter
+                        .clone()
+                        .or_else(|| issuer_ahead(text, layers.entities, sentence.span.end()))
+                        .or_else(|| last_org.clone()),
                     Some(_) => last_org.clone(),
                     None => None,
                 };
@@ -1028,22 +1051,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             }
         }
         // Who gives a report: "a report from X", "a review by X", "X reported".
-        if let Some(e) = entities.iter().find(|e| {
-            let k = tok_of(e.span);
-            e.kind == "ORG"
-                && (1..=3).any(|back| {
-                    k > back
-                        && (s.is(k - back, "from") || s.is(k - back, "by"))
-                        && REPORT_NOUNS.contains(&s.lower[k - back - 1].as_str())
-                })
-        }) {
-            // "a report from the Authority's Office of Inspector General": the office.
-            let office = entities.iter().find(|o| {
-                o.kind == "ORG"
-                    && o.span.start() > e.span.end()
-                    && ["'s", "’s"].contains(&text[e.span.end()..o.span.start()].trim())
-            });
-            last_reporter = Some(to_speaker(office.unwrap_or(e)));
+        if let Some(e) = report_issuer(0, n) {
+            last_reporter = Some(to_speaker(e));
         } else if saying.is_some_and(|v| s.lower[v].starts_with("report")) && speaker.is_some() {
             last_reporter = speaker.clone();
         } else if let Some(v) = (0..n).find(|&k| {
@@ -1106,6 +1115,46 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
     }
     attribute_quotes(&mut out, &sentence_speakers);
     out
+}
+
+/// The office of an organisation named right after it with a possessive ("the
+/// Authority's Office of Inspector General"), else the organisation.
+fn office_of<'a>(text: &str, entities: &[&'a Entity], e: &'a Entity) -> &'a Entity {
+    entities
+        .iter()
+        .copied()
+        .find(|o| {
+            o.kind == "ORG"
+                && o.span.start() > e.span.end()
+                && ["'s", "’s"].contains(&text[e.span.end()..o.span.start()].trim())
+        })
+        .unwrap_or(e)
+}
+
+/// The issuer of a report a text names after byte `from` (within a few sentences): "a
+/// new report from the Authority's Office of Inspector General", for "a new report says"
+/// before it.
+fn issuer_ahead(text: &str, entities: &[Entity], from: usize) -> Option<Speaker> {
+    let near: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.span.start() >= from && e.span.start() < from + 1500)
+        .collect();
+    let e = near.iter().copied().find(|e| {
+        if e.kind != "ORG" {
+            return false;
+        }
+        let before = text[..e.span.start()].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        let Some(rest) = before
+            .strip_suffix("from")
+            .or_else(|| before.strip_suffix("by"))
+        else {
+            return false;
+        };
+        let word = rest.trim_end().rsplit(' ').next().unwrap_or("");
+        REPORT_NOUNS.contains(&word.to_lowercase().as_str())
+    })?;
+    Some(to_speaker(office_of(text, &near, e)))
 }
 
 /// Whether the straight quotation mark at byte `at` opens a quotation (after a space, a
