@@ -254,6 +254,19 @@ fn a_report_named_before_its_issuer_speaks_for_the_issuer() {
 }
 
 #[test]
+fn a_rate_or_a_stretch_of_time_is_no_target() {
+    let f = forecasts("The plant is expected to produce about 35 billion kilowatt-hours per year.");
+    assert!(f.iter().all(|x| x.3.is_none()), "{f:?}");
+    let f = forecasts(
+        "The question of when the company will ship its robotaxi has been out there for at least five years.",
+    );
+    assert!(f.iter().all(|x| x.3.as_deref() != Some("P5Y")), "{f:?}");
+    // A span within which something happens is one.
+    let f = forecasts("The plant will be completed within two years.");
+    assert_eq!(f[0].3.as_deref(), Some("P2Y"), "{f:?}");
+}
+
+#[test]
 fn a_headline_names_its_speaker_after_a_colon() {
     let f = forecasts(
         "Harbour tunnel construction to start in 2018: Marta Quill\n\nThe tunnel is long.",

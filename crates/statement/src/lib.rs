@@ -760,6 +760,13 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         && !t.value.starts_with("PAST")
                         && !t.value.starts_with("PRESENT")
                         && Some(&t.value) != said_at.as_ref()
+                        // A rate ("35 billion kWh per year") or a stretch of time ("for
+                        // five years") is no deadline.
+                        && t.kind != "SET"
+                        && !(t.kind == "DURATION"
+                            && tk > 0
+                            && ["per", "a", "an", "every", "each", "for", "last", "past"]
+                                .contains(&s.lower[tk - 1].as_str()))
                 })
                 .find(|t| tok_of(t.span) > k || t.kind == "DURATION" || t.value == "FUTURE_REF")
                 .copied();
