@@ -259,8 +259,14 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         let mut role = None;
         // "Office of Inspector General", "Ministry of Defence": an institution named
         // by its office, whatever titles its name holds.
-        let institution =
-            a + 2 < end && ORG_PREFIXES.contains(&s.lower(a).as_str()) && s.is_any(a + 1, &["of"]);
+        let institution = a + 2 < end
+            && ORG_PREFIXES.contains(&s.lower(a).as_str())
+            && s.is_any(a + 1, &["of"])
+            // "UN General Assembly", "General Motors": a title word right before the
+            // noun of an organisation names no person.
+            || end >= a + 2
+                && s.is_any(end - 2, TITLE_WORDS)
+                && ORG_SUFFIXES.contains(&s.lower(end - 1).as_str());
         if let Some(t) = (a..end)
             .rev()
             .find(|&k| s.is_any(k, TITLE_WORDS))
@@ -841,6 +847,29 @@ mod tests {
             .into_iter()
             .map(|e| (e.text, e.kind, e.id, e.role))
             .collect()
+    }
+
+    #[test]
+    fn a_title_before_the_noun_of_an_organisation_names_no_person() {
+        let e = ents("He will attend the 76th session of the UN General Assembly in New York.");
+        assert!(e.iter().all(|x| x.1 != "PERSON"), "{e:?}");
+        let e =
+            ents("He bought shares of General Motors. The Office of Inspector General said so.");
+        assert!(
+            e.iter().any(|x| x.0 == "General Motors" && x.1 == "ORG"),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Office of Inspector General" && x.1 == "ORG"),
+            "{e:?}"
+        );
+        // A title before a name still gives the person.
+        let e = ents("Gen. Luis Ortiz said the base will open.");
+        assert!(
+            e.iter().any(|x| x.0 == "Luis Ortiz" && x.1 == "PERSON"),
+            "{e:?}"
+        );
     }
 
     #[test]
