@@ -769,7 +769,31 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                                 .contains(&s.lower[tk - 1].as_str()))
                 })
                 .find(|t| tok_of(t.span) > k || t.kind == "DURATION" || t.value == "FUTURE_REF")
-                .copied();
+                .copied()
+                // "we'll be able to do a demonstration drive …, and then having the car go
+                // park itself, by the end of next year": a deadline after the clause, before
+                // another future form or the end of the quotation.
+                .or_else(|| {
+                    let stop = (to..n)
+                        .find(|&j| {
+                            forecast_cue(&s, j).is_some()
+                                || Some(j) == saying
+                                || ["\"", "”"].contains(&s.lower[j].as_str())
+                        })
+                        .unwrap_or(n);
+                    timexes
+                        .iter()
+                        .find(|t| {
+                            let tk = tok_of(t.span);
+                            tk >= to
+                                && tk < stop
+                                && t.kind == "DATE"
+                                && !t.value.starts_with("PAST")
+                                && !t.value.starts_with("PRESENT")
+                                && matches!(t.signal, Some("by" | "before" | "no later than"))
+                        })
+                        .copied()
+                });
             let asap = (from..to).any(|j| s.seq_at(j, &["as", "soon", "as", "possible"]));
             let target = target_of(&s, target_tx, asap, from, k);
             let dated = target.value.is_some();
