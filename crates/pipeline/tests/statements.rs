@@ -267,6 +267,22 @@ fn a_rate_or_a_stretch_of_time_is_no_target() {
 }
 
 #[test]
+fn a_deadline_after_the_clause_of_a_future_form_is_its_target() {
+    let f = forecasts(
+        "\u{201c}Our goal is that we\u{2019}ll be able to drive the car from the port to the airport, and then having it park itself, by the end of next year,\u{201d} Mayor Ann Holt said.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].3.as_deref(), Some("2018"), "{f:?}");
+    // Not one that another future form owns.
+    let f =
+        forecasts("The bridge will be painted, and then the tunnel will open by the end of 2019.");
+    assert!(
+        f.iter().filter(|x| x.3.as_deref() == Some("2019")).count() <= 1,
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_headline_names_its_speaker_after_a_colon() {
     let f = forecasts(
         "Harbour tunnel construction to start in 2018: Marta Quill\n\nThe tunnel is long.",
