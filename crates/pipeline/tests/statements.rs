@@ -283,6 +283,45 @@ fn a_deadline_after_the_clause_of_a_future_form_is_its_target() {
 }
 
 #[test]
+fn a_plan_told_after_the_fact_and_the_date_a_slip_moved_from() {
+    // Published 2017-02-03.
+    let f = forecasts(
+        "Work that was to be completed by early 2018 is now not expected to be done until the end of 2018.",
+    );
+    let mut targets: Vec<_> = f.iter().filter_map(|x| x.3.clone()).collect();
+    targets.dedup();
+    assert_eq!(f.len(), 2, "{f:?}");
+    let f = forecasts(
+        "Delivery of the jet is being pushed back to early 2019, instead of next year, the Harbor Times reported.",
+    );
+    let mut targets: Vec<_> = f.iter().filter_map(|x| x.3.clone()).collect();
+    targets.sort();
+    assert_eq!(
+        targets,
+        vec!["2018".to_string(), "2019".to_string()],
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_plan_in_the_passive_speaks_for_its_agent() {
+    let f = forecasts(
+        "The Harbour Rail Authority met on Monday.\n\nThe northern line is being promoted by the rail authority to be its first operational segment by 2028.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1.as_deref(), Some("Harbour Rail Authority"), "{f:?}");
+    assert_eq!(f[0].3.as_deref(), Some("2028"), "{f:?}");
+}
+
+#[test]
+fn a_headline_repeated_in_the_text_says_its_forecast_once() {
+    let f = forecasts(
+        "First Delivery Of The Jet Has Been Delayed To 2022\n\nBy a reporter\n\nFirst Delivery Of The Jet Has Been Delayed To 2022\n\nThe maker said so.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
 fn a_headline_names_its_speaker_after_a_colon() {
     let f = forecasts(
         "Harbour tunnel construction to start in 2018: Marta Quill\n\nThe tunnel is long.",

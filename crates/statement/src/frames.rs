@@ -36,6 +36,9 @@ pub const FORECAST_CUES: &[&[&str]] = &[
     &["expected"],
     &["is", "to", "be"],
     &["are", "to", "be"],
+    // A plan told after the fact: "work that was to be completed by early 2026".
+    &["was", "to", "be"],
+    &["were", "to", "be"],
     &["targeting"],
     &["targets"],
     &["is", "supposed", "to"],

@@ -171,6 +171,23 @@ const SLIP_WORDS: &[&str] = &[
     "moved",
 ];
 
+/// Verbs of putting a plan forward, whose agent speaks for it ("promoted by the
+/// authority").
+const PROMOTING: &[&str] = &[
+    "promoted",
+    "touted",
+    "proposed",
+    "planned",
+    "projected",
+    "envisioned",
+    "envisaged",
+    "pitched",
+    "billed",
+    "announced",
+    "presented",
+    "unveiled",
+];
+
 /// Words a sentence in the first person begins with.
 const FIRST_PERSON: &[&str] = &[
     "I", "I'm", "I've", "I'll", "I'd", "We", "We're", "We've", "We'll", "We'd", "Our", "My",
@@ -404,7 +421,15 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
     let mut sentence_speakers: Vec<(Span, Option<Speaker>, bool, bool)> = Vec::new();
     let mut open_quote = false;
     let mut prev_end = 0usize;
+    // Sentences seen, to let a headline or caption repeated in the text say its
+    // statements once.
+    let mut seen: HashSet<&str> = HashSet::new();
     for (si, sentence) in layers.seg.sentences.iter().enumerate() {
+        let repeated = !doc.in_boilerplate(sentence.span) && {
+            let t = text[sentence.span].trim();
+            t.split_whitespace().nth(4).is_some() && !seen.insert(t)
+        };
+        let said_before = out.len();
         if doc.in_boilerplate(sentence.span) {
             carried = None;
             open_quote = false;
@@ -653,6 +678,39 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 })
                 .map(|t| t.value.clone());
         }
+        // A plan in the passive, with its agent: "is being promoted by the rail authority
+        // to be its first operational segment by 2028".
+        if speaker.is_none()
+            && let Some(by) = (1..n.saturating_sub(1))
+                .find(|&j| s.is(j, "by") && PROMOTING.contains(&s.lower[j - 1].as_str()))
+        {
+            let agent = entities
+                .iter()
+                .find(|e| {
+                    matches!(e.kind, "ORG" | "PERSON") && (by + 1..by + 3).contains(&tok_of(e.span))
+                })
+                .map(|e| to_speaker(e))
+                .or_else(|| {
+                    // "the rail authority": the organisation of that name named before.
+                    let noun = (by + 1..(by + 4).min(n))
+                        .find(|&j| ORG_REFERENCES.contains(&s.lower[j].as_str()))?;
+                    let here = sentence.span.start();
+                    layers
+                        .entities
+                        .iter()
+                        .rev()
+                        .filter(|e| e.kind == "ORG" && e.span.start() < here)
+                        .find(|e| {
+                            e.name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| w.eq_ignore_ascii_case(&s.lower[noun]))
+                        })
+                        .map(to_speaker)
+                        .or_else(|| last_org.clone())
+                });
+            speaker = agent;
+        }
         // A headline attributed after a colon: "Plant construction to start in 2018:
         // Erdogan".
         if speaker.is_none()
@@ -763,7 +821,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         // A rate ("35 billion kWh per year") or a stretch of time ("for
                         // five years") is no deadline.
                         && t.kind != "SET"
-                        && !(t.kind == "DURATION"
+&& !(t.kind == "DURATION"
                             && tk > 0
                             && ["per", "a", "an", "every", "each", "for", "last", "past"]
                                 .contains(&s.lower[tk - 1].as_str()))
@@ -867,10 +925,25 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     continue;
                 }
                 // "X in <date>": the event word before the preposition.
+                // Or an adjective of state and its noun: "its first operational segment by
+                // 2028".
                 let before = (!cue_found && tb >= 2 && (s.is(tb - 1, "in") || s.is(tb - 1, "by")))
-                    .then(|| noun_phrase_event(&s.lower[tb - 2]))
-                    .flatten()
-                    .map(|e| (tb - 2, e));
+                    .then(|| {
+                        noun_phrase_event(&s.lower[tb - 2])
+                            .map(|e| (tb - 2, e))
+                            .or_else(|| {
+                                (tb >= 3)
+                                    .then(|| {
+                                        ["operational", "operable", "complete", "completed"]
+                                            .contains(&s.lower[tb - 3].as_str())
+                                            .then(|| noun_phrase_event(&s.lower[tb - 3]))
+                                            .flatten()
+                                    })
+                                    .flatten()
+                                    .map(|e| (tb - 3, e))
+                            })
+                    })
+                    .flatten();
                 // "<date> target (start-up) date", "<date> as the target": a target.
                 let target_word = |j: usize| {
                     s.lower
@@ -916,12 +989,20 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 let slipped = (tb >= 1 && !told)
                     .then(|| {
                         let mut p = tb - 1;
-                        if s.is(p, "to") && p > 0 && s.is(p - 1, "through") {
+                        // "through to 2023"; "pushed back to early 2027, instead of next
+                        // year": the date it was moved from is a forecast too.
+                        if p > 0
+                            && (s.is(p, "to") && s.is(p - 1, "through")
+                                || s.is(p, "of") && s.is(p - 1, "instead")
+                                || s.is(p, "than") && s.is(p - 1, "rather"))
+                        {
                             p -= 1;
                         }
-                        ["until", "till", "through", "to", "into"]
-                            .contains(&s.lower[p].as_str())
-                            .then_some(p)
+                        [
+                            "until", "till", "through", "to", "into", "instead", "rather",
+                        ]
+                        .contains(&s.lower[p].as_str())
+                        .then_some(p)
                     })
                     .flatten()
                     .and_then(|p| {
@@ -1115,6 +1196,9 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .is_some_and(|next| text[next.span].starts_with(['"', '“']))
         };
         sentence_speakers.push((sentence.span, speaker.clone(), in_quote, closes));
+        if repeated {
+            out.truncate(said_before);
+        }
         // "Musk made the following comments:" and then "I'm confident …", "We will …":
         // the speaker goes on while the sentences speak in the first person.
         let first_person = |i: usize| {
