@@ -15,7 +15,7 @@
 
 mod frames;
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use overdue_entity::Entity;
@@ -307,15 +307,78 @@ struct Sent<'a> {
     text: &'a str,
     toks: &'a [Token],
     lower: Vec<String>,
+    /// For each token, the first frame (by priority) that names an event with it: as a
+    /// word, as a word when event nouns are left out, as the first of a phrase.
+    frames: Vec<[u8; 3]>,
 }
+
+/// No frame.
+const NO_FRAME: u8 = u8::MAX;
+
+/// Each frame word and the first frame that has it.
+static FRAME_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for (i, f) in FRAMES.iter().enumerate() {
+        for w in f.words {
+            m.entry(*w).or_insert(i as u8);
+        }
+    }
+    m
+});
+
+/// The first word of each frame phrase, with its second word and frame.
+static FRAME_PHRASES: LazyLock<HashMap<&'static str, Vec<(&'static str, u8)>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&str, Vec<(&str, u8)>> = HashMap::default();
+        for (i, f) in FRAMES.iter().enumerate() {
+            for (a, b) in f.phrases {
+                m.entry(*a).or_default().push((*b, i as u8));
+            }
+        }
+        m
+    });
+
+static NOUN_EVENT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOUN_EVENT_WORDS.iter().copied().collect());
 
 impl<'a> Sent<'a> {
     fn new(text: &'a str, toks: &'a [Token]) -> Sent<'a> {
-        let lower = toks
+        let lower: Vec<String> = toks
             .iter()
-            .map(|t| text[t.span].to_lowercase().replace('’', "'"))
+            .map(|t| {
+                let l = text[t.span].to_lowercase();
+                if l.contains('’') {
+                    l.replace('’', "'")
+                } else {
+                    l
+                }
+            })
             .collect();
-        Sent { text, toks, lower }
+        let frames = (0..lower.len())
+            .map(|k| {
+                let w = lower[k].as_str();
+                let word = FRAME_WORDS.get(w).copied().unwrap_or(NO_FRAME);
+                let not_noun = if NOUN_EVENT_SET.contains(w) {
+                    NO_FRAME
+                } else {
+                    word
+                };
+                let phrase = FRAME_PHRASES.get(w).map_or(NO_FRAME, |next| {
+                    next.iter()
+                        .filter(|(b, _)| lower.get(k + 1).is_some_and(|x| x == b))
+                        .map(|&(_, i)| i)
+                        .min()
+                        .unwrap_or(NO_FRAME)
+                });
+                [word, not_noun, phrase]
+            })
+            .collect();
+        Sent {
+            text,
+            toks,
+            lower,
+            frames,
+        }
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.lower.get(i).is_some_and(|x| x == w)
@@ -366,21 +429,19 @@ fn event_at(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> Option<(usize,
             .unwrap_or(from);
         return Some((k, "construction_start"));
     }
-    for f in FRAMES {
-        for k in from..to {
-            let w = s.lower[k].as_str();
-            if f.words.contains(&w) && (nouns || !NOUN_EVENT_WORDS.contains(&w)) {
-                return Some((k, f.event));
-            }
-            if f.phrases
-                .iter()
-                .any(|(a, b)| s.is(k, a) && (k + 1 < to) && s.is(k + 1, b))
-            {
-                return Some((k, f.event));
-            }
+    // The first frame by priority with a word or phrase in the range, at its first token.
+    let mut best: Option<(u8, usize)> = None;
+    for k in from..to.min(s.frames.len()) {
+        let [word, not_noun, phrase] = s.frames[k];
+        let mut f = if nouns { word } else { not_noun };
+        if k + 1 < to {
+            f = f.min(phrase);
+        }
+        if f != NO_FRAME && best.is_none_or(|(b, _)| f < b) {
+            best = Some((f, k));
         }
     }
-    None
+    best.map(|(f, k)| (k, FRAMES[f as usize].event))
 }
 
 fn about_project(s: &Sent<'_>, from: usize, to: usize) -> bool {
@@ -423,7 +484,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
     let mut prev_end = 0usize;
     // Sentences seen, to let a headline or caption repeated in the text say its
     // statements once.
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     for (si, sentence) in layers.seg.sentences.iter().enumerate() {
         let repeated = !doc.in_boilerplate(sentence.span) && {
             let t = text[sentence.span].trim();
