@@ -108,7 +108,7 @@ fn digits(s: &Sent<'_>, i: usize) -> Option<Number> {
         });
     }
     // A comma groups thousands (25,000); a point is a decimal point (7.62). Text that
-    // writes 25.000 for twenty-five thousand is not English news: see ARCHITECTURE.md.
+    // writes 25.000 for twenty-five thousand is not English (ARCHITECTURE.md, quantity).
     let value: f64 = num.replace(',', "").parse().ok()?;
     if num.contains(',')
         && !num.split(',').skip(1).all(|g| {
