@@ -326,6 +326,28 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
                 b += 1;
             }
         }
+        // "Minister of Energy and Natural Resources Alparslan Bayraktar": the portfolio
+        // goes on after "and"; the name is its last words (from a given name, if one is
+        // known, else the last two).
+        if let Some((title, org, at)) = pending_title.clone()
+            && b == at + 1
+            && s.is_any(at, &["and", "&"])
+            && e >= b + 3
+        {
+            let name_at = (b + 1..e - 1)
+                .find(|&j| GIVEN_NAMES.contains(&fold(s.w(j))))
+                .unwrap_or(e - 2);
+            if let Some(o) = out.iter_mut().rev().find(|r| r.end == at) {
+                o.end = name_at;
+            }
+            let portfolio = &s.text[s.toks[b].span.cover(s.toks[name_at - 1].span)];
+            role = Some(Role {
+                title,
+                org: Some(format!("{org} and {portfolio}")),
+            });
+            pending_title = None;
+            b = name_at;
+        }
         // A title in lower case before the name ("Rostec executive Oleg Yevtushenko",
         // "defence minister Vladmir Lopez"), or a title-of-organisation apposition before it.
         if role.is_none() && b > 0 {
@@ -847,6 +869,31 @@ mod tests {
             .into_iter()
             .map(|e| (e.text, e.kind, e.id, e.role))
             .collect()
+    }
+
+    #[test]
+    fn a_portfolio_that_goes_on_after_and_is_not_part_of_the_name() {
+        let e = ents(
+            "The unit is 95% complete, the country's Minister of Energy and Natural Resources Alparslan Bayraktar said.",
+        );
+        let p = e.iter().find(|x| x.1 == "PERSON").unwrap();
+        assert_eq!(p.0, "Alparslan Bayraktar", "{e:?}");
+        assert_eq!(
+            p.3.as_ref().and_then(|r| r.org.as_deref()),
+            Some("Energy and Natural Resources")
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Energy and Natural Resources" && x.1 == "ORG"),
+            "{e:?}"
+        );
+        // From a known given name on.
+        let e = ents("Minister of Trade and Industry John Paul Smith spoke.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "John Paul Smith" && x.1 == "PERSON"),
+            "{e:?}"
+        );
     }
 
     #[test]
