@@ -218,13 +218,18 @@ const PAST_CUES: &[&str] = &[
     "since",
 ];
 
-/// Whether the words around an expression speak of the future: the nearest cue within
-/// five tokens before it, else the sentence.
+/// Whether the words around an expression speak of the future: the nearest cue before it
+/// in its clause (up to twelve tokens: "said he will inaugurate the centre in New York on
+/// Monday" is next Monday), else the sentence.
 fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
     let g = &*GRAMMAR;
     let future_word =
         |t: &Tok<'_>| g.cue(t) & FUTURE != 0 || t.text.ends_with("'ll") || t.text.ends_with("’ll");
-    let before = &toks[start.saturating_sub(5)..start];
+    let from = (start.saturating_sub(12)..start)
+        .rev()
+        .find(|&k| matches!(toks[k].text, "," | ";" | ":" | "(" | ")"))
+        .map_or(start.saturating_sub(12), |k| k + 1);
+    let before = &toks[from..start];
     for (k, t) in before.iter().enumerate().rev() {
         // "will", "expected", and "to be" as in "an event to be held on October 12".
         if future_word(t) || (t.is("be") && k > 0 && before[k - 1].is("to")) {
