@@ -67,7 +67,7 @@ impl<'a> Sent<'a> {
         self.toks.get(i).map_or("", |t| &self.text[t.span])
     }
     fn lower(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+        overdue_text::words::lowercase(self.w(i))
     }
     fn cap(&self, i: usize) -> bool {
         let w = self.w(i);

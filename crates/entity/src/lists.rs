@@ -6,6 +6,10 @@ use std::sync::LazyLock;
 
 /// Folds a name for comparison: lower case, accents removed.
 pub fn fold(s: &str) -> String {
+    // Most names are ASCII: no accent to remove, and lower case without tables.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let base = match c {
@@ -528,16 +532,20 @@ pub const COMMON_CAPITALISED: &[&str] = &[
 /// `Italian` → `italy`, `Chinese` → `china`, derived from the country list by the
 /// regular English suffixes.
 pub fn demonym_country(word: &str) -> Option<String> {
-    let w = fold(word);
-    if w.len() < 5 {
+    // Every demonym read here ends in -n, -i, -ese or -sh: most words are passed over at once.
+    if word.len() < 5 || !word.ends_with(['n', 'i', 'e', 'h', 'N', 'I', 'E', 'H']) {
         return None;
     }
+    let w = fold(word);
+    let mut name = String::with_capacity(w.len() + 4);
     for suffix in ["ian", "ean", "an", "ese", "ish", "i", "n"] {
         let Some(stem) = w.strip_suffix(suffix) else {
             continue;
         };
         for end in ["", "a", "ia", "y", "e", "ey", "land"] {
-            let name = format!("{stem}{end}");
+            name.clear();
+            name.push_str(stem);
+            name.push_str(end);
             if COUNTRIES.contains(&name) {
                 return Some(name);
             }

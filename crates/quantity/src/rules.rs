@@ -29,7 +29,7 @@ impl<'a> Sent<'a> {
         i > 0 && i < self.toks.len() && self.toks[i - 1].span.end() == self.toks[i].span.start()
     }
     fn lower(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+        overdue_text::words::lowercase(self.w(i))
     }
     fn capitalised(&self, i: usize) -> bool {
         self.w(i).chars().next().is_some_and(char::is_uppercase)

@@ -346,7 +346,7 @@ impl<'a> Sent<'a> {
         let lower: Vec<String> = toks
             .iter()
             .map(|t| {
-                let l = text[t.span].to_lowercase();
+                let l = overdue_text::words::lowercase(&text[t.span]);
                 if l.contains('’') {
                     l.replace('’', "'")
                 } else {

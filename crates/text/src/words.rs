@@ -112,3 +112,13 @@ mod tests {
         assert_eq!(weekday("sun"), None);
     }
 }
+
+/// A word in lower case: ASCII without Unicode's tables (most of news text), anything
+/// else with them.
+pub fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}

@@ -261,7 +261,7 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 /// Whether a word can be part of a facility's type: lower case, not a function word, a
 /// number, an adverb in -ly or a participle in -ed ("the nearly completed plant").
 fn is_type_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    let lower = overdue_pipeline::text::words::lowercase(w);
     !w.chars().next().is_some_and(char::is_uppercase)
         && !NOT_TYPES.contains(&lower.as_str())
         && !FUNCTION_WORDS.contains(&lower.as_str())
@@ -306,7 +306,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         .iter()
         .map(|(_, w)| {
             if w.chars().any(char::is_uppercase) {
-                Cow::Owned(w.to_lowercase())
+                Cow::Owned(overdue_pipeline::text::words::lowercase(w))
             } else {
                 Cow::Borrowed(*w)
             }
