@@ -96,6 +96,16 @@ pub fn weekday(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// A word in lower case: ASCII without Unicode's tables (most of news text), anything
+/// else with them.
+pub fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,15 +120,5 @@ mod tests {
         assert_eq!(month("marching"), None);
         assert_eq!(weekday("Sunday"), Some(7));
         assert_eq!(weekday("sun"), None);
-    }
-}
-
-/// A word in lower case: ASCII without Unicode's tables (most of news text), anything
-/// else with them.
-pub fn lowercase(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.to_lowercase()
     }
 }
