@@ -553,7 +553,13 @@ fn about_doc(a: &Analysis, doc_mentions: &[Mention], known: &Known) -> Vec<About
             .as_ref()
             .map(|s| mentions(&s.text))
             .unwrap_or_default();
-        let in_sentence = mentions(sentence);
+        // The document's mentions within the statement (scanned once for the whole
+        // document, not again for every statement).
+        let in_sentence: Vec<Mention> = doc_mentions
+            .iter()
+            .filter(|m| st.span.start() <= m.start && m.start < st.span.end())
+            .cloned()
+            .collect();
         let typed = |ms: &[Mention]| {
             ms.iter()
                 .find(|m| !m.part && !m.kinds.is_empty())
