@@ -1050,23 +1050,19 @@ fn may_start(s: &Sent<'_>, i: usize) -> bool {
 }
 
 fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {
-    // A currency symbol, then the number.
-    let (before, num_at) = match currency_before(s, i) {
-        Some((named, _))
+    // A currency symbol, then the number; the quantity starts where the currency does.
+    let (before, num_at, start_tok) = match currency_before(s, i) {
+        Some((named, at))
             if s.toks
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number) =>
         {
-            (Some(named), i + 1)
+            (Some(named), i + 1, at)
         }
         Some(_) => return None,
-        None => (None, i),
+        None => (None, i, i),
     };
     let currency = before.map(|n| n.code);
-    let start_tok = match currency {
-        Some(_) => currency_before(s, i).map_or(i, |(_, at)| at),
-        None => i,
-    };
     let raw = digits(s, num_at).or_else(|| {
         if currency.is_none() {
             words(s, num_at)

@@ -1040,9 +1040,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 // Beside a future form too ("still targeting late 2020 …, which are
                 // delaying first flight until early 2020"), unless one of them has that
                 // date already.
-                let told = out.iter().any(|st| {
+                let told = out[said_before..].iter().any(|st| {
                     st.kind == "forecast"
-                        && sentence.span.contains(st.span)
                         && st.target.as_ref().is_some_and(|x| {
                             x.value.as_deref() == Some(&t.value) && x.modifier == t.modifier
                         })
@@ -1217,9 +1216,10 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     || REPORT_NOUNS.contains(&s.lower[k].as_str())
             })
         {
-            for st in out.iter_mut().filter(|st| {
-                st.kind == "forecast" && st.speaker.is_none() && sentence.span.contains(st.span)
-            }) {
+            for st in out[said_before..]
+                .iter_mut()
+                .filter(|st| st.kind == "forecast" && st.speaker.is_none())
+            {
                 st.speaker = Some(reporter.clone());
             }
         }
