@@ -60,14 +60,17 @@ pub struct Role {
 struct Sent<'a> {
     text: &'a str,
     toks: &'a [Token],
+    seg: &'a Segmentation,
 }
 
 impl<'a> Sent<'a> {
     fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.span])
     }
-    fn lower(&self, i: usize) -> String {
-        overdue_text::words::lowercase(self.w(i))
+    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        self.toks
+            .get(i)
+            .map_or(std::borrow::Cow::Borrowed(""), |t| self.seg.lower(t.span))
     }
     fn cap(&self, i: usize) -> bool {
         let w = self.w(i);
@@ -224,7 +227,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
                 && s.cap(end)
                 && !is_designation(s.w(end))
                 && !not_a_name(&s.lower(end))
-                && !HEADLINE_VERBS.contains(&s.lower(end).as_str())
+                && !HEADLINE_VERBS.contains(&s.lower(end).as_ref())
             {
                 end += 1;
                 continue;
@@ -249,7 +252,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
             && (a == 0 || s.w(a - 1) == "\"" || s.w(a - 1) == "“")
             && {
                 let l = s.lower(a);
-                COMMON_CAPITALISED.contains(&l.as_str()) || written_lower(&l)
+                COMMON_CAPITALISED.contains(&l.as_ref()) || written_lower(&l)
             }
         {
             a += 1;
@@ -260,13 +263,13 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         // "Office of Inspector General", "Ministry of Defence": an institution named
         // by its office, whatever titles its name holds.
         let institution = a + 2 < end
-            && ORG_PREFIXES.contains(&s.lower(a).as_str())
+            && ORG_PREFIXES.contains(&s.lower(a).as_ref())
             && s.is_any(a + 1, &["of"])
             // "UN General Assembly", "General Motors": a title word right before the
             // noun of an organisation names no person.
             || end >= a + 2
                 && s.is_any(end - 2, TITLE_WORDS)
-                && ORG_SUFFIXES.contains(&s.lower(end - 1).as_str());
+                && ORG_SUFFIXES.contains(&s.lower(end - 1).as_ref());
         if let Some(t) = (a..end)
             .rev()
             .find(|&k| s.is_any(k, TITLE_WORDS))
@@ -280,7 +283,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
                 b = t + 1;
             } else if s.is_any(t + 1, &["of"])
                 && t + 2 < end
-                && !ORG_PREFIXES.contains(&s.lower(a).as_str())
+                && !ORG_PREFIXES.contains(&s.lower(a).as_ref())
             {
                 // "General Director of Kalashnikov": the organisation (or the country:
                 // "President of Venezuela") after the title. After "for" comes a
@@ -365,7 +368,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
                     && b - t0 < 4
                     && s.toks[t0 - 1].kind == TokenKind::Word
                     && !s.cap(t0 - 1)
-                    && !COMMON_CAPITALISED.contains(&s.lower(t0 - 1).as_str())
+                    && !COMMON_CAPITALISED.contains(&s.lower(t0 - 1).as_ref())
                 {
                     t0 -= 1;
                 }
@@ -502,9 +505,13 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     }
     // A title or an occupation right before, in lower case: "defence minister Vladmir
     // Lopez", "designer Mikhail Kalashnikov".
-    let before_word = if b > 0 { s.lower(b - 1) } else { String::new() };
+    let before_word = if b > 0 {
+        s.lower(b - 1)
+    } else {
+        std::borrow::Cow::Borrowed("")
+    };
     let role_before =
-        TITLE_WORDS.contains(&before_word.as_str()) || ROLE_NOUNS.contains(&before_word.as_str());
+        TITLE_WORDS.contains(&before_word.as_ref()) || ROLE_NOUNS.contains(&before_word.as_ref());
     // "Marrow & Lindqvist": an ampersand joins the names of a firm.
     if (b..e).any(|k| s.w(k) == "&") {
         return Some("ORG");
@@ -515,12 +522,12 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     if titled || role_before && (2..=4).contains(&words) {
         return Some("PERSON");
     }
-    if words >= 2 && ORG_SUFFIXES.contains(&last.as_str())
-        || words >= 3 && ORG_PREFIXES.contains(&first.as_str())
+    if words >= 2 && ORG_SUFFIXES.contains(&last.as_ref())
+        || words >= 3 && ORG_PREFIXES.contains(&first.as_ref())
     {
         return Some("ORG");
     }
-    if words >= 2 && FACILITY_NOUNS.contains(&last.as_str()) {
+    if words >= 2 && FACILITY_NOUNS.contains(&last.as_ref()) {
         return Some("FAC");
     }
     if words == 1 && is_acronym(s.w(b)) {
@@ -539,8 +546,16 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     // The words around a name: "X, head of", "X said", "CEO of X", "told X".
     let after = s.lower(e);
     let after2 = s.lower(e + 1);
-    let before = if b > 0 { s.lower(b - 1) } else { String::new() };
-    let before2 = if b > 1 { s.lower(b - 2) } else { String::new() };
+    let before = if b > 0 {
+        s.lower(b - 1)
+    } else {
+        std::borrow::Cow::Borrowed("")
+    };
+    let before2 = if b > 1 {
+        s.lower(b - 2)
+    } else {
+        std::borrow::Cow::Borrowed("")
+    };
     const SAYING: &[&str] = &[
         "said",
         "says",
@@ -555,11 +570,11 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
         "confirmed",
     ];
     let person_after = after == ","
-        && (TITLE_WORDS.contains(&after2.as_str())
+        && (TITLE_WORDS.contains(&after2.as_ref())
             || after2 == "who"
             || after2 == "the"
-            || SAYING.contains(&after2.as_str()))
-        || SAYING.contains(&after.as_str());
+            || SAYING.contains(&after2.as_ref()))
+        || SAYING.contains(&after.as_ref());
     // An apposition after a title: "Vice-President for Economics and Finance, Castro
     // Soteldo, told …".
     let after_title =
@@ -567,15 +582,15 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     if (2..=4).contains(&words) && (person_after || after_title) {
         return Some("PERSON");
     }
-    let org_before = ["of", "at", "by", "from", "with"].contains(&before.as_str())
-        && (TITLE_WORDS.contains(&before2.as_str())
-            || ["part", "member", "owner", "subsidiary", "unit"].contains(&before2.as_str()))
-        || ["told", "according"].contains(&before.as_str()) && words <= 2
+    let org_before = ["of", "at", "by", "from", "with"].contains(&before.as_ref())
+        && (TITLE_WORDS.contains(&before2.as_ref())
+            || ["part", "member", "owner", "subsidiary", "unit"].contains(&before2.as_ref()))
+        || ["told", "according"].contains(&before.as_ref()) && words <= 2
         || before == "to" && before2 == "according";
-    let org_after = after == "," && ["a", "an", "the"].contains(&after2.as_str()) && {
+    let org_after = after == "," && ["a", "an", "the"].contains(&after2.as_ref()) && {
         // "Rostec, a Russian state-owned technology company"
         (e + 2..(e + 9).min(s.toks.len())).any(|k| {
-            ORG_SUFFIXES.contains(&s.lower(k).as_str())
+            ORG_SUFFIXES.contains(&s.lower(k).as_ref())
                 || [
                     "company",
                     "firm",
@@ -592,7 +607,7 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
                     "contractor",
                     "supplier",
                 ]
-                .contains(&s.lower(k).as_str())
+                .contains(&s.lower(k).as_ref())
         })
     } || [
         "reported",
@@ -605,15 +620,15 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
         "ceo",
         "chief",
     ]
-    .contains(&after.as_str())
-        || ["company", "corporation", "firm", "agency", "group"].contains(&before.as_str())
+    .contains(&after.as_ref())
+        || ["company", "corporation", "firm", "agency", "group"].contains(&before.as_ref())
         || before == ","
-            && ORG_NOUNS.contains(&before2.as_str())
-            && [",", ".", ""].contains(&after.as_str())
+            && ORG_NOUNS.contains(&before2.as_ref())
+            && [",", ".", ""].contains(&after.as_ref())
         || words <= 2
-            && ORG_NOUNS.contains(&after.as_str())
-            && !FACILITY_NOUNS.contains(&after.as_str())
-        || words == 1 && ["factory", "plant"].contains(&after.as_str());
+            && ORG_NOUNS.contains(&after.as_ref())
+            && !FACILITY_NOUNS.contains(&after.as_ref())
+        || words == 1 && ["factory", "plant"].contains(&after.as_ref());
     if org_before || org_after {
         return Some("ORG");
     }
@@ -676,6 +691,7 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
         let s = Sent {
             text,
             toks: seg.sentence_tokens(si),
+            seg,
         };
         let mut raws = Vec::new();
         mentions(&s, &written_lower, &mut raws);

@@ -5,6 +5,10 @@
 
 use std::time::{Duration, Instant};
 
+/// The allocator of the `overdue` binary, so that the figures are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use overdue_pipeline::read::{Body, Loader, RawDoc, ReadOptions, infer_published};
 use overdue_pipeline::text::{
     DateSource, Document, Published, Segmentation, mark_boilerplate, segment,

@@ -16,6 +16,7 @@
 mod frames;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use overdue_entity::Entity;
@@ -306,7 +307,7 @@ const PROJECT_NOUNS: &[&str] = &[
 struct Sent<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     /// For each token, the first frame (by priority) that names an event with it: as a
     /// word, as a word when event nouns are left out, as the first of a phrase.
     frames: Vec<[u8; 3]>,
@@ -342,21 +343,18 @@ static NOUN_EVENT_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NOUN_EVENT_WORDS.iter().copied().collect());
 
 impl<'a> Sent<'a> {
-    fn new(text: &'a str, toks: &'a [Token]) -> Sent<'a> {
-        let lower: Vec<String> = toks
+    fn new(text: &'a str, seg: &'a Segmentation, si: usize) -> Sent<'a> {
+        let toks = seg.sentence_tokens(si);
+        let lower: Vec<Cow<'a, str>> = toks
             .iter()
-            .map(|t| {
-                let l = overdue_text::words::lowercase(&text[t.span]);
-                if l.contains('’') {
-                    l.replace('’', "'")
-                } else {
-                    l
-                }
+            .map(|t| match seg.lower(t.span) {
+                Cow::Owned(l) if l.contains('’') => Cow::Owned(l.replace('’', "'")),
+                l => l,
             })
             .collect();
         let frames = (0..lower.len())
             .map(|k| {
-                let w = lower[k].as_str();
+                let w = lower[k].as_ref();
                 let word = FRAME_WORDS.get(w).copied().unwrap_or(NO_FRAME);
                 let not_noun = if NOUN_EVENT_SET.contains(w) {
                     NO_FRAME
@@ -397,7 +395,7 @@ fn clause_bounds(s: &Sent<'_>, at: usize) -> (usize, usize) {
             || (s.lower[k] == ","
                 && s.lower.get(k + 1).is_some_and(|w| {
                     ["while", "but", "although", "whereas", "and", "which", "who"]
-                        .contains(&w.as_str())
+                        .contains(&w.as_ref())
                         || w.ends_with("ing")
                 }))
     };
@@ -417,7 +415,7 @@ fn event_of(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> &'static str {
 /// The event of tokens `from..to` and the token that names it.
 fn event_at(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> Option<(usize, &'static str)> {
     // "Construction will start", "construction began": the start of construction.
-    let has = |ws: &[&str]| (from..to).any(|k| ws.contains(&s.lower[k].as_str()));
+    let has = |ws: &[&str]| (from..to).any(|k| ws.contains(&s.lower[k].as_ref()));
     if has(&["construction"])
         && has(&[
             "start", "starts", "started", "begin", "begins", "began", "begun",
@@ -445,12 +443,12 @@ fn event_at(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> Option<(usize,
 }
 
 fn about_project(s: &Sent<'_>, from: usize, to: usize) -> bool {
-    (from..to).any(|k| PROJECT_SET.contains(s.lower[k].as_str()))
+    (from..to).any(|k| PROJECT_SET.contains(s.lower[k].as_ref()))
 }
 
 /// The forecast cue starting at token `k`, and its length.
 fn forecast_cue(s: &Sent<'_>, k: usize) -> Option<usize> {
-    let w = s.lower.get(k)?.as_str();
+    let w = s.lower.get(k)?.as_ref();
     // "we'll", "it’ll": a future form inside one token.
     if w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll")) {
         return Some(1);
@@ -522,7 +520,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             }
         }
         let in_quote = in_quote || text[sentence.span].starts_with(['"', '“']);
-        let s = Sent::new(text, layers.seg.sentence_tokens(si));
+        let s = Sent::new(text, layers.seg, si);
         let n = s.toks.len();
         if n == 0 {
             continue;
@@ -545,12 +543,12 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         };
         // The verb of saying, its speaker and the time it gives.
         let says = |k: usize| {
-            SAYING_SET.contains(s.lower[k].as_str())
+            SAYING_SET.contains(s.lower[k].as_ref())
                 && !(k > 0 && s.is(k - 1, "is"))
                 // "said to be" reports hearsay; "X expects to deliver" is X's word.
                 && !(k + 1 < n
                     && s.is(k + 1, "to")
-                    && !["expects", "expect", "expected"].contains(&s.lower[k].as_str()))
+                    && !["expects", "expect", "expected"].contains(&s.lower[k].as_ref()))
         };
         // A verb of saying before one of expecting: in "X expects to …, Y says", Y speaks.
         let expecting = |k: usize| {
@@ -563,13 +561,13 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 "predicted",
                 "estimated",
             ]
-            .contains(&s.lower[k].as_str())
+            .contains(&s.lower[k].as_ref())
         };
         let saying = (0..n)
             .find(|&k| says(k) && !expecting(k))
             .or_else(|| (0..n).find(|&k| says(k)))
             // "X expressed hope that …", "X hopes the plant will …", when nothing is said.
-            .or_else(|| (0..n).find(|&k| HOPING.contains(&s.lower[k].as_str())));
+            .or_else(|| (0..n).find(|&k| HOPING.contains(&s.lower[k].as_ref())));
         let according =
             (0..n.saturating_sub(1)).find(|&k| s.is(k, "according") && s.is(k + 1, "to"));
         let speaker_entity = |near: usize, after_ok: bool| -> Option<&Entity> {
@@ -623,7 +621,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     && (1..=3).any(|back| {
                         k > back
                             && (s.is(k - back, "from") || s.is(k - back, "by"))
-                            && REPORT_NOUNS.contains(&s.lower[k - back - 1].as_str())
+                            && REPORT_NOUNS.contains(&s.lower[k - back - 1].as_ref())
                     })
             })?;
             Some(office_of(text, &entities, e))
@@ -638,8 +636,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             // whoever else the sentence names.
             // "A new report says": the report, whoever the sentence names before it.
             let pronoun = (v.saturating_sub(2)..v).any(|j| {
-                ["he", "she"].contains(&s.lower[j].as_str())
-                    || REPORT_NOUNS.contains(&s.lower[j].as_str())
+                ["he", "she"].contains(&s.lower[j].as_ref())
+                    || REPORT_NOUNS.contains(&s.lower[j].as_ref())
             });
             // "said Fomin" is rarer than "Fomin said"; "X, head of Y, said".
             if !pronoun {
@@ -649,7 +647,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             // organisation the text last named, or, for a title, names next.
             if speaker.is_none() {
                 let subject = (v.saturating_sub(4)..v).rev().find_map(|j| {
-                    let w = s.lower[j].as_str();
+                    let w = s.lower[j].as_ref();
                     if ["he", "she"].contains(&w) || PERSON_NOUNS.contains(&w) {
                         Some(("PERSON", w))
                     } else if REPORT_NOUNS.contains(&w) {
@@ -726,7 +724,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .find(|t| {
                     let tk = tok_of(t.span);
                     let opens = tk == 0
-                        || ["in", "on", "back", "since"].contains(&s.lower[tk - 1].as_str())
+                        || ["in", "on", "back", "since"].contains(&s.lower[tk - 1].as_ref())
                         || s.lower.get(tk).is_some_and(|w| w == "last");
                     // A date after a future form is its target, not when it was said
                     // ("will start in 2017, the minister said").
@@ -743,7 +741,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         // to be its first operational segment by 2028".
         if speaker.is_none()
             && let Some(by) = (1..n.saturating_sub(1))
-                .find(|&j| s.is(j, "by") && PROMOTING.contains(&s.lower[j - 1].as_str()))
+                .find(|&j| s.is(j, "by") && PROMOTING.contains(&s.lower[j - 1].as_ref()))
         {
             let agent = entities
                 .iter()
@@ -754,7 +752,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .or_else(|| {
                     // "the rail authority": the organisation of that name named before.
                     let noun = (by + 1..(by + 4).min(n))
-                        .find(|&j| ORG_REFERENCES.contains(&s.lower[j].as_str()))?;
+                        .find(|&j| ORG_REFERENCES.contains(&s.lower[j].as_ref()))?;
                     let here = sentence.span.start();
                     layers
                         .entities
@@ -805,7 +803,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 continue;
             };
             // A conditional is no forecast ("would run out of money if …").
-            if (0..n).any(|j| CONDITIONALS.contains(&s.lower[j].as_str()))
+            if (0..n).any(|j| CONDITIONALS.contains(&s.lower[j].as_ref()))
                 && (s.is(k, "would") || s.is(k, "could"))
             {
                 k += len;
@@ -818,10 +816,10 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .unwrap_or(clause_end);
             // "initially planned the first flight in 2019": a plan with its date; not "as
             // planned", "the planned bridge".
-            if PLAN_CUES.contains(&s.lower[k].as_str())
+            if PLAN_CUES.contains(&s.lower[k].as_ref())
                 && (k > 0
                     && ["as", "than", "the", "a", "an", "its", "their"]
-                        .contains(&s.lower[k - 1].as_str())
+                        .contains(&s.lower[k - 1].as_ref())
                     || !timexes.iter().any(|t| {
                         let tk = tok_of(t.span);
                         t.kind == "DATE" && tk > k && tk < to && !t.value.ends_with("_REF")
@@ -831,7 +829,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 continue;
             }
             // "X hopes (that) the plant will …": the hope frames the forecast that follows.
-            if HOPING.contains(&s.lower[k].as_str()) && to < clause_end {
+            if HOPING.contains(&s.lower[k].as_ref()) && to < clause_end {
                 k += len;
                 continue;
             }
@@ -847,14 +845,14 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             );
             // "The construction of the … plant … will start": the subject says what starts.
             let starts =
-                (k..(k + len + 3).min(to)).any(|j| START_VERBS.contains(&s.lower[j].as_str()));
+                (k..(k + len + 3).min(to)).any(|j| START_VERBS.contains(&s.lower[j].as_ref()));
             let event = match near {
                 "other" | "operation_start" if starts => {
                     if (from..k).any(|j| s.is(j, "construction")) {
                         "construction_start"
                     } else if (from..k).any(|j| {
                         ["operation", "operations", "production", "service"]
-                            .contains(&s.lower[j].as_str())
+                            .contains(&s.lower[j].as_ref())
                     }) {
                         "operation_start"
                     } else {
@@ -864,7 +862,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 // "Delivery of the first airplane is now expected in 2025": the subject
                 // names the event when the verb does not.
                 "other" => (from..k)
-                    .filter(|&j| NOUN_EVENT_WORDS.contains(&s.lower[j].as_str()))
+                    .filter(|&j| NOUN_EVENT_WORDS.contains(&s.lower[j].as_ref()))
                     .find_map(|j| event_at(&s, j, j + 1, true))
                     .map_or("other", |(_, e)| e),
                 _ => near,
@@ -885,7 +883,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
 && !(t.kind == "DURATION"
                             && tk > 0
                             && ["per", "a", "an", "every", "each", "for", "last", "past"]
-                                .contains(&s.lower[tk - 1].as_str()))
+                                .contains(&s.lower[tk - 1].as_ref()))
                 })
                 .find(|t| tok_of(t.span) > k || t.kind == "DURATION" || t.value == "FUTURE_REF")
                 .copied()
@@ -897,7 +895,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         .find(|&j| {
                             forecast_cue(&s, j).is_some()
                                 || Some(j) == saying
-                                || ["\"", "”"].contains(&s.lower[j].as_str())
+                                || ["\"", "”"].contains(&s.lower[j].as_ref())
                         })
                         .unwrap_or(n);
                     timexes
@@ -996,7 +994,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                                 (tb >= 3)
                                     .then(|| {
                                         ["operational", "operable", "complete", "completed"]
-                                            .contains(&s.lower[tb - 3].as_str())
+                                            .contains(&s.lower[tb - 3].as_ref())
                                             .then(|| noun_phrase_event(&s.lower[tb - 3]))
                                             .flatten()
                                     })
@@ -1009,15 +1007,15 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 let target_word = |j: usize| {
                     s.lower
                         .get(j)
-                        .is_some_and(|w| ["target", "deadline", "goal"].contains(&w.as_str()))
+                        .is_some_and(|w| ["target", "deadline", "goal"].contains(&w.as_ref()))
                 };
                 // "a year behind its 2030 target": a slip, told by the outcome.
                 let det = tb > 0
                     && ["its", "the", "their", "a", "an", "his", "her"]
-                        .contains(&s.lower[tb - 1].as_str());
+                        .contains(&s.lower[tb - 1].as_ref());
                 let prev = tb.checked_sub(1 + usize::from(det));
                 let missed = prev
-                    .is_some_and(|p| ["behind", "beyond", "past"].contains(&s.lower[p].as_str()));
+                    .is_some_and(|p| ["behind", "beyond", "past"].contains(&s.lower[p].as_ref()));
                 let target_at = (!missed)
                     .then(|| {
                         if target_word(te) {
@@ -1061,7 +1059,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         [
                             "until", "till", "through", "to", "into", "instead", "rather",
                         ]
-                        .contains(&s.lower[p].as_str())
+                        .contains(&s.lower[p].as_ref())
                         .then_some(p)
                     })
                     .flatten()
@@ -1098,7 +1096,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                                 && ["'s", "’s"]
                                     .iter()
                                     .any(|p| text[e.span.end()..].starts_with(p))
-                                && (k + 1..tb).any(|i| PLAN_NOUNS.contains(&s.lower[i].as_str()))
+                                && (k + 1..tb).any(|i| PLAN_NOUNS.contains(&s.lower[i].as_ref()))
                         })
                         .max_by_key(|e| e.span.start())
                         .map(|e| to_speaker(e))
@@ -1135,7 +1133,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         "built",
                         "ready",
                     ]
-                    .contains(&s.lower[i].as_str())
+                    .contains(&s.lower[i].as_ref())
                 })
         });
         let building = (0..n).any(|j| s.seq_at(j, &["under", "construction"]));
@@ -1148,7 +1146,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             j > 0
                 && s.lower[j - 1] == "to"
                 && !(j > 1
-                    && ["managed", "able", "succeeded", "used"].contains(&s.lower[j - 2].as_str()))
+                    && ["managed", "able", "succeeded", "used"].contains(&s.lower[j - 2].as_ref()))
         });
         // A delay reported along with its new date is an outcome and a forecast.
         if !found_forecast || event == "delayed" || event == "cancelled" {
@@ -1166,10 +1164,10 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         || [
                             "has", "have", "had", "already", "began", "begun", "opened", "built",
                         ]
-                        .contains(&w.as_str())
+                        .contains(&w.as_ref())
                         || w.ends_with("ing")
                             && j > 0
-                            && ["is", "are", "was", "were"].contains(&s.lower[j - 1].as_str())
+                            && ["is", "are", "was", "were"].contains(&s.lower[j - 1].as_ref())
                 }) && !(0..n).any(|j| s.is(j, "will") || s.is(j, "would"));
             let dated = timexes
                 .iter()
@@ -1212,8 +1210,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         // word of whoever issued it last.
         if let Some(reporter) = &last_reporter
             && (0..n).any(|k| {
-                PLAN_NOUNS.contains(&s.lower[k].as_str())
-                    || REPORT_NOUNS.contains(&s.lower[k].as_str())
+                PLAN_NOUNS.contains(&s.lower[k].as_ref())
+                    || REPORT_NOUNS.contains(&s.lower[k].as_ref())
             })
         {
             for st in out[said_before..]
@@ -1229,10 +1227,10 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         } else if saying.is_some_and(|v| s.lower[v].starts_with("report")) && speaker.is_some() {
             last_reporter = speaker.clone();
         } else if let Some(v) = (0..n).find(|&k| {
-            PUBLISHING.contains(&s.lower[k].as_str())
+            PUBLISHING.contains(&s.lower[k].as_ref())
                 && (k + 1..(k + 9).min(n)).any(|j| {
-                    REPORT_NOUNS.contains(&s.lower[j].as_str())
-                        || PLAN_NOUNS.contains(&s.lower[j].as_str())
+                    REPORT_NOUNS.contains(&s.lower[j].as_ref())
+                        || PLAN_NOUNS.contains(&s.lower[j].as_ref())
                 })
         }) && let Some(e) = entities
             .iter()
@@ -1473,13 +1471,13 @@ fn subject_of(s: &Sent<'_>, from: usize, cue: usize) -> Option<Subject> {
 /// The cause of a delay: the words after "because of", "due to", "amid", "blamed … on".
 fn cause_of(s: &Sent<'_>) -> Option<String> {
     let n = s.toks.len();
-    let k = (0..n).find(|&k| CAUSE_CUES.contains(&s.lower[k].as_str()))?;
+    let k = (0..n).find(|&k| CAUSE_CUES.contains(&s.lower[k].as_ref()))?;
     let mut from = k + 1;
-    while from < n && ["of", "to", "on", "the", "by"].contains(&s.lower[from].as_str()) {
+    while from < n && ["of", "to", "on", "the", "by"].contains(&s.lower[from].as_ref()) {
         from += 1;
     }
     let to = (from..n)
-        .find(|&j| [",", ".", ";"].contains(&s.lower[j].as_str()))
+        .find(|&j| [",", ".", ";"].contains(&s.lower[j].as_ref()))
         .unwrap_or(n)
         .min(from + 8);
     (from < to).then(|| s.text[s.toks[from].span.cover(s.toks[to - 1].span)].to_string())

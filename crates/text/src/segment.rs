@@ -7,6 +7,7 @@
 //! abbreviation (`Mr.`, `Gen.`, `Jan.`, `No.`), an initial (`F.`), or a dotted acronym
 //! that the next word does not show to end a sentence (`U.S.`).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -52,12 +53,35 @@ pub struct Segmentation {
     pub sentences: Vec<Sentence>,
     /// All tokens in text order.
     pub tokens: Vec<Token>,
+    /// The text with ASCII letters in lower case, byte for byte (spans address it as
+    /// they address the text), so that extractors compare words without allocating.
+    pub lower: String,
 }
 
 impl Segmentation {
     /// The tokens of sentence `i`.
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// The text of `span` in lower case: borrowed when it is ASCII, else lower-cased
+    /// with Unicode's tables. `span` must lie in the segmented text.
+    ///
+    /// ```
+    /// use overdue_text::{Span, segment};
+    /// let text = "ÉVORA and the U.S.";
+    /// let seg = segment(text);
+    /// let words: Vec<_> = seg.tokens.iter().map(|t| seg.lower(t.span)).collect();
+    /// assert_eq!(words, ["évora", "and", "the", "u.s."]);
+    /// assert!(matches!(seg.lower(Span::new(text, 7, 10).unwrap()), std::borrow::Cow::Borrowed("and")));
+    /// ```
+    pub fn lower(&self, span: Span) -> Cow<'_, str> {
+        let w = &self.lower[span];
+        if w.is_ascii() {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
     }
 }
 
@@ -202,6 +226,7 @@ pub fn segment(text: &str) -> Segmentation {
     let mut out = Segmentation {
         sentences: Vec::with_capacity(text.len() / 96 + 1),
         tokens: Vec::with_capacity(text.len() / 5 + 1),
+        lower: text.to_ascii_lowercase(),
     };
     let wrapped = looks_hard_wrapped(text);
     for unit in units(text, wrapped) {
