@@ -86,7 +86,7 @@ impl Quantity {
 pub fn numbers(doc: &Document, seg: &Segmentation) -> Vec<(Span, f64)> {
     let mut out = Vec::new();
     for i in 0..seg.sentences.len() {
-        rules::numbers(&doc.text, seg.sentence_tokens(i), &mut out);
+        rules::numbers(&doc.text, seg, i, &mut out);
     }
     out
 }
@@ -98,7 +98,7 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Quantity> {
         if doc.in_boilerplate(sentence.span) {
             continue;
         }
-        rules::sentence(&doc.text, seg.sentence_tokens(i), &mut out);
+        rules::sentence(&doc.text, seg, i, &mut out);
     }
     out
 }

@@ -2,7 +2,9 @@
 //! bound, its currency, what follows it (percent, currency, measure, noun phrase), and
 //! the rate after it. Examples are in `corpus.toml`, run by `tests/corpus.rs`.
 
-use overdue_text::{Token, TokenKind};
+use std::borrow::Cow;
+
+use overdue_text::{Segmentation, Token, TokenKind};
 
 use crate::Quantity;
 use crate::currency::{self, Named};
@@ -12,6 +14,7 @@ use crate::lexicon::*;
 struct Sent<'a> {
     text: &'a str,
     toks: &'a [Token],
+    seg: &'a Segmentation,
 }
 
 impl<'a> Sent<'a> {
@@ -28,8 +31,10 @@ impl<'a> Sent<'a> {
     fn glued(&self, i: usize) -> bool {
         i > 0 && i < self.toks.len() && self.toks[i - 1].span.end() == self.toks[i].span.start()
     }
-    fn lower(&self, i: usize) -> String {
-        overdue_text::words::lowercase(self.w(i))
+    fn lower(&self, i: usize) -> Cow<'a, str> {
+        self.toks
+            .get(i)
+            .map_or(Cow::Borrowed(""), |t| self.seg.lower(t.span))
     }
     fn capitalised(&self, i: usize) -> bool {
         self.w(i).chars().next().is_some_and(char::is_uppercase)
@@ -247,7 +252,7 @@ fn vulgar(w: &str) -> Option<f64> {
 /// The value of a denominator word: `fifth`/`fifths` → 5, `halves` → 2, `twenty-fifth`
 /// → 25.
 fn denominator(w: &str) -> Option<f64> {
-    let w = w.to_lowercase();
+    let w = overdue_text::words::lower(w);
     let single = |x: &str| {
         lookup_exact(DENOMINATORS, x).or_else(|| {
             if x == "halves" {
@@ -400,7 +405,7 @@ fn words(s: &Sent<'_>, i: usize) -> Option<Number> {
         return one(f, i + 1);
     }
     // "half a million", "half million", "quarter million", "half a dozen".
-    if let Some(part) = match w.as_str() {
+    if let Some(part) = match w.as_ref() {
         "half" => Some(0.5),
         "quarter" => Some(0.25),
         _ => None,
@@ -841,8 +846,8 @@ fn noun_phrase(s: &Sent<'_>, start: usize) -> Option<(String, usize)> {
     while i < s.toks.len() && i < start + 8 {
         let t = &s.toks[i];
         let w = s.w(i);
-        let lower = w.to_lowercase();
-        if NP_STOPS.contains(&lower.as_str()) || rate_after(s, i).is_some() {
+        let lower = overdue_text::words::lower(w);
+        if NP_STOPS.contains(&lower.as_ref()) || rate_after(s, i).is_some() {
             break;
         }
         match t.kind {
@@ -906,7 +911,7 @@ fn noun_phrase(s: &Sent<'_>, start: usize) -> Option<(String, usize)> {
                 if adverb || lower.ends_with("ing") && head_end.is_some() {
                     break;
                 }
-                parts.push(lower);
+                parts.push(lower.into_owned());
                 head_end = Some(i + 1);
                 i += 1;
             }
@@ -919,8 +924,14 @@ fn noun_phrase(s: &Sent<'_>, start: usize) -> Option<(String, usize)> {
 }
 
 /// Every number of one sentence, bare or not, with its value (the numeral layer).
-pub fn numbers(text: &str, toks: &[Token], out: &mut Vec<(overdue_text::Span, f64)>) {
-    let s = Sent { text, toks };
+pub fn numbers(
+    text: &str,
+    seg: &Segmentation,
+    si: usize,
+    out: &mut Vec<(overdue_text::Span, f64)>,
+) {
+    let toks = seg.sentence_tokens(si);
+    let s = Sent { text, toks, seg };
     let mut i = 0;
     while i < toks.len() {
         let start = i;
@@ -975,8 +986,9 @@ pub fn numbers(text: &str, toks: &[Token], out: &mut Vec<(overdue_text::Span, f6
 }
 
 /// Reads the quantities of one sentence.
-pub fn sentence(text: &str, toks: &[Token], out: &mut Vec<Quantity>) {
-    let s = Sent { text, toks };
+pub fn sentence(text: &str, seg: &Segmentation, si: usize, out: &mut Vec<Quantity>) {
+    let toks = seg.sentence_tokens(si);
+    let s = Sent { text, toks, seg };
     let mut i = 0;
     while i < toks.len() {
         if !may_start(&s, i) {

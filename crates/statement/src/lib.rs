@@ -108,13 +108,6 @@ pub struct Layers<'a> {
     pub entities: &'a [Entity],
 }
 
-static PROJECT_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| PROJECT_NOUNS.iter().copied().collect());
-static SAYING_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| SAYING.iter().copied().collect());
-static CUE_FIRST: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| FORECAST_CUES.iter().map(|c| c[0]).collect());
-
 /// Nouns that refer to a person named elsewhere: "the president said".
 const PERSON_NOUNS: &[&str] = &[
     "president",
@@ -308,6 +301,8 @@ struct Sent<'a> {
     text: &'a str,
     toks: &'a [Token],
     lower: Vec<Cow<'a, str>>,
+    /// For each token, the word lists it is in ([`list`]).
+    lists: Vec<u32>,
     /// For each token, the first frame (by priority) that names an event with it: as a
     /// word, as a word when event nouns are left out, as the first of a phrase.
     frames: Vec<[u8; 3]>,
@@ -316,12 +311,72 @@ struct Sent<'a> {
 /// No frame.
 const NO_FRAME: u8 = u8::MAX;
 
-/// Each frame word and the first frame that has it.
-static FRAME_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut m = HashMap::default();
+/// Word lists a token can be in, as bits of [`WordInfo::lists`].
+mod list {
+    pub const PROJECT: u32 = 1;
+    pub const SAYING: u32 = 1 << 1;
+    pub const CUE_FIRST: u32 = 1 << 2;
+    pub const HOPING: u32 = 1 << 3;
+    pub const CONDITIONAL: u32 = 1 << 4;
+    pub const NOUN_EVENT: u32 = 1 << 5;
+    pub const PHRASE_FIRST: u32 = 1 << 6;
+    pub const REPORT_NOUN: u32 = 1 << 7;
+    pub const PLAN_NOUN: u32 = 1 << 8;
+    pub const PLAN_CUE: u32 = 1 << 9;
+    pub const START_VERB: u32 = 1 << 10;
+}
+
+/// What the rules know of one word: the lists it is in and the first frame (by
+/// priority) that names an event with it. One lookup per token gives all of it.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    lists: u32,
+    frame: u8,
+}
+
+static WORDS: LazyLock<HashMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, WordInfo> = HashMap::default();
+    let mut put = |w: &'static str, bit: u32| {
+        m.entry(w)
+            .or_insert(WordInfo {
+                lists: 0,
+                frame: NO_FRAME,
+            })
+            .lists |= bit;
+    };
+    let lists: [(&[&'static str], u32); 9] = [
+        (PROJECT_NOUNS, list::PROJECT),
+        (SAYING, list::SAYING),
+        (HOPING, list::HOPING),
+        (CONDITIONALS, list::CONDITIONAL),
+        (NOUN_EVENT_WORDS, list::NOUN_EVENT),
+        (REPORT_NOUNS, list::REPORT_NOUN),
+        (PLAN_NOUNS, list::PLAN_NOUN),
+        (PLAN_CUES, list::PLAN_CUE),
+        (START_VERBS, list::START_VERB),
+    ];
+    for (words, bit) in lists {
+        for w in words {
+            put(w, bit);
+        }
+    }
+    for c in FORECAST_CUES {
+        put(c[0], list::CUE_FIRST);
+    }
+    for f in FRAMES {
+        for (a, _) in f.phrases {
+            put(a, list::PHRASE_FIRST);
+        }
+    }
     for (i, f) in FRAMES.iter().enumerate() {
         for w in f.words {
-            m.entry(*w).or_insert(i as u8);
+            let e = m.entry(*w).or_insert(WordInfo {
+                lists: 0,
+                frame: NO_FRAME,
+            });
+            if e.frame == NO_FRAME {
+                e.frame = i as u8;
+            }
         }
     }
     m
@@ -339,9 +394,6 @@ static FRAME_PHRASES: LazyLock<HashMap<&'static str, Vec<(&'static str, u8)>>> =
         m
     });
 
-static NOUN_EVENT_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOUN_EVENT_WORDS.iter().copied().collect());
-
 impl<'a> Sent<'a> {
     fn new(text: &'a str, seg: &'a Segmentation, si: usize) -> Sent<'a> {
         let toks = seg.sentence_tokens(si);
@@ -352,22 +404,37 @@ impl<'a> Sent<'a> {
                 l => l,
             })
             .collect();
-        let frames = (0..lower.len())
-            .map(|k| {
-                let w = lower[k].as_ref();
-                let word = FRAME_WORDS.get(w).copied().unwrap_or(NO_FRAME);
-                let not_noun = if NOUN_EVENT_SET.contains(w) {
+        let infos: Vec<Option<WordInfo>> = lower
+            .iter()
+            .map(|w| WORDS.get(w.as_ref()).copied())
+            .collect();
+        let lists = infos.iter().map(|i| i.map_or(0, |i| i.lists)).collect();
+        let frames = infos
+            .iter()
+            .enumerate()
+            .map(|(k, info)| {
+                let Some(info) = info else {
+                    return [NO_FRAME; 3];
+                };
+                let word = info.frame;
+                let not_noun = if info.lists & list::NOUN_EVENT != 0 {
                     NO_FRAME
                 } else {
                     word
                 };
-                let phrase = FRAME_PHRASES.get(w).map_or(NO_FRAME, |next| {
-                    next.iter()
-                        .filter(|(b, _)| lower.get(k + 1).is_some_and(|x| x == b))
-                        .map(|&(_, i)| i)
-                        .min()
-                        .unwrap_or(NO_FRAME)
-                });
+                let phrase = if info.lists & list::PHRASE_FIRST == 0 {
+                    NO_FRAME
+                } else {
+                    FRAME_PHRASES
+                        .get(lower[k].as_ref())
+                        .map_or(NO_FRAME, |next| {
+                            next.iter()
+                                .filter(|(b, _)| lower.get(k + 1).is_some_and(|x| x == b))
+                                .map(|&(_, i)| i)
+                                .min()
+                                .unwrap_or(NO_FRAME)
+                        })
+                };
                 [word, not_noun, phrase]
             })
             .collect();
@@ -375,8 +442,13 @@ impl<'a> Sent<'a> {
             text,
             toks,
             lower,
+            lists,
             frames,
         }
+    }
+    /// Whether token `i` is in the word list `bit` ([`list`]).
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.lists.get(i).is_some_and(|l| l & bit != 0)
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.lower.get(i).is_some_and(|x| x == w)
@@ -443,7 +515,7 @@ fn event_at(s: &Sent<'_>, from: usize, to: usize, nouns: bool) -> Option<(usize,
 }
 
 fn about_project(s: &Sent<'_>, from: usize, to: usize) -> bool {
-    (from..to).any(|k| PROJECT_SET.contains(s.lower[k].as_ref()))
+    (from..to).any(|k| s.has(k, list::PROJECT))
 }
 
 /// The forecast cue starting at token `k`, and its length.
@@ -454,7 +526,7 @@ fn forecast_cue(s: &Sent<'_>, k: usize) -> Option<usize> {
         return Some(1);
     }
     // Most words open no future form: one set lookup before the sequences.
-    if !CUE_FIRST.contains(w) {
+    if !s.has(k, list::CUE_FIRST) {
         return None;
     }
     FORECAST_CUES
@@ -543,7 +615,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         };
         // The verb of saying, its speaker and the time it gives.
         let says = |k: usize| {
-            SAYING_SET.contains(s.lower[k].as_ref())
+            s.has(k, list::SAYING)
                 && !(k > 0 && s.is(k - 1, "is"))
                 // "said to be" reports hearsay; "X expects to deliver" is X's word.
                 && !(k + 1 < n
@@ -567,7 +639,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             .find(|&k| says(k) && !expecting(k))
             .or_else(|| (0..n).find(|&k| says(k)))
             // "X expressed hope that …", "X hopes the plant will …", when nothing is said.
-            .or_else(|| (0..n).find(|&k| HOPING.contains(&s.lower[k].as_ref())));
+            .or_else(|| (0..n).find(|&k| s.has(k, list::HOPING)));
         let according =
             (0..n.saturating_sub(1)).find(|&k| s.is(k, "according") && s.is(k + 1, "to"));
         let speaker_entity = |near: usize, after_ok: bool| -> Option<&Entity> {
@@ -621,7 +693,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     && (1..=3).any(|back| {
                         k > back
                             && (s.is(k - back, "from") || s.is(k - back, "by"))
-                            && REPORT_NOUNS.contains(&s.lower[k - back - 1].as_ref())
+                            && s.has(k - back - 1, list::REPORT_NOUN)
                     })
             })?;
             Some(office_of(text, &entities, e))
@@ -636,8 +708,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             // whoever else the sentence names.
             // "A new report says": the report, whoever the sentence names before it.
             let pronoun = (v.saturating_sub(2)..v).any(|j| {
-                ["he", "she"].contains(&s.lower[j].as_ref())
-                    || REPORT_NOUNS.contains(&s.lower[j].as_ref())
+                ["he", "she"].contains(&s.lower[j].as_ref()) || s.has(j, list::REPORT_NOUN)
             });
             // "said Fomin" is rarer than "Fomin said"; "X, head of Y, said".
             if !pronoun {
@@ -803,8 +874,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 continue;
             };
             // A conditional is no forecast ("would run out of money if …").
-            if (0..n).any(|j| CONDITIONALS.contains(&s.lower[j].as_ref()))
-                && (s.is(k, "would") || s.is(k, "could"))
+            if (0..n).any(|j| s.has(j, list::CONDITIONAL)) && (s.is(k, "would") || s.is(k, "could"))
             {
                 k += len;
                 continue;
@@ -816,7 +886,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .unwrap_or(clause_end);
             // "initially planned the first flight in 2019": a plan with its date; not "as
             // planned", "the planned bridge".
-            if PLAN_CUES.contains(&s.lower[k].as_ref())
+            if s.has(k, list::PLAN_CUE)
                 && (k > 0
                     && ["as", "than", "the", "a", "an", "its", "their"]
                         .contains(&s.lower[k - 1].as_ref())
@@ -829,7 +899,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 continue;
             }
             // "X hopes (that) the plant will …": the hope frames the forecast that follows.
-            if HOPING.contains(&s.lower[k].as_ref()) && to < clause_end {
+            if s.has(k, list::HOPING) && to < clause_end {
                 k += len;
                 continue;
             }
@@ -844,8 +914,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 true,
             );
             // "The construction of the … plant … will start": the subject says what starts.
-            let starts =
-                (k..(k + len + 3).min(to)).any(|j| START_VERBS.contains(&s.lower[j].as_ref()));
+            let starts = (k..(k + len + 3).min(to)).any(|j| s.has(j, list::START_VERB));
             let event = match near {
                 "other" | "operation_start" if starts => {
                     if (from..k).any(|j| s.is(j, "construction")) {
@@ -862,7 +931,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 // "Delivery of the first airplane is now expected in 2025": the subject
                 // names the event when the verb does not.
                 "other" => (from..k)
-                    .filter(|&j| NOUN_EVENT_WORDS.contains(&s.lower[j].as_ref()))
+                    .filter(|&j| s.has(j, list::NOUN_EVENT))
                     .find_map(|j| event_at(&s, j, j + 1, true))
                     .map_or("other", |(_, e)| e),
                 _ => near,
@@ -1096,7 +1165,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                                 && ["'s", "’s"]
                                     .iter()
                                     .any(|p| text[e.span.end()..].starts_with(p))
-                                && (k + 1..tb).any(|i| PLAN_NOUNS.contains(&s.lower[i].as_ref()))
+                                && (k + 1..tb).any(|i| s.has(i, list::PLAN_NOUN))
                         })
                         .max_by_key(|e| e.span.start())
                         .map(|e| to_speaker(e))
@@ -1209,10 +1278,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         // cost estimate is $77 billion, with the first segment operable in 2029") is the
         // word of whoever issued it last.
         if let Some(reporter) = &last_reporter
-            && (0..n).any(|k| {
-                PLAN_NOUNS.contains(&s.lower[k].as_ref())
-                    || REPORT_NOUNS.contains(&s.lower[k].as_ref())
-            })
+            && (0..n).any(|k| s.has(k, list::PLAN_NOUN) || s.has(k, list::REPORT_NOUN))
         {
             for st in out[said_before..]
                 .iter_mut()
@@ -1228,10 +1294,8 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             last_reporter = speaker.clone();
         } else if let Some(v) = (0..n).find(|&k| {
             PUBLISHING.contains(&s.lower[k].as_ref())
-                && (k + 1..(k + 9).min(n)).any(|j| {
-                    REPORT_NOUNS.contains(&s.lower[j].as_ref())
-                        || PLAN_NOUNS.contains(&s.lower[j].as_ref())
-                })
+                && (k + 1..(k + 9).min(n))
+                    .any(|j| s.has(j, list::REPORT_NOUN) || s.has(j, list::PLAN_NOUN))
         }) && let Some(e) = entities
             .iter()
             .filter(|e| matches!(e.kind, "ORG" | "PERSON") && tok_of(e.span) < v)

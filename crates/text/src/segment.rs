@@ -9,7 +9,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -150,31 +149,9 @@ const SENTENCE_STARTERS: &[&str] = &[
     "who",
 ];
 
-/// FNV-1a: short keys, no need for a keyed hash.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Word lists as sets of lower-case ASCII, looked up without allocating.
 struct WordSet {
-    words: HashSet<&'static [u8], BuildHasherDefault<Fnv>>,
+    words: HashSet<&'static [u8], rustc_hash::FxBuildHasher>,
     max_len: usize,
 }
 

@@ -96,8 +96,27 @@ pub fn weekday(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-/// A word in lower case: ASCII without Unicode's tables (most of news text), anything
-/// else with them.
+/// `word` in lower case, borrowed when it already is (ASCII without capitals).
+///
+/// ```
+/// use overdue_text::words::lower;
+/// assert!(matches!(lower("third"), std::borrow::Cow::Borrowed("third")));
+/// assert_eq!(lower("Third"), "third");
+/// assert_eq!(lower("ÉTÉ"), "été");
+/// ```
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(lowercase(word))
+    }
+}
+
+/// `word` in lower case, as a new string: ASCII without Unicode's tables (most of news
+/// text), anything else with them.
 pub fn lowercase(word: &str) -> String {
     if word.is_ascii() {
         word.to_ascii_lowercase()

@@ -3,7 +3,6 @@
 //! of it. Months, weekdays, number words and units are general English.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use overdue_text::Span;
@@ -242,31 +241,6 @@ pub fn lexicon_words() -> Vec<&'static str> {
     out
 }
 
-/// FNV-1a for the short keys of the lexicon.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map keyed by short lower-case words.
-pub type WordMap<V> = HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>;
-
 /// What the tokenizer knows of a word: its lexicon class with whether it must be
 /// capitalised, and its number in a grammar's vocabulary.
 type Entry = (Option<(Lex, bool)>, Option<u16>);
@@ -276,7 +250,7 @@ type Entry = (Option<(Lex, bool)>, Option<u16>);
 /// and its number in a grammar's vocabulary. One lookup per token gives both.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    map: HashMap<Vec<u8>, Entry, BuildHasherDefault<Fnv>>,
+    map: HashMap<Vec<u8>, Entry, rustc_hash::FxBuildHasher>,
 }
 
 impl Words {
