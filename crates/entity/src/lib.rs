@@ -22,6 +22,8 @@ mod registry;
 pub use lists::fold;
 pub use registry::Registry;
 
+use std::sync::LazyLock;
+
 use overdue_text::{Document, Segmentation, Span, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 
@@ -77,12 +79,26 @@ impl<'a> Sent<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
             && w.chars().next().is_some_and(char::is_uppercase)
     }
+    /// Whether token `i`, lower-cased, is in `set` (one lookup, for the long lists).
+    fn in_set(&self, i: usize, set: &WordSet) -> bool {
+        set.contains(self.lower(i).as_ref())
+    }
     fn is_any(&self, i: usize, words: &[&str]) -> bool {
         // The lists are ASCII: compare without allocating.
         let w = self.w(i);
         words.iter().any(|x| x.eq_ignore_ascii_case(w))
     }
 }
+
+/// Long word lists as sets, looked up once per token.
+type WordSet = rustc_hash::FxHashSet<&'static str>;
+fn set_of(words: &[&'static str]) -> WordSet {
+    words.iter().copied().collect()
+}
+static COMMON_CAPITALISED_SET: LazyLock<WordSet> = LazyLock::new(|| set_of(COMMON_CAPITALISED));
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| set_of(TITLE_WORDS));
+static CONNECTOR_SET: LazyLock<WordSet> = LazyLock::new(|| set_of(CONNECTORS));
+static PERSON_TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| set_of(PERSON_TITLES));
 
 /// Titles that refer to a person named elsewhere in the document: "the minister".
 const PERSON_TITLES: &[&str] = &[
@@ -151,7 +167,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
             && s.toks
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number)
-            && !s.is_any(i, COMMON_CAPITALISED)
+            && !s.in_set(i, &COMMON_CAPITALISED_SET)
             && !date_name(&s.lower(i))
             && !COUNTRIES.contains(&fold(s.w(i)))
             && {
@@ -200,7 +216,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         if s.is_any(i, &["the"])
             && i + 1 < n
             && !s.cap(i + 1)
-            && s.is_any(i + 1, PERSON_TITLES)
+            && s.in_set(i + 1, &PERSON_TITLE_SET)
             && !s.is_any(i + 2, &["of", "for"])
             && !s.cap(i + 2)
         {
@@ -234,7 +250,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
             }
             // A particle, then a capitalised word.
             let mut k = end;
-            while k < n && s.is_any(k, CONNECTORS) && !s.cap(k) && k - end < 2 {
+            while k < n && s.in_set(k, &CONNECTOR_SET) && !s.cap(k) && k - end < 2 {
                 k += 1;
             }
             if k > end && k < n && s.cap(k) && !s.is_any(end, &["and", "&"])
@@ -252,7 +268,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
             && (a == 0 || s.w(a - 1) == "\"" || s.w(a - 1) == "“")
             && {
                 let l = s.lower(a);
-                COMMON_CAPITALISED.contains(&l.as_ref()) || written_lower(&l)
+                COMMON_CAPITALISED_SET.contains(l.as_ref()) || written_lower(&l)
             }
         {
             a += 1;
@@ -268,11 +284,11 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
             // "UN General Assembly", "General Motors": a title word right before the
             // noun of an organisation names no person.
             || end >= a + 2
-                && s.is_any(end - 2, TITLE_WORDS)
+                && s.in_set(end - 2, &TITLE_SET)
                 && ORG_SUFFIXES.contains(&s.lower(end - 1).as_ref());
         if let Some(t) = (a..end)
             .rev()
-            .find(|&k| s.is_any(k, TITLE_WORDS))
+            .find(|&k| s.in_set(k, &TITLE_SET))
             .filter(|_| !institution)
         {
             if t + 1 < end && !s.is_any(t + 1, &["of", "for"]) {
@@ -312,7 +328,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
         }
         // Trailing particles belong to nothing.
         let mut e = end;
-        while e > b && s.is_any(e - 1, CONNECTORS) {
+        while e > b && s.in_set(e - 1, &CONNECTOR_SET) {
             e -= 1;
         }
         // A demonym that opens a longer name names its country: "Venezuelan | Kalashnikov
@@ -358,7 +374,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
             while t0 > 0
                 && s.toks[t0 - 1].kind == TokenKind::Word
                 && !s.cap(t0 - 1)
-                && s.is_any(t0 - 1, TITLE_WORDS)
+                && s.in_set(t0 - 1, &TITLE_SET)
             {
                 t0 -= 1;
             }
@@ -368,7 +384,7 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
                     && b - t0 < 4
                     && s.toks[t0 - 1].kind == TokenKind::Word
                     && !s.cap(t0 - 1)
-                    && !COMMON_CAPITALISED.contains(&s.lower(t0 - 1).as_ref())
+                    && !COMMON_CAPITALISED_SET.contains(s.lower(t0 - 1).as_ref())
                 {
                     t0 -= 1;
                 }
@@ -400,11 +416,11 @@ fn mentions(s: &Sent<'_>, written_lower: &dyn Fn(&str) -> bool, out: &mut Vec<Ra
                     });
                 }
             } else if let Some(of) = (k..(k + 5).min(n)).find(|&j| s.is_any(j, &["of", "at"])) {
-                let title_ok = (k..of).all(|j| !s.cap(j) || s.is_any(j, TITLE_WORDS))
-                    && (k..of).any(|j| s.is_any(j, TITLE_WORDS));
+                let title_ok = (k..of).all(|j| !s.cap(j) || s.in_set(j, &TITLE_SET))
+                    && (k..of).any(|j| s.in_set(j, &TITLE_SET));
                 if of > k && title_ok && s.cap(of + 1) {
                     let mut oe = of + 1;
-                    while oe < n && (s.cap(oe) || s.is_any(oe, CONNECTORS) && s.cap(oe + 1)) {
+                    while oe < n && (s.cap(oe) || s.in_set(oe, &CONNECTOR_SET) && s.cap(oe + 1)) {
                         oe += 1;
                     }
                     role = Some(Role {
@@ -511,7 +527,7 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
         std::borrow::Cow::Borrowed("")
     };
     let role_before =
-        TITLE_WORDS.contains(&before_word.as_ref()) || ROLE_NOUNS.contains(&before_word.as_ref());
+        TITLE_SET.contains(before_word.as_ref()) || ROLE_NOUNS.contains(&before_word.as_ref());
     // "Marrow & Lindqvist": an ampersand joins the names of a firm.
     if (b..e).any(|k| s.w(k) == "&") {
         return Some("ORG");
@@ -570,7 +586,7 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
         "confirmed",
     ];
     let person_after = after == ","
-        && (TITLE_WORDS.contains(&after2.as_ref())
+        && (TITLE_SET.contains(after2.as_ref())
             || after2 == "who"
             || after2 == "the"
             || SAYING.contains(&after2.as_ref()))
@@ -578,12 +594,12 @@ fn classify(s: &Sent<'_>, b: usize, e: usize, titled: bool) -> Option<&'static s
     // An apposition after a title: "Vice-President for Economics and Finance, Castro
     // Soteldo, told …".
     let after_title =
-        before == "," && b >= 2 && (b.saturating_sub(7)..b - 1).any(|k| s.is_any(k, TITLE_WORDS));
+        before == "," && b >= 2 && (b.saturating_sub(7)..b - 1).any(|k| s.in_set(k, &TITLE_SET));
     if (2..=4).contains(&words) && (person_after || after_title) {
         return Some("PERSON");
     }
     let org_before = ["of", "at", "by", "from", "with"].contains(&before.as_ref())
-        && (TITLE_WORDS.contains(&before2.as_ref())
+        && (TITLE_SET.contains(before2.as_ref())
             || ["part", "member", "owner", "subsidiary", "unit"].contains(&before2.as_ref()))
         || ["told", "according"].contains(&before.as_ref()) && words <= 2
         || before == "to" && before2 == "according";
@@ -729,7 +745,7 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
         } else if surnames.contains(&key) {
             "PERSON"
         } else if count.get(&key).is_some_and(|&c| c >= 2)
-            && !COMMON_CAPITALISED.contains(&key.as_str())
+            && !COMMON_CAPITALISED_SET.contains(key.as_str())
         {
             "ORG"
         } else {

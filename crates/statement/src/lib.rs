@@ -303,6 +303,8 @@ struct Sent<'a> {
     lower: Vec<Cow<'a, str>>,
     /// For each token, the word lists it is in ([`list`]).
     lists: Vec<u32>,
+    /// For each token, the length of the future form it starts, or 0.
+    cues: Vec<u8>,
     /// For each token, the first frame (by priority) that names an event with it: as a
     /// word, as a word when event nouns are left out, as the first of a phrase.
     frames: Vec<[u8; 3]>,
@@ -408,7 +410,8 @@ impl<'a> Sent<'a> {
             .iter()
             .map(|w| WORDS.get(w.as_ref()).copied())
             .collect();
-        let lists = infos.iter().map(|i| i.map_or(0, |i| i.lists)).collect();
+        let lists: Vec<u32> = infos.iter().map(|i| i.map_or(0, |i| i.lists)).collect();
+        let cues = cues_of(&lower, &lists);
         let frames = infos
             .iter()
             .enumerate()
@@ -443,6 +446,7 @@ impl<'a> Sent<'a> {
             toks,
             lower,
             lists,
+            cues,
             frames,
         }
     }
@@ -520,19 +524,37 @@ fn about_project(s: &Sent<'_>, from: usize, to: usize) -> bool {
 
 /// The forecast cue starting at token `k`, and its length.
 fn forecast_cue(s: &Sent<'_>, k: usize) -> Option<usize> {
-    let w = s.lower.get(k)?.as_ref();
-    // "we'll", "it’ll": a future form inside one token.
-    if w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll")) {
-        return Some(1);
-    }
-    // Most words open no future form: one set lookup before the sequences.
-    if !s.has(k, list::CUE_FIRST) {
-        return None;
-    }
-    FORECAST_CUES
-        .iter()
-        .find(|c| s.seq_at(k, c))
-        .map(|c| c.len())
+    s.cues
+        .get(k)
+        .filter(|&&len| len > 0)
+        .map(|&len| usize::from(len))
+}
+
+/// The forecast cues of a sentence: for each token, the length of the future form that
+/// starts there, or 0.
+fn cues_of(lower: &[Cow<'_, str>], lists: &[u32]) -> Vec<u8> {
+    let seq_at = |k: usize, seq: &[&str]| {
+        seq.iter()
+            .enumerate()
+            .all(|(j, w)| lower.get(k + j).is_some_and(|x| x == w))
+    };
+    (0..lower.len())
+        .map(|k| {
+            let w = lower[k].as_ref();
+            // "we'll", "it’ll": a future form inside one token.
+            if w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll")) {
+                return 1;
+            }
+            // Most words open no future form: one bit test before the sequences.
+            if lists[k] & list::CUE_FIRST == 0 {
+                return 0;
+            }
+            FORECAST_CUES
+                .iter()
+                .find(|c| seq_at(k, c))
+                .map_or(0, |c| c.len() as u8)
+        })
+        .collect()
 }
 
 /// Finds the statements of a document.
