@@ -719,14 +719,13 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Entity> {
     // A lone word that is the surname of a person of the document is that person; one
     // that the document types elsewhere has that type; one that recurs is an
     // organisation or a brand (news capitalises few other words more than once).
-    let surnames: std::collections::HashSet<String> = found
+    let surnames: rustc_hash::FxHashSet<String> = found
         .iter()
         .filter(|f| f.1 == "PERSON" && text[f.0].split_whitespace().count() >= 2)
         .filter_map(|f| text[f.0].split_whitespace().last().map(fold))
         .collect();
-    let mut known: std::collections::HashMap<String, &'static str> =
-        std::collections::HashMap::new();
-    let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut known: rustc_hash::FxHashMap<String, &'static str> = Default::default();
+    let mut count: rustc_hash::FxHashMap<String, usize> = Default::default();
     for f in &found {
         let key = fold(&text[f.0]);
         if f.1 == "?" {

@@ -1,7 +1,7 @@
 //! Gazetteers and word lists: the data files in `data/` (see its README for sources and
 //! licences) and short lists of general English.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Folds a name for comparison: lower case, accents removed.

@@ -286,7 +286,25 @@ fn main() {
         );
     }
 
-    // 3. The batch on files, as `overdue extract` runs it.
+    // 3. Reading and every extractor on documents in memory, then the batch on files,
+    //    as `overdue extract` runs it.
+    let (took, n) = best_of(3, || {
+        let mut n = 0usize;
+        for text in &corpus {
+            let raw = RawDoc {
+                id: "bench.txt".into(),
+                body: Body::Text(text.as_bytes().to_vec()),
+                meta: Default::default(),
+                crawl_date: None,
+                content_type: None,
+            };
+            let doc = loader.load(raw).expect("generated text loads");
+            n += overdue_pipeline::analyse(doc).statements.len();
+        }
+        n
+    });
+    assert!(n > docs, "{n} statements");
+    report("read and analyse in memory, 1 core", bytes, docs, took);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let paths: Vec<String> = corpus
         .iter()

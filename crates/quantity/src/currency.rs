@@ -4,7 +4,7 @@
 //! only one currency uses. Each name gives a code and a factor to the currency's unit:
 //! `cents` is 0.01 US dollar, `MUSD` a million.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use iso_currency::{Currency, IntoEnumIterator};
@@ -74,7 +74,7 @@ pub const SYMBOLS: &[(&str, &str)] = &[
 
 /// Every name, lower case, words joined by one space, with its plural.
 static NAMES: LazyLock<HashMap<String, Named>> = LazyLock::new(|| {
-    let mut names = HashMap::new();
+    let mut names = HashMap::default();
     let mut add = |name: &str, code: &'static str, factor: f64| {
         let name = name.to_lowercase();
         let named = Named { code, factor };

@@ -1027,6 +1027,17 @@ const WORD_STARTS: &[&str] = &[
     "tens",
 ];
 
+/// The words a number in words can begin with: [`WORD_STARTS`], the cardinals, `nought`.
+static START_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        WORD_STARTS
+            .iter()
+            .copied()
+            .chain(overdue_text::words::CARDINALS.iter().map(|&(w, _)| w))
+            .chain(["nought", "naught"])
+            .collect()
+    });
+
 /// Whether a quantity can begin at token `i`: digits, a currency symbol or code, a number
 /// word, a vulgar fraction, the point of ".5". Most tokens cannot, and this asks without
 /// allocating.
@@ -1048,17 +1059,16 @@ fn may_start(s: &Sent<'_>, i: usize) -> bool {
     if first.is_uppercase() && (3..=4).contains(&w.len()) && currency::code(w).is_some() {
         return true;
     }
-    // The word, or its part before a hyphen, lower-cased on the stack.
-    let head = w.split('-').next().unwrap_or(w);
-    let mut buf = [0u8; 12];
-    if head.len() > buf.len() || !head.is_ascii() {
+    // The word, or its part before a hyphen, in lower case: one set lookup.
+    let lower = s.lower(i);
+    let head = match lower.bytes().position(|b| b == b'-') {
+        Some(k) => &lower[..k],
+        None => &lower[..],
+    };
+    if head.len() > 12 || !head.is_ascii() {
         return vulgar(w).is_some();
     }
-    for (b, c) in buf.iter_mut().zip(head.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..head.len()]).unwrap_or("");
-    WORD_STARTS.contains(&lower) || number_word(lower).is_some()
+    START_WORDS.contains(head)
 }
 
 fn quantity_at(s: &Sent<'_>, i: usize) -> Option<(Quantity, usize)> {

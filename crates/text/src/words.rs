@@ -35,16 +35,12 @@ pub const CARDINALS: &[(&str, f64)] = &[
 
 /// The value of a cardinal number word in lower case (`seventy` → 70).
 pub fn cardinal(word: &str) -> Option<f64> {
-    // Most words are none: the length and the first letter rule them out at once.
-    if !(3..=9).contains(&word.len())
-        || !matches!(
-            word.as_bytes()[0],
-            b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
-        )
-    {
+    static BY_WORD: std::sync::LazyLock<rustc_hash::FxHashMap<&str, f64>> =
+        std::sync::LazyLock::new(|| CARDINALS.iter().copied().collect());
+    if !(3..=9).contains(&word.len()) {
         return None;
     }
-    CARDINALS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    BY_WORD.get(word).copied()
 }
 
 /// Month names, January first.
