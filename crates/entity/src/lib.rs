@@ -75,9 +75,15 @@ impl<'a> Sent<'a> {
             .map_or(std::borrow::Cow::Borrowed(""), |t| self.seg.lower(t.span))
     }
     fn cap(&self, i: usize) -> bool {
-        let w = self.w(i);
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && w.chars().next().is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && {
+                let w = &self.text[t.span];
+                match w.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => w.chars().next().is_some_and(char::is_uppercase),
+                }
+            }
+        })
     }
     /// Whether token `i`, lower-cased, is in `set` (one lookup, for the long lists).
     fn in_set(&self, i: usize, set: &WordSet) -> bool {
@@ -128,11 +134,12 @@ fn date_name(lower: &str) -> bool {
 /// Capitalised words that are never names: months, weekdays, and compound adjectives
 /// (`Chicago-based`, `state-owned`).
 fn not_a_name(lower: &str) -> bool {
-    [
-        "-based", "-born", "-owned", "-led", "-backed", "-made", "-era", "-style", "-run",
-    ]
-    .iter()
-    .any(|x| lower.ends_with(x))
+    (lower.as_bytes().contains(&b'-')
+        && [
+            "-based", "-born", "-owned", "-led", "-backed", "-made", "-era", "-style", "-run",
+        ]
+        .iter()
+        .any(|x| lower.ends_with(x)))
         || date_name(lower)
 }
 
@@ -145,9 +152,8 @@ struct Raw {
 }
 
 fn is_designation(w: &str) -> bool {
-    let has_digit = w.chars().any(|c| c.is_ascii_digit());
-    let has_letter = w.chars().any(char::is_alphabetic);
-    has_digit && has_letter && w.chars().next().is_some_and(char::is_alphabetic)
+    // Starts with a letter (so has one) and holds a digit.
+    w.chars().next().is_some_and(char::is_alphabetic) && w.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn is_acronym(w: &str) -> bool {

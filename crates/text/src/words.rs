@@ -95,6 +95,9 @@ pub fn month(word: &str) -> Option<u8> {
 
 /// The ISO weekday (Monday 1 – Sunday 7) a full weekday name gives, in any case.
 pub fn weekday(word: &str) -> Option<u8> {
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
     WEEKDAYS
         .iter()
         .position(|d| d.eq_ignore_ascii_case(word))

@@ -288,6 +288,8 @@ pub struct Grammar {
     by_word: Vec<Vec<usize>>,
     by_kind: Vec<(u16, usize)>,
     node_first: Vec<usize>,
+    /// Whether each rule holds a node (else it matches tokens alone, in one way at most).
+    has_node: Vec<bool>,
 }
 
 impl Grammar {
@@ -358,7 +360,12 @@ impl Grammar {
                 CPat::Node(_) => node_first.push(k),
             }
         }
+        let has_node = pats
+            .iter()
+            .map(|p| p.iter().any(|p| matches!(p, CPat::Node(_))))
+            .collect();
         Grammar {
+            has_node,
             rules,
             pats,
             words,
@@ -503,8 +510,17 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
                 }
                 for &k in &candidates {
                     let pattern = &g.pats[k];
-                    if pass > 0 && !pattern.iter().any(|p| matches!(p, CPat::Node(_))) {
-                        continue;
+                    if !g.has_node[k] {
+                        // Tokens alone match in one way at most, and only in the first pass.
+                        if pass > 0
+                            || pos + pattern.len() > toks.len()
+                            || !pattern
+                                .iter()
+                                .zip(&feats[pos..])
+                                .all(|(p, &f)| cpat_matches(p, f))
+                        {
+                            continue;
+                        }
                     }
                     let rule = &g.rules[k];
                     w.matches(pattern, pos, &mut items, &mut |end, its| {
