@@ -595,8 +595,10 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         prev_end = sentence.span.end();
         let in_quote = open_quote;
         let mut closes = false;
-        for (i, c) in text[sentence.span].char_indices() {
-            match c {
+        // Quotation marks are '"' or begin with the byte 0xE2 (“ ”): found by memchr.
+        let here = &text[sentence.span];
+        for i in memchr::memchr2_iter(b'"', 0xE2, here.as_bytes()) {
+            match here[i..].chars().next().unwrap_or(' ') {
                 '“' => open_quote = true,
                 '”' => {
                     closes |= open_quote;

@@ -309,10 +309,10 @@ pub fn lower16<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     if word.len() > 16 || !word.is_ascii() {
         return None;
     }
-    for (i, b) in word.bytes().enumerate() {
-        buf[i] = b.to_ascii_lowercase();
-    }
-    Some(&buf[..word.len()])
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    Some(out)
 }
 
 /// Digits with thousands separators or a decimal point, as a number.
@@ -356,7 +356,9 @@ fn classify(text: &str, words: &Words) -> (Lex, Option<u16>) {
     }
     let mut buf = [0u8; 16];
     let key = if b[0].is_ascii_alphabetic() {
-        text.trim_end_matches('.')
+        // Trailing full stops ("Dec."), byte by byte.
+        let dots = b.iter().rev().take_while(|&&c| c == b'.').count();
+        &text[..b.len() - dots]
     } else {
         text
     };
