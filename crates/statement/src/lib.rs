@@ -406,41 +406,35 @@ impl<'a> Sent<'a> {
                 l => l,
             })
             .collect();
-        let infos: Vec<Option<WordInfo>> = lower
-            .iter()
-            .map(|w| WORDS.get(w.as_ref()).copied())
-            .collect();
-        let lists: Vec<u32> = infos.iter().map(|i| i.map_or(0, |i| i.lists)).collect();
+        let mut lists: Vec<u32> = Vec::with_capacity(lower.len());
+        let mut frames: Vec<[u8; 3]> = Vec::with_capacity(lower.len());
+        for (k, w) in lower.iter().enumerate() {
+            let Some(info) = WORDS.get(w.as_ref()) else {
+                lists.push(0);
+                frames.push([NO_FRAME; 3]);
+                continue;
+            };
+            let word = info.frame;
+            let not_noun = if info.lists & list::NOUN_EVENT != 0 {
+                NO_FRAME
+            } else {
+                word
+            };
+            let phrase = if info.lists & list::PHRASE_FIRST == 0 {
+                NO_FRAME
+            } else {
+                FRAME_PHRASES.get(w.as_ref()).map_or(NO_FRAME, |next| {
+                    next.iter()
+                        .filter(|(b, _)| lower.get(k + 1).is_some_and(|x| x == b))
+                        .map(|&(_, i)| i)
+                        .min()
+                        .unwrap_or(NO_FRAME)
+                })
+            };
+            lists.push(info.lists);
+            frames.push([word, not_noun, phrase]);
+        }
         let cues = cues_of(&lower, &lists);
-        let frames = infos
-            .iter()
-            .enumerate()
-            .map(|(k, info)| {
-                let Some(info) = info else {
-                    return [NO_FRAME; 3];
-                };
-                let word = info.frame;
-                let not_noun = if info.lists & list::NOUN_EVENT != 0 {
-                    NO_FRAME
-                } else {
-                    word
-                };
-                let phrase = if info.lists & list::PHRASE_FIRST == 0 {
-                    NO_FRAME
-                } else {
-                    FRAME_PHRASES
-                        .get(lower[k].as_ref())
-                        .map_or(NO_FRAME, |next| {
-                            next.iter()
-                                .filter(|(b, _)| lower.get(k + 1).is_some_and(|x| x == b))
-                                .map(|&(_, i)| i)
-                                .min()
-                                .unwrap_or(NO_FRAME)
-                        })
-                };
-                [word, not_noun, phrase]
-            })
-            .collect();
         Sent {
             text,
             toks,
