@@ -30,6 +30,18 @@ fn report(what: &str, bytes: usize, docs: usize, took: Duration) {
     );
 }
 
+/// A generated article read as `overdue extract` reads a plain-text file.
+fn load(loader: &Loader, text: &str) -> Document {
+    let raw = RawDoc {
+        id: "bench.txt".into(),
+        body: Body::Text(text.as_bytes().to_vec()),
+        meta: Default::default(),
+        crawl_date: None,
+        content_type: None,
+    };
+    loader.load(raw).expect("generated text loads")
+}
+
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut best = None;
     let mut out = None;
@@ -64,14 +76,7 @@ fn main() {
     let (took, sentences) = best_of(3, || {
         let mut sentences = 0usize;
         for text in &corpus {
-            let raw = RawDoc {
-                id: "bench.txt".into(),
-                body: Body::Text(text.as_bytes().to_vec()),
-                meta: Default::default(),
-                crawl_date: None,
-                content_type: None,
-            };
-            let doc = loader.load(raw).expect("generated text loads");
+            let doc = load(&loader, text);
             sentences += segment(&doc.text).sentences.len();
         }
         sentences
@@ -291,14 +296,7 @@ fn main() {
     let (took, n) = best_of(3, || {
         let mut n = 0usize;
         for text in &corpus {
-            let raw = RawDoc {
-                id: "bench.txt".into(),
-                body: Body::Text(text.as_bytes().to_vec()),
-                meta: Default::default(),
-                crawl_date: None,
-                content_type: None,
-            };
-            let doc = loader.load(raw).expect("generated text loads");
+            let doc = load(&loader, text);
             n += overdue_pipeline::analyse(doc).statements.len();
         }
         n
