@@ -434,15 +434,16 @@ impl<'a> Sent<'a> {
             lists.push(info.lists);
             frames.push([word, not_noun, phrase]);
         }
-        let cues = cues_of(&lower, &lists);
-        Sent {
+        let mut s = Sent {
             text,
             toks,
             lower,
             lists,
-            cues,
+            cues: Vec::new(),
             frames,
-        }
+        };
+        s.cues = (0..s.lower.len()).map(|k| cue_at(&s, k)).collect();
+        s
     }
     /// Whether token `i` is in the word list `bit` ([`list`]).
     fn has(&self, i: usize, bit: u32) -> bool {
@@ -524,31 +525,21 @@ fn forecast_cue(s: &Sent<'_>, k: usize) -> Option<usize> {
         .map(|&len| usize::from(len))
 }
 
-/// The forecast cues of a sentence: for each token, the length of the future form that
-/// starts there, or 0.
-fn cues_of(lower: &[Cow<'_, str>], lists: &[u32]) -> Vec<u8> {
-    let seq_at = |k: usize, seq: &[&str]| {
-        seq.iter()
-            .enumerate()
-            .all(|(j, w)| lower.get(k + j).is_some_and(|x| x == w))
-    };
-    (0..lower.len())
-        .map(|k| {
-            let w = lower[k].as_ref();
-            // "we'll", "it’ll": a future form inside one token.
-            if w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll")) {
-                return 1;
-            }
-            // Most words open no future form: one bit test before the sequences.
-            if lists[k] & list::CUE_FIRST == 0 {
-                return 0;
-            }
-            FORECAST_CUES
-                .iter()
-                .find(|c| seq_at(k, c))
-                .map_or(0, |c| c.len() as u8)
-        })
-        .collect()
+/// The length of the future form that starts at token `k`, or 0.
+fn cue_at(s: &Sent<'_>, k: usize) -> u8 {
+    let w = s.lower[k].as_ref();
+    // "we'll", "it’ll": a future form inside one token.
+    if w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll")) {
+        return 1;
+    }
+    // Most words open no future form: one bit test before the sequences.
+    if !s.has(k, list::CUE_FIRST) {
+        return 0;
+    }
+    FORECAST_CUES
+        .iter()
+        .find(|c| s.seq_at(k, c))
+        .map_or(0, |c| c.len() as u8)
 }
 
 /// Finds the statements of a document.
