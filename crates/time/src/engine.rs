@@ -242,8 +242,14 @@ fn kinds_of(t: &Tok<'_>, is_year: bool) -> u16 {
         Lex::Season(_) => k |= K_SEASON,
         Lex::Other => {
             let b = t.text.as_bytes();
-            if b.len() == 5 && b[..3].iter().all(u8::is_ascii_digit) && b[3] == b'0' && b[4] == b's'
-            {
+            // "1990s", and "90s" without its century.
+            let decade = |n: usize| {
+                b.len() == n + 2
+                    && b[..n].iter().all(u8::is_ascii_digit)
+                    && b[n] == b'0'
+                    && b[n + 1] == b's'
+            };
+            if decade(3) || decade(1) {
                 k |= K_DECADE;
             }
             if !t.space_before && matches!(t.text, "-" | "‐" | "‑" | "–") {

@@ -168,6 +168,15 @@ const ORDINALS: &[(&str, u32)] = &[
     ("tenth", 10),
     ("eleventh", 11),
     ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
     ("last", 0),
 ];
 

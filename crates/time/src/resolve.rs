@@ -141,6 +141,43 @@ fn rel_value(r: RefDate, unit: Unit, n: i32) -> String {
     }
 }
 
+/// The value of the point `parts` before (`sign` -1) or after `r`, as precise as the
+/// finest part: days (and weeks) give a day, months a month, whole years a year.
+fn shifted(r: RefDate, parts: &[(f64, Unit)], sign: i32) -> Option<String> {
+    let (mut months, mut days) = (0.0, 0.0);
+    for &(n, unit) in parts {
+        match unit {
+            Unit::Century => months += 1200.0 * n,
+            Unit::Decade => months += 120.0 * n,
+            Unit::Year => months += 12.0 * n,
+            Unit::Quarter => months += 3.0 * n,
+            Unit::Month => months += n,
+            Unit::Week => days += 7.0 * n,
+            Unit::Day => days += n,
+            Unit::Hour | Unit::Minute | Unit::Second => return None,
+        }
+    }
+    if months.fract() != 0.0 || days.fract() != 0.0 {
+        return None;
+    }
+    let (months, days) = (sign * months as i32, sign * days as i32);
+    if days != 0 {
+        let d = r.date()?;
+        return Some(
+            d.checked_add(months.months())
+                .ok()?
+                .checked_add(days.days())
+                .ok()?
+                .to_string(),
+        );
+    }
+    if months % 12 != 0 {
+        let (y, m) = add_months(r.y, r.m?, months);
+        return Some(format!("{y:04}-{m:02}"));
+    }
+    Some(format!("{:04}", r.y + months / 12))
+}
+
 fn duration_code(unit: Unit) -> (f64, &'static str, bool) {
     match unit {
         Unit::Second => (1.0, "S", true),
@@ -226,7 +263,12 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                     };
                     match d {
                         Some(d) => {
-                            Date::new(y as i16, *m as i8, *d as i8).ok()?;
+                            // "February 29" is the nearest one that exists, in the
+                            // direction of the reading.
+                            let step = if ctx.future { 1 } else { -1 };
+                            let y = (0..8)
+                                .map(|k| y + k * step)
+                                .find(|&y| Date::new(y as i16, *m as i8, *d as i8).is_ok())?;
                             format!("{y:04}-{m:02}-{d:02}")
                         }
                         None => format!("{y:04}-{m:02}"),
@@ -237,6 +279,48 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             date_kind(value)
         }
         Sem::Decade(d) => date_kind(format!("{d:03}")),
+        Sem::DecadeOfCentury(t) => {
+            let t = i32::from(*t);
+            // This century's, unless it has not begun yet; the last century's without a
+            // reference.
+            let century = match r {
+                Some(r) if (r.y / 100) * 100 + t * 10 <= r.y => r.y / 100,
+                Some(r) => r.y / 100 - 1,
+                None => 19,
+            };
+            date_kind(format!("{:03}", century * 10 + t))
+        }
+        Sem::Century(c) => date_kind(format!("{c:02}")),
+        Sem::Shift(parts, sign, anchored) => {
+            let base = if *anchored { ctx.anchor.or(r) } else { r };
+            let Some(base) = base else {
+                return date_kind(unknown_ref(*sign));
+            };
+            date_kind(shifted(base, parts, *sign)?)
+        }
+        Sem::Weekend(dir) => {
+            let Some(today) = r.and_then(RefDate::date) else {
+                return date_kind("XXXX-WXX-WE".into());
+            };
+            let in_weekend = today.weekday().to_monday_one_offset() >= 6;
+            let weeks = match dir {
+                Some(n) => *n,
+                None if in_weekend || ctx.future => 0,
+                None => -1,
+            };
+            let d = today.checked_add((7 * weeks).days()).ok()?;
+            let w = d.iso_week_date();
+            date_kind(format!("{:04}-W{:02}-WE", w.year(), w.week()))
+        }
+        Sem::NthWeekday(n, wd, month) => {
+            let m = resolve(month, ctx)?;
+            let first: Date = format!("{}-01", m.value).parse().ok()?;
+            if m.value.len() != 7 {
+                return None;
+            }
+            let target = Weekday::from_monday_one_offset(*wd as i8).ok()?;
+            date_kind(first.nth_weekday_of_month(*n, target).ok()?.to_string())
+        }
         Sem::MonthNear(m, dir) => {
             let Some(r) = r else {
                 return date_kind(format!("XXXX-{m:02}"));

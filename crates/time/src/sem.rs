@@ -79,6 +79,20 @@ pub enum Sem {
     },
     /// A decade: `the 1990s` → 199.
     Decade(i32),
+    /// A decade named without its century: `the '70s`, `the seventies` (tens digit 7),
+    /// the latest one that is not after the reference.
+    DecadeOfCentury(u8),
+    /// A century by its ordinal: `the 21st century` → 20.
+    Century(i32),
+    /// A weekend: `this weekend` (0), `last weekend` (-1), `next weekend` (1), `over the
+    /// weekend` (by tense: None).
+    Weekend(Option<i32>),
+    /// The `n`th weekday of a month (`n` -1 for the last): `the first Friday of July`.
+    NthWeekday(i8, u8, Box<Sem>),
+    /// A point a duration of several parts, or of a fraction of a unit, before (-1) or
+    /// after (1) the reference (`false`) or the last date the text gave (`true`): `1 month
+    /// and 21 days ago`, `a year and a half ago`.
+    Shift(Vec<(f64, Unit)>, i32, bool),
     /// A point `n` units from the reference: `next year` (Year, 1), `yesterday` (Day, -1),
     /// `two years ago` (Year, -2), `this week` (Week, 0).
     Rel(Unit, i32),
@@ -132,6 +146,11 @@ impl Sem {
         match self {
             Sem::Date { .. }
             | Sem::Decade(_)
+            | Sem::DecadeOfCentury(_)
+            | Sem::Century(_)
+            | Sem::Weekend(_)
+            | Sem::NthWeekday(..)
+            | Sem::Shift(..)
             | Sem::Rel(..)
             | Sem::Anchored(..)
             | Sem::Part(..)

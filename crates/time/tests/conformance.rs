@@ -46,11 +46,38 @@ fn accepted(result: &Value) -> Vec<String> {
         out.push(range_to_timex(t).unwrap_or_else(|| t.to_string()));
     }
     for key in ["FutureResolution", "PastResolution"] {
-        if let Some(d) = value[key]["date"].as_str() {
+        let res = &value[key];
+        if let Some(d) = res["date"].as_str() {
             out.push(d.to_string());
+        }
+        if let (Some(a), Some(b)) = (res["startDate"].as_str(), res["endDate"].as_str())
+            && let Some(t) = dates_to_timex(a, b)
+        {
+            out.push(t);
         }
     }
     out
+}
+
+/// A range given by its first day and the day after it, as a calendar unit's value:
+/// `2017-02-01`, `2017-03-01` → `2017-02`.
+fn dates_to_timex(start: &str, end: &str) -> Option<String> {
+    let (a, b): (Date, Date) = (start.parse().ok()?, end.parse().ok()?);
+    let months = (i32::from(b.year()) - i32::from(a.year())) * 12 + i32::from(b.month())
+        - i32::from(a.month());
+    if b.day() != a.day() {
+        return None;
+    }
+    let dur = match months {
+        1 => "P1M",
+        3 => "P3M",
+        6 => "P6M",
+        12 => "P1Y",
+        120 => "P10Y",
+        1200 => "P100Y",
+        _ => return None,
+    };
+    range_to_timex(&format!("({start},{end},{dur})"))
 }
 
 /// `(2016-10-01,2016-11-01,P1M)` → `2016-10`, and so on for quarters, halves, years and
@@ -111,11 +138,83 @@ fn duration_size(v: &str) -> Option<(f64, f64)> {
     Some((months, secs))
 }
 
+/// Whether a value of ours is the peer's: equal, the same duration, or the same date
+/// where the peer leaves the year open (`XXXX-03`, a season `SU`) and overdue resolved it.
 fn same_value(ours: &str, theirs: &str) -> bool {
+    let theirs_dated;
+    let theirs = if matches!(theirs, "SP" | "SU" | "FA" | "WI") {
+        theirs_dated = format!("XXXX-{theirs}");
+        theirs_dated.as_str()
+    } else {
+        theirs
+    };
     ours == theirs
+        || (theirs.starts_with("XXXX-") && same_day(ours, theirs))
         || (ours.starts_with('P')
             && duration_size(ours).is_some()
             && duration_size(ours) == duration_size(theirs))
+}
+
+/// The first day a TIMEX3 date value covers: `2014` → `2014-01-01`, `2017-10` →
+/// `2017-10-01`; `XXXX` stays for a year not given.
+fn first_day(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        value
+            .get(r)
+            .is_some_and(|p| p.bytes().all(|c| c.is_ascii_digit() || c == b'X'))
+    };
+    match b.len() {
+        4 if digits(0..4) => Some(format!("{value}-01-01")),
+        7 if digits(0..4) && b[4] == b'-' && digits(5..7) => Some(format!("{value}-01")),
+        10 if digits(0..4) && digits(5..7) && digits(8..10) => Some(value.to_string()),
+        _ => None,
+    }
+}
+
+fn same_day(ours: &str, theirs: &str) -> bool {
+    ours.len() == theirs.len()
+        && ours
+            .bytes()
+            .zip(theirs.bytes())
+            .all(|(a, b)| a == b || a == b'X' || b == b'X')
+}
+
+/// TimeML has no value for a range: "from 2014 to 2018" is two DATE expressions, one per
+/// end, and "within 5 days", "the past 3 weeks" (a range that starts or ends at the
+/// reference) one DURATION. The peer writes either as one range `(start,end,duration)`;
+/// its case passes when the expressions found inside its span are the TimeML reading:
+/// one that starts on its first day and another on its end day, or a duration of its
+/// length.
+fn as_timeml_range(
+    r: &Value,
+    reference: Option<&str>,
+    inside: &[usize],
+    got: &[overdue_time::Timex],
+) -> Option<Vec<usize>> {
+    let t = r["Value"]["Timex"].as_str()?;
+    let inner = t.strip_prefix('(')?.strip_suffix(')')?;
+    let mut parts = inner.split(',');
+    let (start, end, dur) = (parts.next()?, parts.next()?, parts.next()?);
+    let starts = |k: &usize, day: &str| {
+        got[*k].kind == "DATE" && first_day(&got[*k].value).is_some_and(|f| same_day(&f, day))
+    };
+    if let Some(a) = inside.iter().find(|k| starts(k, start))
+        && let Some(b) = inside.iter().find(|k| *k != a && starts(k, end))
+    {
+        return Some(vec![*a, *b]);
+    }
+    let reference: Date = reference?.parse().ok()?;
+    let next = reference.tomorrow().ok()?.to_string();
+    let reference = reference.to_string();
+    let anchored = [reference.as_str(), next.as_str()].contains(&start) || end == reference;
+    if !anchored {
+        return None;
+    }
+    inside
+        .iter()
+        .find(|k| got[**k].kind == "DURATION" && same_value(&got[**k].value, dur))
+        .map(|k| vec![*k])
 }
 
 fn char_to_byte(s: &str, c: usize) -> usize {
@@ -156,8 +255,14 @@ fn check(case: &Value) -> Result<(), String> {
                             .iter()
                             .any(|w| w.len() > t.value.len() && w.starts_with(&t.value)))
         });
+        let hit = hit.map(|(k, _)| vec![k]).or_else(|| {
+            let inside: Vec<usize> = (0..got.len())
+                .filter(|&k| got[k].span.start() < be && bs < got[k].span.end())
+                .collect();
+            as_timeml_range(r, reference, &inside, &got)
+        });
         match hit {
-            Some((k, _)) => used[k] = true,
+            Some(ks) => ks.into_iter().for_each(|k| used[k] = true),
             None => {
                 let found: Vec<String> = got
                     .iter()
@@ -220,6 +325,9 @@ fn conformance_recognizers_text_dates() {
                 Err(why) => {
                     fail += 1;
                     failing.push(format!("{file}\t{input}"));
+                    if std::env::var_os("OVERDUE_CONFORMANCE_WHY").is_some() {
+                        println!("FAIL {file} {input:?}: {why}");
+                    }
                     if !known.contains(&key) {
                         new_failures.push(format!("{file} {input:?}: {why}"));
                     }

@@ -58,7 +58,7 @@ fn word(i: &Item<'_>) -> String {
 fn direction(w: &str) -> Option<i32> {
     match w {
         "last" | "past" | "previous" | "preceding" => Some(-1),
-        "next" | "coming" | "following" => Some(1),
+        "next" | "coming" | "following" | "upcoming" => Some(1),
         "this" | "current" | "present" => Some(0),
         _ => None,
     }
@@ -151,7 +151,55 @@ pub const TRIGGERS: &[&str] = &[
     "afternoon",
     "evening",
     "future",
+    "weekend",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "noughties",
 ];
+
+/// The decades of a century by name: `the seventies`.
+const DECADE_WORDS: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// A two-digit decade token: `70s` → 7.
+fn short_decade(i: &Item<'_>) -> Option<u8> {
+    let t = i.tok()?.text.as_bytes();
+    (t.len() == 3 && t[0].is_ascii_digit() && t[1] == b'0' && t[2] == b's').then(|| t[0] - b'0')
+}
+
+/// Tokens written together, with no space between them.
+fn glued(items: &[Item<'_>]) -> bool {
+    items
+        .iter()
+        .all(|i| i.tok().is_some_and(|t| !t.space_before))
+}
+
+/// A month the text names or points at: `July`, `next month`, `last September`.
+fn is_month(s: &Sem) -> bool {
+    matches!(
+        s,
+        Sem::Date {
+            m: Some(_),
+            d: None,
+            ..
+        } | Sem::Rel(Unit::Month, _)
+            | Sem::MonthNear(..)
+    )
+}
 
 macro_rules! rule {
     ($name:expr, [$($p:expr),*], $prod:expr) => {
@@ -189,7 +237,72 @@ pub fn rules() -> Vec<Rule> {
         ))),
         rule!("the <decade>s", [W(&["the"]), DecadeTok], |m| {
             let t = m.items[1].tok()?;
-            Some(Sem::Decade(t.text[..3].parse().ok()?))
+            Some(Sem::Decade(t.text.get(..3)?.parse().ok()?)).filter(|_| t.text.len() == 5)
+        }),
+        rule!("<yyyy>'s", [Year, W(&["'", "’"]), W(&["s"])], |m| {
+            // "the 1970's": the apostrophe of a plural, not a possessive year.
+            let y = year(&m.items[0])?;
+            (y % 10 == 0 && glued(&m.items[1..])).then_some(Sem::Decade(y / 10))
+        }),
+        rule!(
+            "the <yyyy>'s",
+            [W(&["the"]), Year, W(&["'", "’"]), W(&["s"])],
+            |m| {
+                let y = year(&m.items[1])?;
+                (y % 10 == 0 && glued(&m.items[2..])).then_some(Sem::Decade(y / 10))
+            }
+        ),
+        rule!(
+            "the '<yy>s",
+            [W(&["the"]), W(&["'", "’"]), DecadeTok],
+            |m| {
+                (glued(&m.items[2..]))
+                    .then(|| Some(Sem::DecadeOfCentury(short_decade(&m.items[2])?)))
+                    .flatten()
+            }
+        ),
+        rule!("the <yy>s", [W(&["the"]), DecadeTok], |m| Some(
+            Sem::DecadeOfCentury(short_decade(&m.items[1])?)
+        )),
+        rule!(
+            "the <yy>'s",
+            [W(&["the"]), Num, W(&["'", "’"]), W(&["s"])],
+            |m| {
+                let t = m.items[1].tok()?;
+                let n = t.digits()?;
+                (t.text.len() == 2 && n % 10 == 0 && n > 0 && glued(&m.items[2..]))
+                    .then_some(Sem::DecadeOfCentury((n / 10) as u8))
+            }
+        ),
+        rule!("<yy>'s", [Num, W(&["'", "’"]), W(&["s"])], |m| {
+            let t = m.items[0].tok()?;
+            let n = t.digits()?;
+            (t.text.len() == 2 && n % 10 == 0 && n > 0 && glued(&m.items[1..]))
+                .then_some(Sem::DecadeOfCentury((n / 10) as u8))
+        }),
+        rule!("the noughties", [W(&["the"]), W(&["noughties"])], |_| Some(
+            Sem::DecadeOfCentury(0)
+        )),
+        rule!("the seventies", [W(&["the"]), W(DECADE_WORDS)], |m| {
+            let w = word(&m.items[1]);
+            let k = DECADE_WORDS.iter().position(|d| *d == w)?;
+            Some(Sem::DecadeOfCentury(k as u8 + 2))
+        }),
+        rule!(
+            "the <ordinal> century",
+            [W(&["the"]), Ord, W(&["century"])],
+            |m| {
+                let n = ord(&m.items[1])?;
+                (1..=22).contains(&n).then_some(Sem::Century(n as i32 - 1))
+            }
+        ),
+        rule!("<ordinal> century", [Ord, W(&["century"])], |m| {
+            let n = ord(&m.items[0])?;
+            (1..=22).contains(&n).then_some(Sem::Century(n as i32 - 1))
+        }),
+        rule!("<ordinal>-century", [Ord, Join, W(&["century"])], |m| {
+            let n = ord(&m.items[0])?;
+            (1..=22).contains(&n).then_some(Sem::Century(n as i32 - 1))
         }),
         // ---- calendar dates ----
         rule!("<month> <year>", [Month, Year], |m| date(
@@ -350,7 +463,7 @@ pub fn rules() -> Vec<Rule> {
             "last|next|this <unit>",
             [
                 W(&[
-                    "last", "next", "this", "past", "previous", "coming", "current"
+                    "last", "next", "this", "past", "previous", "coming", "current", "upcoming"
                 ]),
                 Unit
             ],
@@ -367,7 +480,7 @@ pub fn rules() -> Vec<Rule> {
             "the last|current <unit>",
             [
                 W(&["the"]),
-                W(&["last", "current", "previous", "past", "coming"]),
+                W(&["last", "current", "previous", "past", "coming", "upcoming"]),
                 Unit
             ],
             |m| {
@@ -457,6 +570,116 @@ pub fn rules() -> Vec<Rule> {
                 ))
             }
         ),
+        rule!(
+            "<dur> ago",
+            [Dur, W(&["ago", "later", "earlier", "hence"])],
+            |m| {
+                // One whole unit is "<num> <unit> ago" (at that unit's precision).
+                let parts = match m.items[0].sem()? {
+                    Sem::DurParts(p) => p.clone(),
+                    Sem::Dur { n, unit, max: None } if n.fract() != 0.0 => vec![(*n, *unit)],
+                    _ => return None,
+                };
+                let (sign, anchored) = match word(&m.items[1]).as_str() {
+                    "ago" => (-1, false),
+                    "hence" => (1, false),
+                    "later" => (1, true),
+                    _ => (-1, true),
+                };
+                Some(Sem::Shift(parts, sign, anchored))
+            }
+        ),
+        rule!(
+            "<dur> from now",
+            [Dur, W(&["from"]), W(&["now", "today"])],
+            |m| match m.items[0].sem()? {
+                Sem::Dur { n, unit, max: None } if n.fract() == 0.0 => {
+                    Some(Sem::Rel(*unit, *n as i32))
+                }
+                Sem::Dur { n, unit, max: None } => Some(Sem::Shift(vec![(*n, *unit)], 1, false)),
+                Sem::DurParts(p) => Some(Sem::Shift(p.clone(), 1, false)),
+                _ => None,
+            }
+        ),
+        rule!(
+            "the <unit> after next",
+            [
+                W(&["the"]),
+                Unit,
+                W(&["after", "before"]),
+                W(&["next", "last"])
+            ],
+            |m| {
+                let u = m.items[1].unit()?;
+                match (word(&m.items[2]).as_str(), word(&m.items[3]).as_str()) {
+                    ("after", "next") => Some(Sem::Rel(u, 2)),
+                    ("before", "last") => Some(Sem::Rel(u, -2)),
+                    _ => None,
+                }
+            }
+        ),
+        rule!(
+            "the <unit> after the next",
+            [W(&["the"]), Unit, W(&["after"]), W(&["the"]), W(&["next"])],
+            |m| Some(Sem::Rel(m.items[1].unit()?, 2))
+        ),
+        rule!(
+            "later in the <unit>",
+            [
+                W(&["later", "earlier"]),
+                W(&["in"]),
+                W(&["the"]),
+                W(&["week", "month", "year", "decade"])
+            ],
+            |m| Some(Sem::Anchored(m.items[3].unit()?, 0))
+        ),
+        // ---- weekends and weekdays of a month ----
+        rule!(
+            "this|last|next weekend",
+            [
+                W(&["this", "last", "next", "past", "coming"]),
+                W(&["weekend"])
+            ],
+            |m| Some(Sem::Weekend(Some(direction(&word(&m.items[0]))?)))
+        ),
+        rule!("the weekend", [W(&["the"]), W(&["weekend"])], |m| {
+            // "the weekend of the vote" is another weekend; "the weekend's talks" is this one.
+            if m.after
+                .is_some_and(|a| a.is_any(&["of", "before", "after"]))
+            {
+                return None;
+            }
+            Some(Sem::Weekend(None))
+        }),
+        rule!(
+            "the <ordinal> <weekday> of <month>",
+            [W(&["the"]), Ord, Weekday, W(&["of", "in"]), Point],
+            |m| {
+                let n = ord(&m.items[1])?;
+                let month = m.items[4].sem()?;
+                ((1..=5).contains(&n) && is_month(month)).then(|| {
+                    Sem::NthWeekday(
+                        n as i8,
+                        weekday(&m.items[2]).unwrap_or(1),
+                        Box::new(month.clone()),
+                    )
+                })
+            }
+        ),
+        rule!(
+            "the last <weekday> of <month>",
+            [W(&["the"]), W(&["last"]), Weekday, W(&["of", "in"]), Point],
+            |m| {
+                let month = m.items[4].sem()?;
+                is_month(month).then(|| {
+                    Sem::NthWeekday(
+                        -1,
+                        weekday(&m.items[2]).unwrap_or(1),
+                        Box::new(month.clone()),
+                    )
+                })
+            }
+        ),
         // ---- parts of years ----
         rule!("<season>", [Season], |m| {
             // "spring" and "fall" are verbs and nouns too: a season stands after a
@@ -483,6 +706,12 @@ pub fn rules() -> Vec<Rule> {
             Box::new(m.items[1].sem()?.clone()),
             Part::Season(season(&m.items[0])?)
         ))),
+        rule!("<season> of <year>", [Season, W(&["of"]), YearNode], |m| {
+            Some(Sem::Part(
+                Box::new(m.items[2].sem()?.clone()),
+                Part::Season(season(&m.items[0])?),
+            ))
+        }),
         rule!(
             "the <season> of <year>",
             [W(&["the"]), Season, W(&["of"]), YearNode],
