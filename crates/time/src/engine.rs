@@ -123,6 +123,10 @@ pub struct Matched<'a, 'b> {
     pub before: Option<&'a Tok<'a>>,
     /// The token after the match, if any.
     pub after: Option<&'a Tok<'a>>,
+    /// The sentence's tokens before the match.
+    pub prev: &'a [Tok<'a>],
+    /// The sentence's tokens after the match.
+    pub rest: &'a [Tok<'a>],
 }
 
 /// A rule of the grammar.
@@ -534,6 +538,8 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
                             items: its,
                             before: pos.checked_sub(1).map(|b| &toks[b]),
                             after: toks.get(end),
+                            prev: &toks[..pos],
+                            rest: toks.get(end..).unwrap_or(&[]),
                         };
                         if let Some(sem) = (rule.prod)(&m) {
                             let node = Node {

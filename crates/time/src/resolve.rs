@@ -274,7 +274,24 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                         None => format!("{y:04}-{m:02}"),
                     }
                 }
-                (None, None, _) => return None,
+                (None, None, Some(d)) => {
+                    // "on the 27th": this month's, or the next (previous) month's when the
+                    // day has passed (is still to come) and the reading is future (past).
+                    let (Some(rm), Some(rd)) = (r.and_then(|r| r.m), r.and_then(|r| r.d)) else {
+                        return date_kind(format!("XXXX-XX-{d:02}"));
+                    };
+                    let y = r.map_or(0, |r| r.y);
+                    let step = if ctx.future { 1 } else { -1 };
+                    let first = match (ctx.future, *d >= rd, *d <= rd) {
+                        (true, true, _) | (false, _, true) => 0,
+                        _ => step,
+                    };
+                    let (y, m) = (0..3)
+                        .map(|k| add_months(y, rm, first + k * step))
+                        .find(|&(y, m)| Date::new(y as i16, m as i8, *d as i8).is_ok())?;
+                    format!("{y:04}-{m:02}-{d:02}")
+                }
+                (None, None, None) => return None,
             };
             date_kind(value)
         }

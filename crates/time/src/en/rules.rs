@@ -2,7 +2,7 @@
 //! `corpus.toml` beside this file and run as tests (`tests/corpus.rs`).
 
 use crate::engine::{Item, Pat, Rule};
-use crate::lex::{Lex, Unit};
+use crate::lex::{Lex, Tok, Unit};
 use crate::sem::{Mod, Part, RefKind, Sem};
 
 use Pat::*;
@@ -123,6 +123,11 @@ fn amount(i: &Item<'_>) -> Option<f64> {
     i.num()
 }
 
+/// A whole number of units, at least one: "half days later" is not a point.
+fn whole(n: f64) -> Option<i32> {
+    (n >= 1.0 && n.fract() == 0.0 && n < 100_000.0).then_some(n as i32)
+}
+
 /// Words that open a time expression of their own; the engine skips sentences that have
 /// none of these and no number, month, weekday, unit, season or ordinal.
 pub const TRIGGERS: &[&str] = &[
@@ -162,6 +167,69 @@ pub const TRIGGERS: &[&str] = &[
     "nineties",
     "noughties",
 ];
+
+/// Words that join the two ends of a range of days: `4 to 22 January`, `19-20`.
+const RANGE_WORDS: &[&str] = &["to", "-", "–", "and", "until", "till", "through", "thru"];
+
+fn tok_day(t: &Tok<'_>) -> Option<u8> {
+    let n = match t.lex {
+        Lex::Num(n) if t.text.len() <= 2 && t.digits().is_some() => n as u32,
+        Lex::Ord(o) if t.text.as_bytes()[0].is_ascii_digit() => o,
+        _ => return None,
+    };
+    (1..=31).contains(&n).then_some(n as u8)
+}
+
+fn tok_month(t: &Tok<'_>) -> Option<u8> {
+    match t.lex {
+        Lex::Month(m) => Some(m),
+        _ => None,
+    }
+}
+
+fn tok_year(t: &Tok<'_>) -> Option<i32> {
+    let y = t.digits()?;
+    (t.text.len() == 4 && (1800..=2199).contains(&y)).then_some(y as i32)
+}
+
+/// The year written after a date: `, 1995` or ` 1995`.
+fn year_after(rest: &[Tok<'_>]) -> Option<i32> {
+    match rest {
+        [c, y, ..] if c.text == "," => tok_year(y),
+        [y, ..] => tok_year(y),
+        _ => None,
+    }
+}
+
+/// The end of a range of days that gives the month: `to 22 January, 1995`, `and 12 of
+/// Sept` → the month and the year if written.
+fn range_end(rest: &[Tok<'_>]) -> Option<(u8, Option<i32>)> {
+    let [conn, d, rest @ ..] = rest else {
+        return None;
+    };
+    if !conn.is_any(RANGE_WORDS) {
+        return None;
+    }
+    tok_day(d)?;
+    let rest = match rest {
+        [of, rest @ ..] if of.is("of") => rest,
+        _ => rest,
+    };
+    let [month, rest @ ..] = rest else {
+        return None;
+    };
+    Some((tok_month(month)?, year_after(rest)))
+}
+
+/// The month a range of days was given with before this day: `November 19-` → the month.
+fn range_start(prev: &[Tok<'_>]) -> Option<u8> {
+    let [.., month, d, conn] = prev else {
+        return None;
+    };
+    (conn.is_any(RANGE_WORDS) && tok_day(d).is_some())
+        .then(|| tok_month(month))
+        .flatten()
+}
 
 /// The decades of a century by name: `the seventies`.
 const DECADE_WORDS: &[&str] = &[
@@ -340,14 +408,71 @@ pub fn rules() -> Vec<Rule> {
                 Some(day(&m.items[0])?),
             )
         }),
+        rule!(
+            "<day> <month>, <year>",
+            [Day, Month, W(&[","]), Year],
+            |m| {
+                date(
+                    Some(year(&m.items[3])?),
+                    Some(month(&m.items[1])?),
+                    Some(day(&m.items[0])?),
+                )
+            }
+        ),
         rule!("<day> <month>", [Day, Month], |m| date(
             None,
             Some(month(&m.items[1])?),
             Some(day(&m.items[0])?)
         )),
         rule!("<month> <day>", [Month, Day], |m| {
-            // "May 2019" is month and year; a day is one or two digits or an ordinal.
-            date(None, Some(month(&m.items[0])?), Some(day(&m.items[1])?))
+            // "May 2019" is month and year; a day is one or two digits or an ordinal. The
+            // first day of "November 19-20, 2016" takes the range's year.
+            let y = match m.rest {
+                [conn, d, rest @ ..] if conn.is_any(RANGE_WORDS) && tok_day(d).is_some() => {
+                    year_after(rest)
+                }
+                _ => None,
+            };
+            date(y, Some(month(&m.items[0])?), Some(day(&m.items[1])?))
+        }),
+        rule!("<day> to <day> <month>", [Day], |m| {
+            // The first end of "4 to 22 January" and "3-5 March", a date of its own.
+            let (mo, y) = range_end(m.rest)?;
+            date(y, Some(mo), Some(day(&m.items[0])?))
+        }),
+        rule!("<month> <day> to <day>", [Day], |m| {
+            // The second end of "November 19-20" and "March 3 to 5".
+            let mo = range_start(m.prev)?;
+            date(None, Some(mo), Some(day(&m.items[0])?))
+        }),
+        rule!(
+            "<month> <day> to <day>, <year>",
+            [Day, W(&[","]), Year],
+            |m| {
+                let mo = range_start(m.prev)?;
+                date(Some(year(&m.items[2])?), Some(mo), Some(day(&m.items[0])?))
+            }
+        ),
+        rule!("<month> <day> to <day> <year>", [Day, Year], |m| {
+            let mo = range_start(m.prev)?;
+            date(Some(year(&m.items[1])?), Some(mo), Some(day(&m.items[0])?))
+        }),
+        rule!("the <nth>", [W(&["the"]), Ord], |m| {
+            // "on the 27th", a day of the month near the reference: written in digits, after
+            // a preposition of time, and not an ordinal of something ("the 21st century",
+            // "the 3rd round").
+            let t = m.items[1].tok()?;
+            let prep = m.before.is_some_and(|b| {
+                b.is_any(&[
+                    "on", "by", "for", "until", "till", "since", "before", "after",
+                ])
+            });
+            let ends = m
+                .after
+                .is_none_or(|a| !a.text.starts_with(char::is_alphanumeric));
+            (prep && ends && t.text.as_bytes()[0].is_ascii_digit())
+                .then(|| date(None, None, Some(day(&m.items[1])?)))
+                .flatten()
         }),
         rule!(
             "the <ordinal> of <month>",
@@ -512,10 +637,10 @@ pub fn rules() -> Vec<Rule> {
             }
         ),
         rule!("<num> <unit> ago", [Num, Unit, W(&["ago"])], |m| Some(
-            Sem::Rel(m.items[1].unit()?, -(amount(&m.items[0])? as i32))
+            Sem::Rel(m.items[1].unit()?, -whole(amount(&m.items[0])?)?)
         )),
         rule!("<num node> <unit> ago", [NumNode, Unit, W(&["ago"])], |m| {
-            Some(Sem::Rel(m.items[1].unit()?, -(m.items[0].num()? as i32)))
+            Some(Sem::Rel(m.items[1].unit()?, -whole(m.items[0].num()?)?))
         }),
         rule!(
             "a <unit> ago",
@@ -553,7 +678,7 @@ pub fn rules() -> Vec<Rule> {
             "<num> <unit> later",
             [Num, Unit, W(&["later", "earlier"])],
             |m| {
-                let n = amount(&m.items[0])? as i32;
+                let n = whole(amount(&m.items[0])?)?;
                 Some(Sem::Anchored(
                     m.items[1].unit()?,
                     if word(&m.items[2]) == "later" { n } else { -n },
@@ -642,6 +767,12 @@ pub fn rules() -> Vec<Rule> {
             ],
             |m| Some(Sem::Weekend(Some(direction(&word(&m.items[0]))?)))
         ),
+        rule!("on weekend", [W(&["weekend"])], |m| {
+            // Headline and casual English drop the article: "on weekend", "over weekend".
+            m.before
+                .is_some_and(|b| b.is_any(&["on", "at", "over", "during"]))
+                .then_some(Sem::Weekend(None))
+        }),
         rule!("the weekend", [W(&["the"]), W(&["weekend"])], |m| {
             // "the weekend of the vote" is another weekend; "the weekend's talks" is this one.
             if m.after
