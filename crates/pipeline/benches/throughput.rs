@@ -2,6 +2,8 @@
 //! whole batch (files on disk, `overdue extract`'s code path) with one and two jobs.
 //!
 //! `cargo bench -p overdue-pipeline [-- DOCS]` (default 10,000 documents).
+//! `cargo bench -p overdue-pipeline --bench throughput -- DOCS --write-corpus DIR` writes the generated
+//! articles to `DIR` instead, to time the `overdue` binary on them.
 
 use std::time::{Duration, Instant};
 
@@ -65,6 +67,20 @@ fn main() {
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let corpus: Vec<String> = (0..docs).map(|_| article(&mut rng)).collect();
     let bytes: usize = corpus.iter().map(String::len).sum();
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(k) = args.iter().position(|a| a == "--write-corpus") {
+        let dir = std::path::Path::new(args.get(k + 1).expect("--write-corpus DIR"));
+        std::fs::create_dir_all(dir).expect("create the corpus folder");
+        for (i, text) in corpus.iter().enumerate() {
+            std::fs::write(dir.join(format!("{i:06}.txt")), text).expect("write an article");
+        }
+        println!(
+            "wrote {docs} generated articles, {:.1} MB, to {}",
+            bytes as f64 / 1e6,
+            dir.display()
+        );
+        return;
+    }
     println!(
         "corpus: {docs} generated articles, {:.1} MB",
         bytes as f64 / 1e6

@@ -143,46 +143,51 @@ pub struct Rule {
 /// designation (`Antey-2500`, `T-1000`), not followed by letters (`2500MW`), not a
 /// count of something (`2000 workers`).
 pub fn year_tokens(toks: &[Tok<'_>]) -> Vec<bool> {
-    toks.iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let Some(n) = t.digits() else { return false };
-            if t.text.len() != 4 || !(1800..=2199).contains(&n) {
-                return false;
-            }
-            let glued_before = !t.space_before
-                && i >= 1
-                && toks[i - 1]
-                    .text
-                    .chars()
-                    .all(|c| matches!(c, '-' | '‐' | '/'))
-                && i >= 2
-                && !toks[i - 1].space_before
-                && toks[i - 2].text.chars().any(char::is_alphabetic)
-                && !toks[i - 2].is_any(&[
-                    "mid", "early", "late", "end", "fiscal", "FY", "pre", "post", "since",
-                ]);
-            let glued_letter_before = !t.space_before
-                && i >= 1
-                && toks[i - 1].text.chars().all(char::is_alphabetic)
-                && !toks[i - 1].is_any(&["FY"]);
-            let next = toks.get(i + 1);
-            let glued_after =
-                next.is_some_and(|n| !n.space_before && n.text.chars().all(char::is_alphanumeric));
-            let counted = next.is_some_and(|n| {
-                n.space_before
-                    && n.text.len() > 3
-                    && n.text.ends_with('s')
-                    && n.text.chars().all(|c| c.is_ascii_lowercase())
-                    && !matches!(n.lex, Lex::Unit(_))
-            }) && !(i >= 1
-                && toks[i - 1].is_any(&[
-                    "in", "since", "by", "until", "before", "after", "from", "of", "during", "to",
-                    "and", "through",
-                ]));
-            !(glued_before || glued_letter_before || glued_after || counted)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(toks.len());
+    year_tokens_into(toks, &mut out);
+    out
+}
+
+/// As [`year_tokens`], into `out` (cleared first).
+pub fn year_tokens_into(toks: &[Tok<'_>], out: &mut Vec<bool>) {
+    out.clear();
+    out.extend(toks.iter().enumerate().map(|(i, t)| {
+        let Some(n) = t.digits() else { return false };
+        if t.text.len() != 4 || !(1800..=2199).contains(&n) {
+            return false;
+        }
+        let glued_before = !t.space_before
+            && i >= 1
+            && toks[i - 1]
+                .text
+                .chars()
+                .all(|c| matches!(c, '-' | '‐' | '/'))
+            && i >= 2
+            && !toks[i - 1].space_before
+            && toks[i - 2].text.chars().any(char::is_alphabetic)
+            && !toks[i - 2].is_any(&[
+                "mid", "early", "late", "end", "fiscal", "FY", "pre", "post", "since",
+            ]);
+        let glued_letter_before = !t.space_before
+            && i >= 1
+            && toks[i - 1].text.chars().all(char::is_alphabetic)
+            && !toks[i - 1].is_any(&["FY"]);
+        let next = toks.get(i + 1);
+        let glued_after =
+            next.is_some_and(|n| !n.space_before && n.text.chars().all(char::is_alphanumeric));
+        let counted = next.is_some_and(|n| {
+            n.space_before
+                && n.text.len() > 3
+                && n.text.ends_with('s')
+                && n.text.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(n.lex, Lex::Unit(_))
+        }) && !(i >= 1
+            && toks[i - 1].is_any(&[
+                "in", "since", "by", "until", "before", "after", "from", "of", "during", "to",
+                "and", "through",
+            ]));
+        !(glued_before || glued_letter_before || glued_after || counted)
+    }));
 }
 
 fn node_matches(p: Pat, n: &Node) -> bool {
@@ -205,6 +210,8 @@ const K_YEAR: u16 = 1 << 6;
 const K_DAY: u16 = 1 << 7;
 const K_DECADE: u16 = 1 << 8;
 const K_JOIN: u16 = 1 << 9;
+/// The kinds fit in ten bits: [`Grammar`] keeps a table of rules for every set of them.
+const _: () = assert!(K_JOIN < 1 << 10);
 
 fn kind_bit(p: Pat) -> u16 {
     match p {
@@ -296,10 +303,14 @@ pub struct Grammar {
     triggers: WordSet,
     cues: Vec<u8>,
     by_word: Vec<Vec<usize>>,
-    by_kind: Vec<(u16, usize)>,
+    /// For each set of token kinds (all ten bits), the rules whose first element is a
+    /// kind among them.
+    by_kind: Vec<Vec<usize>>,
     node_first: Vec<usize>,
     /// Whether each rule holds a node (else it matches tokens alone, in one way at most).
     has_node: Vec<bool>,
+    /// The number of token elements each rule's pattern opens with, before a node.
+    lead: Vec<usize>,
 }
 
 impl Grammar {
@@ -374,15 +385,32 @@ impl Grammar {
             .iter()
             .map(|p| p.iter().any(|p| matches!(p, CPat::Node(_))))
             .collect();
+        let lead = pats
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .position(|p| matches!(p, CPat::Node(_)))
+                    .unwrap_or(p.len())
+            })
+            .collect();
         Grammar {
             has_node,
+            lead,
             rules,
             pats,
             words,
             triggers: trigger_set,
             cues: cue_flags,
             by_word,
-            by_kind,
+            by_kind: (0..1u16 << 10)
+                .map(|kinds| {
+                    by_kind
+                        .iter()
+                        .filter(|&&(bits, _)| kinds & bits != 0)
+                        .map(|&(_, k)| k)
+                        .collect()
+                })
+                .collect(),
             node_first,
         }
     }
@@ -456,17 +484,40 @@ impl<'a, 'b> Window<'a, 'b> {
     }
 }
 
+/// Buffers the parser reuses from one window to the next (a document's sentences), so
+/// that a window costs no allocation but its nodes'.
+#[derive(Default)]
+pub struct Scratch {
+    feats: Vec<Feat>,
+    by_start: Vec<Vec<usize>>,
+    dirty: Vec<usize>,
+    next_dirty: Vec<bool>,
+    candidates: Vec<usize>,
+    nodes: Vec<Node>,
+    fresh: Vec<Node>,
+    order: Vec<usize>,
+    taken: Vec<bool>,
+}
+
 /// Parses one window: every node the rules make, then the longest non-overlapping ones
 /// that are time expressions (not bare numbers).
-pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
-    let feats: Vec<Feat> = toks
-        .iter()
-        .zip(years)
-        .map(|(t, &y)| Feat {
-            kinds: kinds_of(t, y),
-            word: t.word,
-        })
-        .collect();
+pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool], sc: &mut Scratch) -> Vec<Node> {
+    let Scratch {
+        feats,
+        by_start,
+        dirty,
+        next_dirty,
+        candidates,
+        nodes,
+        fresh,
+        order,
+        taken,
+    } = sc;
+    feats.clear();
+    feats.extend(toks.iter().zip(years).map(|(t, &y)| Feat {
+        kinds: kinds_of(t, y),
+        word: t.word,
+    }));
     // A window without a number, a month, a weekday, a unit, a season, an ordinal or a
     // word that is a time expression by itself holds none.
     let triggered = feats.iter().zip(toks).any(|(f, t)| {
@@ -481,24 +532,27 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
     if !triggered {
         return Vec::new();
     }
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut by_start: Vec<Vec<usize>> = vec![Vec::new(); toks.len() + 1];
+    nodes.clear();
+    by_start.iter_mut().for_each(Vec::clear);
+    if by_start.len() < toks.len() + 1 {
+        by_start.resize_with(toks.len() + 1, Vec::new);
+    }
     let cap = 4 * toks.len() + 8;
-    let mut candidates = Vec::with_capacity(32);
     // After the first pass, only positions a few tokens before a new node can start a
     // new match (patterns are at most five elements long).
-    let mut dirty: Vec<usize> = (0..toks.len()).collect();
+    dirty.clear();
+    dirty.extend(0..toks.len());
     for pass in 0..MAX_PASSES {
-        let mut fresh: Vec<Node> = Vec::new();
+        fresh.clear();
         {
             let w = Window {
                 toks,
-                feats: &feats,
-                nodes: &nodes,
-                by_start: &by_start,
+                feats,
+                nodes,
+                by_start,
             };
             let mut items = Vec::with_capacity(8);
-            for &pos in &dirty {
+            for &pos in dirty.iter() {
                 candidates.clear();
                 // Rules that start with a node can only match once nodes exist; rules
                 // that start with a token are tried again in later passes only if they
@@ -510,27 +564,31 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
                 if let Some(id) = f.word {
                     candidates.extend(g.by_word[usize::from(id)].iter().copied());
                 }
-                if f.kinds != 0 {
-                    candidates.extend(
-                        g.by_kind
-                            .iter()
-                            .filter(|(bits, _)| f.kinds & bits != 0)
-                            .map(|&(_, k)| k),
-                    );
+                if let Some(rules) = g.by_kind.get(usize::from(f.kinds)) {
+                    candidates.extend_from_slice(rules);
                 }
-                for &k in &candidates {
+                for &k in candidates.iter() {
                     let pattern = &g.pats[k];
-                    if !g.has_node[k] {
-                        // Tokens alone match in one way at most, and only in the first pass.
-                        if pass > 0
-                            || pos + pattern.len() > toks.len()
-                            || !pattern
-                                .iter()
-                                .zip(&feats[pos..])
-                                .all(|(p, &f)| cpat_matches(p, f))
-                        {
-                            continue;
-                        }
+                    // Tokens alone match in one way at most, and only in the first pass.
+                    if pass > 0 && !g.has_node[k] {
+                        continue;
+                    }
+                    // The tokens a pattern opens with, before any node, are checked here
+                    // without the matcher.
+                    let lead = g.lead[k];
+                    if pos + lead > toks.len()
+                        || !pattern[..lead]
+                            .iter()
+                            .zip(&feats[pos..])
+                            .all(|(p, &f)| cpat_matches(p, f))
+                    {
+                        continue;
+                    }
+                    if lead == 0
+                        && let CPat::Node(kind) = pattern[0]
+                        && !by_start[pos].iter().any(|&n| node_matches(kind, &nodes[n]))
+                    {
+                        continue;
                     }
                     let rule = &g.rules[k];
                     w.matches(pattern, pos, &mut items, &mut |end, its| {
@@ -548,7 +606,7 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
                                 sem,
                                 rule: rule.name,
                             };
-                            if !nodes.contains(&node) && !fresh.contains(&node) {
+                            if !w.nodes.contains(&node) && !fresh.contains(&node) {
                                 fresh.push(node);
                             }
                         }
@@ -559,12 +617,14 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
         if fresh.is_empty() {
             break;
         }
-        let mut next_dirty = vec![false; toks.len()];
-        for n in &fresh {
+        next_dirty.clear();
+        next_dirty.resize(toks.len(), false);
+        for n in fresh.iter() {
             next_dirty[n.start.saturating_sub(6)..=n.start.min(toks.len() - 1)].fill(true);
         }
-        dirty = (0..toks.len()).filter(|&p| next_dirty[p]).collect();
-        for n in fresh {
+        dirty.clear();
+        dirty.extend((0..toks.len()).filter(|&p| next_dirty[p]));
+        for n in fresh.drain(..) {
             if nodes.len() >= cap {
                 break;
             }
@@ -573,19 +633,19 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool]) -> Vec<Node> {
         }
     }
     // Longest first, then leftmost; a bare number is never a time expression.
-    let mut order: Vec<usize> = (0..nodes.len())
-        .filter(|&k| !matches!(nodes[k].sem, Sem::Num(_)))
-        .collect();
-    order.sort_by_key(|&k| {
+    order.clear();
+    order.extend((0..nodes.len()).filter(|&k| !matches!(nodes[k].sem, Sem::Num(_))));
+    order.sort_unstable_by_key(|&k| {
         (
             std::cmp::Reverse(nodes[k].end - nodes[k].start),
             nodes[k].start,
             k,
         )
     });
-    let mut taken = vec![false; toks.len()];
+    taken.clear();
+    taken.resize(toks.len(), false);
     let mut out = Vec::new();
-    for k in order {
+    for &k in order.iter() {
         let n = &nodes[k];
         if taken[n.start..n.end].iter().any(|&t| t) {
             continue;

@@ -259,7 +259,23 @@ type Entry = (Option<(Lex, bool)>, Option<u16>);
 /// and its number in a grammar's vocabulary. One lookup per token gives both.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    map: HashMap<Vec<u8>, Entry, rustc_hash::FxBuildHasher>,
+    map: HashMap<u128, Entry, rustc_hash::FxBuildHasher>,
+}
+
+/// A word of at most sixteen ASCII bytes, lower-cased and zero-padded, as one number: a
+/// key that hashes and compares in a few instructions.
+fn key(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut k = 0u128;
+    for (i, &b) in word.iter().enumerate() {
+        if b >= 0x80 {
+            return None;
+        }
+        k |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    Some(k)
 }
 
 impl Words {
@@ -268,8 +284,9 @@ impl Words {
         let mut w = Words::default();
         // Later tables win: "march" is a month when capitalised, "second" an ordinal.
         let mut put = |word: &str, lex: Lex, capital: bool| {
-            w.map
-                .insert(word.as_bytes().to_vec(), (Some((lex, capital)), None));
+            if let Some(k) = key(word.as_bytes()) {
+                w.map.entry(k).or_insert((None, None)).0 = Some((lex, capital));
+            }
         };
         for &(x, v) in SEASONS {
             put(x, Lex::Season(v), false);
@@ -294,38 +311,33 @@ impl Words {
 
     /// Gives `word` (lower case) the vocabulary number `id`.
     pub fn set_id(&mut self, word: &str, id: u16) {
-        self.map
-            .entry(word.to_ascii_lowercase().into_bytes())
-            .or_insert((None, None))
-            .1 = Some(id);
+        if let Some(k) = key(word.as_bytes()) {
+            self.map.entry(k).or_insert((None, None)).1 = Some(id);
+        }
     }
 
     /// The vocabulary number of `word`, if it has one.
     pub fn id(&self, word: &str) -> Option<u16> {
-        let mut buf = [0u8; 16];
-        self.map.get(lower16(word, &mut buf)?).and_then(|e| e.1)
+        self.map.get(&key(word.as_bytes())?).and_then(|e| e.1)
     }
 
-    fn get(&self, lower: &[u8]) -> Option<&Entry> {
-        self.map.get(lower)
+    fn get(&self, word: &str) -> Option<&Entry> {
+        self.map.get(&key(word.as_bytes())?)
     }
 }
 
 static LEXICON: LazyLock<Words> = LazyLock::new(Words::lexicon);
 
-/// Lower-cases an ASCII word of at most 16 bytes into `buf`.
-pub fn lower16<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    if word.len() > 16 || !word.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    Some(out)
-}
-
 /// Digits with thousands separators or a decimal point, as a number.
 fn parse_number(digits: &str) -> Option<f64> {
+    if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Whole numbers, most of them: no float parsing.
+        return Some(
+            digits
+                .bytes()
+                .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64,
+        );
+    }
     if !digits.contains(',') {
         return digits.parse().ok();
     }
@@ -363,18 +375,14 @@ fn classify(text: &str, words: &Words) -> (Lex, Option<u16>) {
         }
         return (Lex::Other, None);
     }
-    let mut buf = [0u8; 16];
-    let key = if b[0].is_ascii_alphabetic() {
+    let word = if b[0].is_ascii_alphabetic() {
         // Trailing full stops ("Dec."), byte by byte.
         let dots = b.iter().rev().take_while(|&&c| c == b'.').count();
         &text[..b.len() - dots]
     } else {
         text
     };
-    let Some(lower) = lower16(key, &mut buf) else {
-        return (Lex::Other, None);
-    };
-    match words.get(lower) {
+    match words.get(word) {
         Some(&(lex, id)) => {
             let lex = match lex {
                 Some((lex, capital)) if !capital || b[0].is_ascii_uppercase() => lex,
@@ -394,10 +402,17 @@ pub fn lexicon_class(text: &str) -> Lex {
 
 /// Cuts the text of `span` into time-grammar tokens.
 pub fn tokenize<'a>(text: &'a str, span: Span, words: &Words) -> Vec<Tok<'a>> {
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    tokenize_into(text, span, words, &mut out);
+    out
+}
+
+/// As [`tokenize`], into `out` (cleared first), so that its buffer serves every sentence.
+pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec<Tok<'a>>) {
+    out.clear();
     let s = &text[span];
     let base = span.start();
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     let mut space = true;
     while i < bytes.len() {
@@ -490,7 +505,6 @@ pub fn tokenize<'a>(text: &'a str, span: Span, words: &Words) -> Vec<Tok<'a>> {
         });
         space = false;
     }
-    out
 }
 
 #[cfg(test)]

@@ -34,8 +34,8 @@ use std::sync::LazyLock;
 use overdue_text::{Document, Segmentation, Span};
 use serde::Serialize;
 
-use crate::engine::{Grammar, MAX_TOKENS, Node, parse, year_tokens};
-use crate::lex::{Tok, tokenize};
+use crate::engine::{Grammar, MAX_TOKENS, Node, Scratch, parse, year_tokens_into};
+use crate::lex::{Tok, tokenize_into};
 use crate::resolve::{Ctx, RefDate, as_anchor, resolve};
 use crate::sem::Sem;
 
@@ -266,6 +266,8 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Timex> {
     let reference = doc.meta.published.value.as_deref().and_then(RefDate::parse);
     let mut anchor: Option<RefDate> = None;
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
+    let (mut all, mut years) = (Vec::new(), Vec::new());
     for sentence in &seg.sentences {
         if doc.in_boilerplate(sentence.span) {
             continue;
@@ -273,10 +275,10 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Timex> {
         if !may_hold_time(&text[sentence.span]) {
             continue;
         }
-        let all = tokenize(text, sentence.span, GRAMMAR.words());
+        tokenize_into(text, sentence.span, GRAMMAR.words(), &mut all);
         for window in all.chunks(MAX_TOKENS) {
-            let years = year_tokens(window);
-            let nodes = parse(&GRAMMAR, window, &years);
+            year_tokens_into(window, &mut years);
+            let nodes = parse(&GRAMMAR, window, &years, &mut scratch);
             let statement_time = statement_time(window, &nodes, reference);
             for node in &nodes {
                 let local_ref = match statement_time {
