@@ -410,3 +410,14 @@ fn a_noun_phrase_with_a_future_date_is_a_forecast() {
     // A date already past is history, not a promise.
     assert!(forecasts("The bridge saw its completion in 2015 after years of work.").is_empty());
 }
+
+#[test]
+fn a_quarter_that_names_a_report_is_no_target() {
+    // "third-quarter earnings report" covers a quarter; the report comes "later this month".
+    let f = forecasts(
+        "Analysts expect the builder to announce a charge for the delay in its third-quarter \
+         earnings report later this month.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].3.as_deref(), Some("2017-02"), "{f:?}");
+}

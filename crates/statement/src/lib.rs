@@ -609,7 +609,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
         let timexes: Vec<&Timex> = layers
             .timexes
             .iter()
-            .filter(|t| sentence.span.contains(t.span))
+            .filter(|t| sentence.span.contains(t.span) && !names_a_report(text, t))
             .collect();
         let entities: Vec<&Entity> = layers
             .entities
@@ -1463,6 +1463,16 @@ fn to_speaker(e: &Entity) -> Speaker {
         name: e.name.clone(),
         role: e.role.as_ref().map(|r| r.title.clone()),
     }
+}
+
+/// "the company's second-quarter earnings call", "first-half sales": a quarter or half
+/// written as an adjective names the period a report covers, not when anything happens.
+fn names_a_report(text: &str, t: &Timex) -> bool {
+    let lower = t.text.to_ascii_lowercase();
+    (lower.ends_with("-quarter") || lower.ends_with("-half"))
+        && text[t.span.end()..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 fn target_of(

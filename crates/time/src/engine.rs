@@ -127,6 +127,8 @@ pub struct Matched<'a, 'b> {
     pub prev: &'a [Tok<'a>],
     /// The sentence's tokens after the match.
     pub rest: &'a [Tok<'a>],
+    /// The tokens of the match.
+    pub inner: &'a [Tok<'a>],
 }
 
 /// A rule of the grammar.
@@ -598,6 +600,7 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool], sc: &mut Scratch) ->
                             after: toks.get(end),
                             prev: &toks[..pos],
                             rest: toks.get(end..).unwrap_or(&[]),
+                            inner: &toks[pos..end],
                         };
                         if let Some(sem) = (rule.prod)(&m) {
                             let node = Node {

@@ -157,6 +157,13 @@ pub const TRIGGERS: &[&str] = &[
     "evening",
     "future",
     "weekend",
+    "fortnight",
+    "hourly",
+    "daily",
+    "nightly",
+    "weekly",
+    "monthly",
+    "quarterly",
     "twenties",
     "thirties",
     "forties",
@@ -1042,7 +1049,7 @@ pub fn rules() -> Vec<Rule> {
                     "for", "within", "in", "than", "about", "around", "nearly", "almost", "over",
                     "under", "half", "of", "to", "after", "before", "least", "most", "take",
                     "takes", "took", "taken", "last", "lasted", "spent", "spend", "only", "just",
-                    "once", "twice", "another", "up", "and", "or", "by", "some", "roughly",
+                    "another", "up", "and", "or", "by", "some", "roughly",
                 ]) && (b.text.chars().all(|c| c.is_alphanumeric())
                     && !matches!(b.lex, Lex::Unit(_)))
                     && m.items[0].tok().is_some_and(|t| t.is_any(&["a", "an"]))
@@ -1133,7 +1140,10 @@ pub fn rules() -> Vec<Rule> {
             ],
             |m| {
                 let s = m.items[1].sem()?;
-                if matches!(s, Sem::Mod(..)) {
+                // "over the past 12 months" is a preposition, not "more than".
+                if matches!(s, Sem::Mod(..))
+                    || (word(&m.items[0]) == "over" && m.inner.get(1).is_some_and(|t| t.is("the")))
+                {
                     return None;
                 }
                 Some(Sem::Mod(Box::new(s.clone()), modifier(&word(&m.items[0]))?))
@@ -1258,6 +1268,83 @@ pub fn rules() -> Vec<Rule> {
                 Unit
             ],
             |_| Some(Sem::Ref(RefKind::Past))
+        ),
+        rule!("a fortnight", [W(&["a", "one"]), W(&["fortnight"])], |_| {
+            dur(2.0, Unit::Week)
+        }),
+        rule!(
+            "couple of <units>",
+            [W(&["couple"]), W(&["of"]), Unit],
+            |m| {
+                // "a couple of" before a unit is the number rule's; this is without "a".
+                if m.before.is_some_and(|b| b.is("a")) {
+                    return None;
+                }
+                dur(2.0, m.items[2].unit()?)
+            }
+        ),
+        rule!(
+            "in the next few <units>",
+            [
+                W(&["in", "over", "within", "during"]),
+                W(&["the"]),
+                W(&["next", "coming"]),
+                W(&["few", "several"]),
+                Unit
+            ],
+            |_| Some(Sem::Ref(RefKind::Future))
+        ),
+        rule!(
+            "daily",
+            [W(&[
+                "hourly",
+                "daily",
+                "nightly",
+                "weekly",
+                "monthly",
+                "quarterly"
+            ])],
+            |m| {
+                let u = match word(&m.items[0]).as_str() {
+                    "hourly" => Unit::Hour,
+                    "daily" | "nightly" => Unit::Day,
+                    "weekly" => Unit::Week,
+                    "monthly" => Unit::Month,
+                    _ => Unit::Quarter,
+                };
+                Some(Sem::Set(u))
+            }
+        ),
+        rule!(
+            "<ordinal>-quarter",
+            [Ord, Join, W(&["quarter", "half"])],
+            |m| {
+                // "third-quarter profit", "first-half sales": this year's.
+                let n = ord(&m.items[0])?;
+                let part = if m.items[2].tok()?.is("half") {
+                    (1..=2).contains(&n).then_some(Part::Half(n as u8))?
+                } else {
+                    (1..=4).contains(&n).then_some(Part::Quarter(n as u8))?
+                };
+                Some(Sem::Part(Box::new(Sem::Rel(Unit::Year, 0)), part))
+            }
+        ),
+        rule!(
+            "the <unit> before",
+            [
+                W(&["the"]),
+                W(&["year", "month", "week", "day"]),
+                W(&["before"])
+            ],
+            |m| {
+                // "the year before" ends its phrase; "the day before the vote" is the vote's.
+                if m.after
+                    .is_some_and(|a| a.text.starts_with(char::is_alphanumeric))
+                {
+                    return None;
+                }
+                Some(Sem::Anchored(m.items[1].unit()?, -1))
+            }
         ),
         rule!("soon", [W(&["soon", "eventually"])], |m| {
             // "as soon as" compares; "as soon as possible" is handled below.
