@@ -48,11 +48,16 @@ pub enum Pat {
     Dur,
     /// A node that is a number.
     NumNode,
+    /// A node that is a time of day without its day: `2:46 p.m.`, `noon`.
+    ClockNode,
 }
 
 impl Pat {
     fn is_node(self) -> bool {
-        matches!(self, Pat::Point | Pat::YearNode | Pat::Dur | Pat::NumNode)
+        matches!(
+            self,
+            Pat::Point | Pat::YearNode | Pat::Dur | Pat::NumNode | Pat::ClockNode
+        )
     }
 }
 
@@ -198,6 +203,7 @@ fn node_matches(p: Pat, n: &Node) -> bool {
         Pat::YearNode => n.sem.is_year(),
         Pat::Dur => n.sem.is_duration(),
         Pat::NumNode => matches!(n.sem, Sem::Num(_)),
+        Pat::ClockNode => matches!(n.sem, Sem::Clock { day: None, .. }),
         _ => false,
     }
 }

@@ -462,6 +462,23 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             .to_string(),
             modifier: None,
         }),
+        Sem::Clock { day, h, min } => {
+            let date = match day {
+                Some(day) => resolve(day, ctx)?.value,
+                None => match r.and_then(RefDate::date) {
+                    Some(d) => d.to_string(),
+                    None => "XXXX-XX-XX".into(),
+                },
+            };
+            if date.len() != 10 {
+                return None;
+            }
+            Some(Resolved {
+                kind: "TIME",
+                value: format!("{date}T{h:02}:{min:02}"),
+                modifier: None,
+            })
+        }
         Sem::TimeOfDay(day, part) => {
             let d = resolve(day, ctx)?;
             let value = if d.value.len() == 10 {

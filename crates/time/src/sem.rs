@@ -129,6 +129,16 @@ pub enum Sem {
     Mod(Box<Sem>, Mod),
     /// A part of a day: `Friday morning` (TIMEX3 `MO`, `AF`, `EV`, `NI`).
     TimeOfDay(Box<Sem>, &'static str),
+    /// A time on the clock, on a day the text gives or (None) the reference's:
+    /// `2:46 p.m.`, `10 a.m. Tuesday`, `midnight Friday` (hour 24).
+    Clock {
+        /// The day, when written.
+        day: Option<Box<Sem>>,
+        /// Hour, 0–24.
+        h: u8,
+        /// Minute.
+        min: u8,
+    },
 }
 
 impl Sem {

@@ -157,7 +157,13 @@ pub const TRIGGERS: &[&str] = &[
     "evening",
     "future",
     "weekend",
+    "noon",
+    "midday",
+    "midnight",
     "fortnight",
+    "christmas",
+    "halloween",
+    "valentine",
     "hourly",
     "daily",
     "nightly",
@@ -254,6 +260,70 @@ const DECADE_WORDS: &[&str] = &[
 fn short_decade(i: &Item<'_>) -> Option<u8> {
     let t = i.tok()?.text.as_bytes();
     (t.len() == 3 && t[0].is_ascii_digit() && t[1] == b'0' && t[2] == b's').then(|| t[0] - b'0')
+}
+
+/// A decade token (`1990s`, `90s`) with the part of it a word gives: `late` → END.
+fn decade_with(part: &Item<'_>, decade: &str) -> Option<Sem> {
+    let d = match decade.len() {
+        5 => Sem::Decade(decade.get(..3)?.parse().ok()?),
+        3 => Sem::DecadeOfCentury(decade.as_bytes()[0].checked_sub(b'0')?),
+        _ => return None,
+    };
+    Some(Sem::Mod(Box::new(d), modifier(&word(part))?))
+}
+
+/// A time on the clock from an hour, minutes and `am`/`pm` if written: `2:46 p.m.` is
+/// 14:46; without them the hour is on the 24-hour clock.
+fn clock(h: &Item<'_>, min: Option<&Item<'_>>, ampm: Option<&Item<'_>>) -> Option<Sem> {
+    let ht = h.tok()?;
+    let hour = ht.digits()?;
+    if ht.text.len() > 2 {
+        return None;
+    }
+    let min = match min {
+        Some(m) => {
+            let t = m.tok()?;
+            (t.text.len() == 2).then_some(t.digits()?)?
+        }
+        None => 0,
+    };
+    let hour = match ampm.map(word) {
+        Some(w) => {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            if w.starts_with('p') {
+                hour % 12 + 12
+            } else {
+                hour % 12
+            }
+        }
+        None => hour,
+    };
+    (hour <= 23 && min <= 59).then_some(Sem::Clock {
+        day: None,
+        h: hour as u8,
+        min: min as u8,
+    })
+}
+
+/// A day a time on the clock can be on: a date with its day, a weekday, `today`.
+fn is_day(s: &Sem) -> bool {
+    matches!(
+        s,
+        Sem::Date { d: Some(_), .. } | Sem::Weekday(..) | Sem::Rel(Unit::Day, _)
+    )
+}
+
+/// Whether the next token is a word in lower case: the name before it modifies it.
+fn before_lower_word(after: Option<&Tok<'_>>) -> bool {
+    after.is_some_and(|a| a.text.starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
+/// Whether a word is written with a capital, as names of holidays are.
+fn capitalised(i: &Item<'_>) -> bool {
+    i.tok()
+        .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
 /// Tokens written together, with no space between them.
@@ -358,6 +428,28 @@ pub fn rules() -> Vec<Rule> {
         rule!("the noughties", [W(&["the"]), W(&["noughties"])], |_| Some(
             Sem::DecadeOfCentury(0)
         )),
+        rule!(
+            "the early <decade>s",
+            [W(&["the"]), W(&["early", "late", "mid"]), DecadeTok],
+            |m| decade_with(&m.items[1], m.items[2].tok()?.text)
+        ),
+        rule!(
+            "the mid-<decade>s",
+            [W(&["the"]), W(&["early", "late", "mid"]), Join, DecadeTok],
+            |m| decade_with(&m.items[1], m.items[3].tok()?.text)
+        ),
+        rule!(
+            "the early '<yy>s",
+            [
+                W(&["the"]),
+                W(&["early", "late", "mid"]),
+                W(&["'", "’"]),
+                DecadeTok
+            ],
+            |m| glued(&m.items[3..])
+                .then(|| decade_with(&m.items[1], m.items[3].tok()?.text))
+                .flatten()
+        ),
         rule!("the seventies", [W(&["the"]), W(DECADE_WORDS)], |m| {
             let w = word(&m.items[1]);
             let k = DECADE_WORDS.iter().position(|d| *d == w)?;
@@ -761,7 +853,7 @@ pub fn rules() -> Vec<Rule> {
                 W(&["later", "earlier"]),
                 W(&["in"]),
                 W(&["the"]),
-                W(&["week", "month", "year", "decade"])
+                W(&["day", "week", "month", "year", "decade"])
             ],
             |m| Some(Sem::Anchored(m.items[3].unit()?, 0))
         ),
@@ -1283,6 +1375,165 @@ pub fn rules() -> Vec<Rule> {
                 dur(2.0, m.items[2].unit()?)
             }
         ),
+        // ---- times on the clock ----
+        rule!(
+            "<h>:<mm> pm",
+            [Num, W(&[":"]), Num, W(&["am", "pm"])],
+            |m| {
+                glued(&m.items[1..3])
+                    .then(|| clock(&m.items[0], Some(&m.items[2]), Some(&m.items[3])))
+                    .flatten()
+            }
+        ),
+        rule!(
+            "<h>:<mm> p.m.",
+            [
+                Num,
+                W(&[":"]),
+                Num,
+                W(&["a", "p"]),
+                W(&["."]),
+                W(&["m"]),
+                W(&["."])
+            ],
+            |m| (glued(&m.items[1..3]) && glued(&m.items[4..]))
+                .then(|| clock(&m.items[0], Some(&m.items[2]), Some(&m.items[3])))
+                .flatten()
+        ),
+        rule!(
+            "<h>:<mm> p.m",
+            [Num, W(&[":"]), Num, W(&["a", "p"]), W(&["."]), W(&["m"])],
+            |m| (glued(&m.items[1..3]) && glued(&m.items[4..]))
+                .then(|| clock(&m.items[0], Some(&m.items[2]), Some(&m.items[3])))
+                .flatten()
+        ),
+        rule!("<h> pm", [Num, W(&["am", "pm"])], |m| clock(
+            &m.items[0],
+            None,
+            Some(&m.items[1])
+        )),
+        rule!(
+            "<h> p.m.",
+            [Num, W(&["a", "p"]), W(&["."]), W(&["m"]), W(&["."])],
+            |m| glued(&m.items[2..])
+                .then(|| clock(&m.items[0], None, Some(&m.items[1])))
+                .flatten()
+        ),
+        rule!(
+            "<h> p.m",
+            [Num, W(&["a", "p"]), W(&["."]), W(&["m"])],
+            |m| glued(&m.items[2..])
+                .then(|| clock(&m.items[0], None, Some(&m.items[1])))
+                .flatten()
+        ),
+        rule!("at <hh>:<mm>", [Num, W(&[":"]), Num], |m| {
+            // The 24-hour clock, after a preposition of time: "at 14:30", not "a 2:1 vote".
+            let prep = m
+                .before
+                .is_some_and(|b| b.is_any(&["at", "by", "until", "from", "before", "after"]));
+            (prep && glued(&m.items[1..]))
+                .then(|| clock(&m.items[0], Some(&m.items[2]), None))
+                .flatten()
+        }),
+        rule!("noon", [W(&["noon", "midday", "midnight"])], |m| {
+            let h = if word(&m.items[0]) == "midnight" {
+                24
+            } else {
+                12
+            };
+            Some(Sem::Clock {
+                day: None,
+                h,
+                min: 0,
+            })
+        }),
+        rule!("<clock> <day>", [ClockNode, Point], |m| {
+            let (Sem::Clock { h, min, .. }, day) = (m.items[0].sem()?, m.items[1].sem()?) else {
+                return None;
+            };
+            is_day(day).then(|| Sem::Clock {
+                day: Some(Box::new(day.clone())),
+                h: *h,
+                min: *min,
+            })
+        }),
+        rule!("<clock> on <day>", [ClockNode, W(&["on"]), Point], |m| {
+            let (Sem::Clock { h, min, .. }, day) = (m.items[0].sem()?, m.items[2].sem()?) else {
+                return None;
+            };
+            is_day(day).then(|| Sem::Clock {
+                day: Some(Box::new(day.clone())),
+                h: *h,
+                min: *min,
+            })
+        }),
+        rule!("<day> at <clock>", [Point, W(&["at"]), ClockNode], |m| {
+            let (day, Sem::Clock { h, min, .. }) = (m.items[0].sem()?, m.items[2].sem()?) else {
+                return None;
+            };
+            is_day(day).then(|| Sem::Clock {
+                day: Some(Box::new(day.clone())),
+                h: *h,
+                min: *min,
+            })
+        }),
+        // Holidays on a fixed day of the year, as general knowledge.
+        rule!("Christmas", [W(&["Christmas"])], |m| {
+            // "Christmas sales", "the Christmas and New Year period" are a season.
+            (capitalised(&m.items[0]) && !before_lower_word(m.after)).then_some(Sem::Date {
+                y: None,
+                m: Some(12),
+                d: Some(25),
+            })
+        }),
+        rule!(
+            "Christmas Eve|Day",
+            [W(&["Christmas"]), W(&["Eve", "Day"])],
+            |m| {
+                let eve = m.items[1].tok().is_some_and(|t| t.is("Eve"));
+                capitalised(&m.items[1]).then_some(Sem::Date {
+                    y: None,
+                    m: Some(12),
+                    d: Some(if eve { 24 } else { 25 }),
+                })
+            }
+        ),
+        rule!(
+            "New Year's Day",
+            [
+                W(&["New"]),
+                W(&["Year"]),
+                W(&["'", "’"]),
+                W(&["s"]),
+                W(&["Day", "Eve"])
+            ],
+            |m| {
+                capitalised(&m.items[4]).then(|| {
+                    let eve = m.items[4].tok().is_some_and(|t| t.is("Eve"));
+                    Sem::Date {
+                        y: None,
+                        m: Some(if eve { 12 } else { 1 }),
+                        d: Some(if eve { 31 } else { 1 }),
+                    }
+                })
+            }
+        ),
+        rule!(
+            "Valentine's Day",
+            [W(&["Valentine"]), W(&["'", "’"]), W(&["s"]), W(&["Day"])],
+            |m| capitalised(&m.items[0]).then_some(Sem::Date {
+                y: None,
+                m: Some(2),
+                d: Some(14),
+            })
+        ),
+        rule!("Halloween", [W(&["Halloween"])], |m| {
+            (capitalised(&m.items[0]) && !before_lower_word(m.after)).then_some(Sem::Date {
+                y: None,
+                m: Some(10),
+                d: Some(31),
+            })
+        }),
         rule!(
             "in the next few <units>",
             [
