@@ -1,7 +1,7 @@
 //! English rules, one per surface form, named in surface grammar. Their examples are in
 //! `corpus.toml` beside this file and run as tests (`tests/corpus.rs`).
 
-use crate::engine::{Item, Pat, Rule};
+use crate::engine::{Item, Matched, Pat, Rule};
 use crate::lex::{Lex, Tok, Unit};
 use crate::sem::{Mod, Part, RefKind, Sem};
 
@@ -318,6 +318,11 @@ fn is_day(s: &Sem) -> bool {
 /// Whether the next token is a word in lower case: the name before it modifies it.
 fn before_lower_word(after: Option<&Tok<'_>>) -> bool {
     after.is_some_and(|a| a.text.starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
+/// Whether "than" follows the match: "two years later than planned" compares.
+fn than_after(m: &Matched<'_, '_>) -> bool {
+    m.after.is_some_and(|a| a.is("than"))
 }
 
 /// Whether a word is written with a capital, as names of holidays are.
@@ -777,6 +782,10 @@ pub fn rules() -> Vec<Rule> {
             "<num> <unit> later",
             [Num, Unit, W(&["later", "earlier"])],
             |m| {
+                // "five years later than planned" is a delay: the duration rule's.
+                if than_after(&m) {
+                    return None;
+                }
                 let n = whole(amount(&m.items[0])?)?;
                 Some(Sem::Anchored(
                     m.items[1].unit()?,
@@ -788,6 +797,9 @@ pub fn rules() -> Vec<Rule> {
             "a <unit> later",
             [W(&["a", "an", "one"]), Unit, W(&["later", "earlier"])],
             |m| {
+                if than_after(&m) {
+                    return None;
+                }
                 Some(Sem::Anchored(
                     m.items[1].unit()?,
                     if word(&m.items[2]) == "later" { 1 } else { -1 },
@@ -798,6 +810,9 @@ pub fn rules() -> Vec<Rule> {
             "<dur> ago",
             [Dur, W(&["ago", "later", "earlier", "hence"])],
             |m| {
+                if than_after(&m) {
+                    return None;
+                }
                 // One whole unit is "<num> <unit> ago" (at that unit's precision).
                 let parts = match m.items[0].sem()? {
                     Sem::DurParts(p) => p.clone(),
@@ -921,6 +936,18 @@ pub fn rules() -> Vec<Rule> {
                     "late", "mid", "from", "before", "after",
                 ])
                 .then_some(Sem::Season(season(&m.items[0])?, None))
+        }),
+        rule!("the <season>", [W(&["the"]), Season], |m| {
+            // "in the spring", "by the autumn"; "the fall of the wall" is no season.
+            let prep = m.before.is_some_and(|b| {
+                b.is_any(&[
+                    "in", "by", "since", "until", "during", "through", "from", "before", "after",
+                    "over",
+                ])
+            });
+            (prep && !m.after.is_some_and(|a| a.is("of")))
+                .then(|| Some(Sem::Season(season(&m.items[1])?, None)))
+                .flatten()
         }),
         rule!(
             "last|next|this <season>",
@@ -1113,6 +1140,44 @@ pub fn rules() -> Vec<Rule> {
                 ))
             }
         ),
+        rule!("year-end", [W(&["year"]), Join, W(&["end"])], |_| Some(
+            Sem::Mod(Box::new(Sem::Rel(Unit::Year, 0)), Mod::End)
+        )),
+        rule!(
+            "mid-decade",
+            [
+                W(&["mid"]),
+                Join,
+                W(&["decade", "year", "month", "week", "century"])
+            ],
+            |m| Some(Sem::Mod(
+                Box::new(Sem::Rel(m.items[2].unit()?, 0)),
+                Mod::Mid
+            ))
+        ),
+        rule!(
+            "the <ordinal> half of the year",
+            [
+                W(&["the"]),
+                Ord,
+                W(&["half", "quarter"]),
+                W(&["of"]),
+                W(&["the", "this", "next", "last"]),
+                W(&["year"])
+            ],
+            |m| {
+                let n = ord(&m.items[1])?;
+                let n = if n == 0 { 4 } else { n };
+                let year = Sem::Rel(Unit::Year, direction(&word(&m.items[4])).unwrap_or(0));
+                let part = if m.items[2].tok()?.is("half") {
+                    let h = if n == 4 { 2 } else { n };
+                    (1..=2).contains(&h).then_some(Part::Half(h as u8))?
+                } else {
+                    (1..=4).contains(&n).then_some(Part::Quarter(n as u8))?
+                };
+                Some(Sem::Part(Box::new(year), part))
+            }
+        ),
         rule!("<point> end", [YearNode, W(&["end"])], |m| Some(Sem::Mod(
             Box::new(m.items[0].sem()?.clone()),
             Mod::End
@@ -1145,6 +1210,13 @@ pub fn rules() -> Vec<Rule> {
                 ]) && (b.text.chars().all(|c| c.is_alphanumeric())
                     && !matches!(b.lex, Lex::Unit(_)))
                     && m.items[0].tok().is_some_and(|t| t.is_any(&["a", "an"]))
+                    // "opened a year later", "a year behind schedule": a stretch of time.
+                    && !m.after.is_some_and(|a| {
+                        a.is_any(&[
+                            "later", "earlier", "ago", "after", "before", "than", "late", "early",
+                            "behind", "ahead", "from",
+                        ])
+                    })
             });
             if after_count {
                 return Some(Sem::Set(u));
