@@ -783,7 +783,7 @@ pub fn rules() -> Vec<Rule> {
             [Num, Unit, W(&["later", "earlier"])],
             |m| {
                 // "five years later than planned" is a delay: the duration rule's.
-                if than_after(&m) {
+                if than_after(m) {
                     return None;
                 }
                 let n = whole(amount(&m.items[0])?)?;
@@ -797,7 +797,7 @@ pub fn rules() -> Vec<Rule> {
             "a <unit> later",
             [W(&["a", "an", "one"]), Unit, W(&["later", "earlier"])],
             |m| {
-                if than_after(&m) {
+                if than_after(m) {
                     return None;
                 }
                 Some(Sem::Anchored(
@@ -810,7 +810,7 @@ pub fn rules() -> Vec<Rule> {
             "<dur> ago",
             [Dur, W(&["ago", "later", "earlier", "hence"])],
             |m| {
-                if than_after(&m) {
+                if than_after(m) {
                     return None;
                 }
                 // One whole unit is "<num> <unit> ago" (at that unit's precision).
