@@ -421,3 +421,13 @@ fn a_quarter_that_names_a_report_is_no_target() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].3.as_deref(), Some("2017-02"), "{f:?}");
 }
+
+#[test]
+fn a_delay_is_no_deadline() {
+    // "two years later than planned" says how late, not by when.
+    let f = forecasts(
+        "The builder said the terminal will open two years later than planned, \
+         after the contractor collapsed.",
+    );
+    assert!(f.iter().all(|f| f.3.as_deref() != Some("P2Y")), "{f:?}");
+}

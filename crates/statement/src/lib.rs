@@ -958,10 +958,18 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         // A rate ("35 billion kWh per year") or a stretch of time ("for
                         // five years") is no deadline.
                         && t.kind != "SET"
-&& !(t.kind == "DURATION"
+                        && !(t.kind == "DURATION"
                             && tk > 0
                             && ["per", "a", "an", "every", "each", "for", "last", "past"]
                                 .contains(&s.lower[tk - 1].as_ref()))
+                        // Nor is a delay: "six years later than planned", "a year behind".
+                        && !(t.kind == "DURATION" && {
+                            let end = t.span.end();
+                            let after = s.toks.iter().position(|x| x.span.start() >= end).unwrap_or(n);
+                            after < n
+                                && ["later", "earlier", "behind", "late", "longer", "ahead"]
+                                    .contains(&s.lower[after].as_ref())
+                        })
                 })
                 .find(|t| tok_of(t.span) > k || t.kind == "DURATION" || t.value == "FUTURE_REF")
                 .copied()
