@@ -141,6 +141,7 @@ pub const TRIGGERS: &[&str] = &[
     "recently",
     "lately",
     "soon",
+    "shortly",
     "eventually",
     "annually",
     "yearly",
@@ -1669,9 +1670,13 @@ pub fn rules() -> Vec<Rule> {
                 Some(Sem::Anchored(m.items[1].unit()?, -1))
             }
         ),
-        rule!("soon", [W(&["soon", "eventually"])], |m| {
-            // "as soon as" compares; "as soon as possible" is handled below.
-            if m.before.is_some_and(|b| b.is("as")) {
+        rule!("soon", [W(&["soon", "eventually", "shortly"])], |m| {
+            // "as soon as" compares; "as soon as possible" is handled below. "Shortly after
+            // the vote" is the vote's time.
+            if m.before.is_some_and(|b| b.is_any(&["as", "so", "too"]))
+                || m.after
+                    .is_some_and(|a| a.is_any(&["after", "before", "afterwards"]))
+            {
                 return None;
             }
             Some(Sem::Ref(RefKind::Future))
