@@ -310,15 +310,18 @@ pub struct Grammar {
     words: crate::lex::Words,
     triggers: WordSet,
     cues: Vec<u8>,
-    by_word: Vec<Vec<usize>>,
+    by_word: Vec<Firsts>,
     /// For each set of token kinds (all ten bits), the rules whose first element is a
     /// kind among them.
-    by_kind: Vec<Vec<usize>>,
+    by_kind: Vec<Firsts>,
     node_first: Vec<usize>,
     /// Whether each rule holds a node (else it matches tokens alone, in one way at most).
     has_node: Vec<bool>,
     /// The number of token elements each rule's pattern opens with, before a node.
     lead: Vec<usize>,
+    /// `by_word` and `by_kind` with the rules that hold a node only, for the passes after
+    /// the first.
+    later: [Vec<Firsts>; 2],
 }
 
 impl Grammar {
@@ -389,10 +392,35 @@ impl Grammar {
                 CPat::Node(_) => node_first.push(k),
             }
         }
-        let has_node = pats
+        let has_node: Vec<bool> = pats
             .iter()
             .map(|p| p.iter().any(|p| matches!(p, CPat::Node(_))))
             .collect();
+        let by_kind: Vec<Vec<usize>> = (0..1u16 << 10)
+            .map(|kinds| {
+                by_kind
+                    .iter()
+                    .filter(|&&(bits, _)| kinds & bits != 0)
+                    .map(|&(_, k)| k)
+                    .collect()
+            })
+            .collect();
+        // Split by the second element; after the first pass only rules that hold a node
+        // can match anew.
+        let split = |lists: &[Vec<usize>], only_nodes: bool| -> Vec<Firsts> {
+            lists
+                .iter()
+                .map(|l| {
+                    let mut f = Firsts::default();
+                    for &k in l.iter().filter(|&&k| !only_nodes || has_node[k]) {
+                        f.push(k, pats[k].get(1));
+                    }
+                    f
+                })
+                .collect()
+        };
+        let later = [split(&by_word, true), split(&by_kind, true)];
+        let (by_word, by_kind) = (split(&by_word, false), split(&by_kind, false));
         let lead = pats
             .iter()
             .map(|p| {
@@ -410,15 +438,8 @@ impl Grammar {
             triggers: trigger_set,
             cues: cue_flags,
             by_word,
-            by_kind: (0..1u16 << 10)
-                .map(|kinds| {
-                    by_kind
-                        .iter()
-                        .filter(|&&(bits, _)| kinds & bits != 0)
-                        .map(|&(_, k)| k)
-                        .collect()
-                })
-                .collect(),
+            by_kind,
+            later,
             node_first,
         }
     }
@@ -433,6 +454,53 @@ impl Grammar {
         t.word
             .and_then(|w| self.cues.get(usize::from(w)).copied())
             .unwrap_or(0)
+    }
+}
+
+/// The rules that open with one token element, split by what their second element asks
+/// of the next token, so that most of them are never looked at.
+#[derive(Debug, Default, Clone)]
+struct Firsts {
+    /// Rules whose second element is a node, or that have none.
+    any: Vec<usize>,
+    /// Rules whose second element is a word, by that word.
+    word: rustc_hash::FxHashMap<u16, Vec<usize>>,
+    /// Rules whose second element is a kind of token: its bits and the rule.
+    kind: Vec<(u16, usize)>,
+}
+
+impl Firsts {
+    fn push(&mut self, k: usize, second: Option<&CPat>) {
+        match second {
+            Some(CPat::Words(set)) => {
+                for id in 0..512u16 {
+                    if set.contains(id) {
+                        self.word.entry(id).or_default().push(k);
+                    }
+                }
+            }
+            Some(CPat::Kind(bits)) => self.kind.push((*bits, k)),
+            _ => self.any.push(k),
+        }
+    }
+
+    /// Adds the rules the next token allows to `out`, in the order of the rules (the
+    /// order nodes are made in decides between parses of the same length).
+    fn candidates(&self, next: Option<Feat>, out: &mut Vec<usize>) {
+        let start = out.len();
+        out.extend_from_slice(&self.any);
+        if let Some(f) = next {
+            if let Some(rules) = f.word.and_then(|w| self.word.get(&w)) {
+                out.extend_from_slice(rules);
+            }
+            out.extend(
+                self.kind
+                    .iter()
+                    .filter(|(bits, _)| f.kinds & bits != 0)
+                    .map(|&(_, k)| k),
+            );
+        }
+        out[start..].sort_unstable();
     }
 }
 
@@ -569,11 +637,17 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool], sc: &mut Scratch) ->
                     candidates.extend_from_slice(&g.node_first);
                 }
                 let f = feats[pos];
+                let (by_word, by_kind) = if pass == 0 {
+                    (&g.by_word, &g.by_kind)
+                } else {
+                    (&g.later[0], &g.later[1])
+                };
+                let next = feats.get(pos + 1).copied();
                 if let Some(id) = f.word {
-                    candidates.extend(g.by_word[usize::from(id)].iter().copied());
+                    by_word[usize::from(id)].candidates(next, candidates);
                 }
-                if let Some(rules) = g.by_kind.get(usize::from(f.kinds)) {
-                    candidates.extend_from_slice(rules);
+                if let Some(rules) = by_kind.get(usize::from(f.kinds)) {
+                    rules.candidates(next, candidates);
                 }
                 for &k in candidates.iter() {
                     let pattern = &g.pats[k];
@@ -582,12 +656,12 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool], sc: &mut Scratch) ->
                         continue;
                     }
                     // The tokens a pattern opens with, before any node, are checked here
-                    // without the matcher.
+                    // without the matcher (the first by the index that gave the rule).
                     let lead = g.lead[k];
                     if pos + lead > toks.len()
-                        || !pattern[..lead]
+                        || !pattern[1.min(lead)..lead]
                             .iter()
-                            .zip(&feats[pos..])
+                            .zip(&feats[pos + 1..])
                             .all(|(p, &f)| cpat_matches(p, f))
                     {
                         continue;
