@@ -80,7 +80,7 @@ const SAY: u8 = 4;
 /// Words without which (and without a digit) a sentence holds no time expression.
 static SCREEN: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let mut words = lex::lexicon_words();
-    words.extend(en::TRIGGERS.iter().copied());
+    words.extend(en::triggers());
     aho_corasick::AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .build(words)
@@ -106,7 +106,8 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     cues.extend(FUTURE_CUES.iter().map(|w| (*w, FUTURE)));
     cues.extend(PAST_CUES.iter().map(|w| (*w, PAST)));
     cues.extend(SAYING.iter().map(|w| (*w, SAY)));
-    Grammar::new(en::rules(), en::TRIGGERS, &cues)
+    let triggers: Vec<&str> = en::triggers().collect();
+    Grammar::new(en::rules(), &triggers, &cues)
 });
 
 /// Signals, longest first, as they stand before an expression.

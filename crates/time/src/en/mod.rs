@@ -2,4 +2,4 @@
 
 mod rules;
 
-pub use rules::{TRIGGERS, rules};
+pub use rules::{rules, triggers};

@@ -128,9 +128,15 @@ fn whole(n: f64) -> Option<i32> {
     (n >= 1.0 && n.fract() == 0.0 && n < 100_000.0).then_some(n as i32)
 }
 
-/// Words that open a time expression of their own; the engine skips sentences that have
-/// none of these and no number, month, weekday, unit, season or ordinal.
-pub const TRIGGERS: &[&str] = &[
+/// Words that open a time expression of their own: [`TRIGGERS`] and [`DECADE_WORDS`]. The
+/// engine skips sentences that have none of these and no number, month, weekday, unit,
+/// season or ordinal.
+pub fn triggers() -> impl Iterator<Item = &'static str> {
+    TRIGGERS.iter().chain(DECADE_WORDS).copied()
+}
+
+/// Words that open a time expression of their own, besides the decades.
+const TRIGGERS: &[&str] = &[
     "now",
     "today",
     "tonight",
@@ -171,14 +177,6 @@ pub const TRIGGERS: &[&str] = &[
     "weekly",
     "monthly",
     "quarterly",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
     "noughties",
 ];
 
@@ -245,8 +243,8 @@ fn range_start(prev: &[Tok<'_>]) -> Option<u8> {
         .flatten()
 }
 
-/// The decades of a century by name: `the seventies`.
-const DECADE_WORDS: &[&str] = &[
+/// The decades of a century by name: `the seventies` (triggers too).
+pub const DECADE_WORDS: &[&str] = &[
     "twenties",
     "thirties",
     "forties",
@@ -308,12 +306,20 @@ fn clock(h: &Item<'_>, min: Option<&Item<'_>>, ampm: Option<&Item<'_>>) -> Optio
     })
 }
 
-/// A day a time on the clock can be on: a date with its day, a weekday, `today`.
-fn is_day(s: &Sem) -> bool {
+/// A time on the clock on a day: a date with its day, a weekday, `today`.
+fn on_day(clock: &Sem, day: &Sem) -> Option<Sem> {
+    let Sem::Clock { h, min, .. } = clock else {
+        return None;
+    };
     matches!(
-        s,
+        day,
         Sem::Date { d: Some(_), .. } | Sem::Weekday(..) | Sem::Rel(Unit::Day, _)
     )
+    .then(|| Sem::Clock {
+        day: Some(Box::new(day.clone())),
+        h: *h,
+        min: *min,
+    })
 }
 
 /// Whether the next token is a word in lower case: the name before it modifies it.
@@ -1520,55 +1526,29 @@ pub fn rules() -> Vec<Rule> {
                 min: 0,
             })
         }),
-        rule!("<clock> <day>", [ClockNode, Point], |m| {
-            let (Sem::Clock { h, min, .. }, day) = (m.items[0].sem()?, m.items[1].sem()?) else {
-                return None;
-            };
-            is_day(day).then(|| Sem::Clock {
-                day: Some(Box::new(day.clone())),
-                h: *h,
-                min: *min,
-            })
-        }),
+        rule!("<clock> <day>", [ClockNode, Point], |m| on_day(
+            m.items[0].sem()?,
+            m.items[1].sem()?
+        )),
         rule!("<clock> on <day>", [ClockNode, W(&["on"]), Point], |m| {
-            let (Sem::Clock { h, min, .. }, day) = (m.items[0].sem()?, m.items[2].sem()?) else {
-                return None;
-            };
-            is_day(day).then(|| Sem::Clock {
-                day: Some(Box::new(day.clone())),
-                h: *h,
-                min: *min,
-            })
+            on_day(m.items[0].sem()?, m.items[2].sem()?)
         }),
         rule!("<day> at <clock>", [Point, W(&["at"]), ClockNode], |m| {
-            let (day, Sem::Clock { h, min, .. }) = (m.items[0].sem()?, m.items[2].sem()?) else {
-                return None;
-            };
-            is_day(day).then(|| Sem::Clock {
-                day: Some(Box::new(day.clone())),
-                h: *h,
-                min: *min,
-            })
+            on_day(m.items[2].sem()?, m.items[0].sem()?)
         }),
         // Holidays on a fixed day of the year, as general knowledge.
         rule!("Christmas", [W(&["Christmas"])], |m| {
             // "Christmas sales", "the Christmas and New Year period" are a season.
-            (capitalised(&m.items[0]) && !before_lower_word(m.after)).then_some(Sem::Date {
-                y: None,
-                m: Some(12),
-                d: Some(25),
-            })
+            date(None, Some(12), Some(25))
+                .filter(|_| capitalised(&m.items[0]) && !before_lower_word(m.after))
         }),
         rule!(
             "Christmas Eve|Day",
             [W(&["Christmas"]), W(&["Eve", "Day"])],
             |m| {
                 let eve = m.items[1].tok().is_some_and(|t| t.is("Eve"));
-                capitalised(&m.items[1]).then_some(Sem::Date {
-                    y: None,
-                    m: Some(12),
-                    d: Some(if eve { 24 } else { 25 }),
-                })
+                date(None, Some(12), Some(if eve { 24 } else { 25 }))
+                    .filter(|_| capitalised(&m.items[1]))
             }
         ),
         rule!(
@@ -1581,31 +1561,19 @@ pub fn rules() -> Vec<Rule> {
                 W(&["Day", "Eve"])
             ],
             |m| {
-                capitalised(&m.items[4]).then(|| {
-                    let eve = m.items[4].tok().is_some_and(|t| t.is("Eve"));
-                    Sem::Date {
-                        y: None,
-                        m: Some(if eve { 12 } else { 1 }),
-                        d: Some(if eve { 31 } else { 1 }),
-                    }
-                })
+                let eve = m.items[4].tok().is_some_and(|t| t.is("Eve"));
+                let (mo, d) = if eve { (12, 31) } else { (1, 1) };
+                date(None, Some(mo), Some(d)).filter(|_| capitalised(&m.items[4]))
             }
         ),
         rule!(
             "Valentine's Day",
             [W(&["Valentine"]), W(&["'", "’"]), W(&["s"]), W(&["Day"])],
-            |m| capitalised(&m.items[0]).then_some(Sem::Date {
-                y: None,
-                m: Some(2),
-                d: Some(14),
-            })
+            |m| date(None, Some(2), Some(14)).filter(|_| capitalised(&m.items[0]))
         ),
         rule!("Halloween", [W(&["Halloween"])], |m| {
-            (capitalised(&m.items[0]) && !before_lower_word(m.after)).then_some(Sem::Date {
-                y: None,
-                m: Some(10),
-                d: Some(31),
-            })
+            date(None, Some(10), Some(31))
+                .filter(|_| capitalised(&m.items[0]) && !before_lower_word(m.after))
         }),
         rule!(
             "in the next few <units>",
