@@ -128,8 +128,8 @@ fn whole(n: f64) -> Option<i32> {
     (n >= 1.0 && n.fract() == 0.0 && n < 100_000.0).then_some(n as i32)
 }
 
-/// Words that open a time expression of their own: [`TRIGGERS`] and [`DECADE_WORDS`]. The
-/// engine skips sentences that have none of these and no number, month, weekday, unit,
+/// Words that open a time expression of their own: the trigger words and the decades by
+/// name. The engine skips sentences that have none of these and no number, month, weekday, unit,
 /// season or ordinal.
 pub fn triggers() -> impl Iterator<Item = &'static str> {
     TRIGGERS.iter().chain(DECADE_WORDS).copied()
@@ -244,7 +244,7 @@ fn range_start(prev: &[Tok<'_>]) -> Option<u8> {
 }
 
 /// The decades of a century by name: `the seventies` (triggers too).
-pub const DECADE_WORDS: &[&str] = &[
+const DECADE_WORDS: &[&str] = &[
     "twenties",
     "thirties",
     "forties",
