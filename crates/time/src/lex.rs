@@ -445,8 +445,14 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            // "3h", "3day", "3.5years": a number glued to a unit is two tokens.
-            if i > digits_end && matches!(classify(&s[digits_end..i], words).0, Lex::Unit(_)) {
+            // "3h", "3day", "3.5years", "10am": a number glued to a unit or to am/pm is two
+            // tokens.
+            let glued = &s[digits_end..i];
+            if i > digits_end
+                && (matches!(classify(glued, words).0, Lex::Unit(_))
+                    || glued.eq_ignore_ascii_case("am")
+                    || glued.eq_ignore_ascii_case("pm"))
+            {
                 i = digits_end;
             }
         } else if c.is_alphabetic() {

@@ -1542,6 +1542,9 @@ pub fn rules() -> Vec<Rule> {
             date(None, Some(12), Some(25))
                 .filter(|_| capitalised(&m.items[0]) && !before_lower_word(m.after))
         }),
+        rule!("Christmas <year>", [W(&["Christmas"]), Year], |m| {
+            date(Some(year(&m.items[1])?), Some(12), Some(25)).filter(|_| capitalised(&m.items[0]))
+        }),
         rule!(
             "Christmas Eve|Day",
             [W(&["Christmas"]), W(&["Eve", "Day"])],
