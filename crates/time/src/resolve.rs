@@ -315,6 +315,25 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             };
             date_kind(shifted(base, parts, *sign)?)
         }
+        Sem::ShiftFrom(parts, sign, day) => {
+            let base = resolve(day, ctx)?;
+            if base.value.len() != 10 {
+                return None;
+            }
+            date_kind(shifted(RefDate::parse(&base.value)?, parts, *sign)?)
+        }
+        Sem::WeekdayOf(wd, week) => {
+            let w = resolve(week, ctx)?;
+            // `2016-W46` → its Monday, then the weekday.
+            let (y, n) = w.value.split_once("-W")?;
+            let monday = jiff::civil::ISOWeekDate::new(
+                y.parse().ok()?,
+                n.parse().ok()?,
+                Weekday::from_monday_one_offset(*wd as i8).ok()?,
+            )
+            .ok()?;
+            date_kind(monday.date().to_string())
+        }
         Sem::Weekend(dir) => {
             let Some(today) = r.and_then(RefDate::date) else {
                 return date_kind("XXXX-WXX-WE".into());

@@ -93,6 +93,11 @@ pub enum Sem {
     /// after (1) the reference (`false`) or the last date the text gave (`true`): `1 month
     /// and 21 days ago`, `a year and a half ago`.
     Shift(Vec<(f64, Unit)>, i32, bool),
+    /// A point a duration before (-1) or after (1) a day the text gives: `two days after
+    /// today`, `three weeks from tomorrow`.
+    ShiftFrom(Vec<(f64, Unit)>, i32, Box<Sem>),
+    /// A weekday in a week the text gives: `Tuesday next week`, `next week on Friday`.
+    WeekdayOf(u8, Box<Sem>),
     /// A point `n` units from the reference: `next year` (Year, 1), `yesterday` (Day, -1),
     /// `two years ago` (Year, -2), `this week` (Week, 0).
     Rel(Unit, i32),
@@ -161,6 +166,8 @@ impl Sem {
             | Sem::Weekend(_)
             | Sem::NthWeekday(..)
             | Sem::Shift(..)
+            | Sem::ShiftFrom(..)
+            | Sem::WeekdayOf(..)
             | Sem::Rel(..)
             | Sem::Anchored(..)
             | Sem::Part(..)

@@ -332,6 +332,13 @@ fn than_after(m: &Matched<'_, '_>) -> bool {
     m.after.is_some_and(|a| a.is("than"))
 }
 
+/// A weekday in a week the text points at: "Tuesday next week", "last week on Friday".
+fn weekday_of(wd: &Item<'_>, week: &Sem) -> Option<Sem> {
+    matches!(week, Sem::Rel(Unit::Week, _))
+        .then(|| Some(Sem::WeekdayOf(weekday(wd)?, Box::new(week.clone()))))
+        .flatten()
+}
+
 /// Whether a word is written with a capital, as names of holidays are.
 fn capitalised(i: &Item<'_>) -> bool {
     i.tok()
@@ -835,6 +842,46 @@ pub fn rules() -> Vec<Rule> {
                 Some(Sem::Shift(parts, sign, anchored))
             }
         ),
+        rule!(
+            "<dur> after <day>",
+            [Dur, W(&["from", "after", "before"]), Point],
+            |m| {
+                // "two days after today", "three weeks from tomorrow": a day the text names.
+                let day = m.items[2].sem()?;
+                if !matches!(day, Sem::Rel(Unit::Day, _) | Sem::Date { d: Some(_), .. }) {
+                    return None;
+                }
+                let parts = match m.items[0].sem()? {
+                    Sem::DurParts(p) => p.clone(),
+                    Sem::Dur { n, unit, max: None } => vec![(*n, *unit)],
+                    _ => return None,
+                };
+                let sign = if word(&m.items[1]) == "before" { -1 } else { 1 };
+                Some(Sem::ShiftFrom(parts, sign, Box::new(day.clone())))
+            }
+        ),
+        rule!("<weekday> next week", [Weekday, Point], |m| weekday_of(
+            &m.items[0],
+            m.items[1].sem()?
+        )),
+        rule!(
+            "<weekday> of next week",
+            [Weekday, W(&["of"]), Point],
+            |m| weekday_of(&m.items[0], m.items[2].sem()?)
+        ),
+        rule!(
+            "next week on <weekday>",
+            [Point, W(&["on"]), Weekday],
+            |m| { weekday_of(&m.items[2], m.items[0].sem()?) }
+        ),
+        rule!("next week <weekday>", [Point, Weekday], |m| weekday_of(
+            &m.items[1],
+            m.items[0].sem()?
+        )),
+        rule!("<weekday> the <nth>", [Weekday, W(&["the"]), Day], |m| {
+            // "Friday the 13th": the day of the month; the weekday only confirms it.
+            date(None, None, Some(day(&m.items[2])?))
+        }),
         rule!(
             "<dur> from now",
             [Dur, W(&["from"]), W(&["now", "today"])],
