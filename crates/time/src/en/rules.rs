@@ -339,6 +339,14 @@ fn weekday_of(wd: &Item<'_>, week: &Sem) -> Option<Sem> {
         .flatten()
 }
 
+/// Four digits before the years a bare number is read as (`1391`, `1789`); the later
+/// ones are the `<year>` rules'.
+fn old_year(i: &Item<'_>) -> Option<i32> {
+    let t = i.tok()?;
+    let y = t.digits().filter(|_| t.text.len() == 4)?;
+    (1000..1800).contains(&y).then_some(y as i32)
+}
+
 /// Whether a word is written with a capital, as names of holidays are.
 fn capitalised(i: &Item<'_>) -> bool {
     i.tok()
@@ -524,6 +532,22 @@ pub fn rules() -> Vec<Rule> {
                 Some(year(&m.items[2])?),
                 Some(month(&m.items[1])?),
                 Some(day(&m.items[0])?),
+            )
+        }),
+        rule!("<day> <month> <yyyy>", [Day, Month, Num], |m| {
+            // A year before those a bare number is read as ("5 December 1391", "14 July
+            // 1789"): after a day and a month, four digits are a year.
+            date(
+                Some(old_year(&m.items[2])?),
+                Some(month(&m.items[1])?),
+                Some(day(&m.items[0])?),
+            )
+        }),
+        rule!("<month> <day>, <yyyy>", [Month, Day, W(&[","]), Num], |m| {
+            date(
+                Some(old_year(&m.items[3])?),
+                Some(month(&m.items[0])?),
+                Some(day(&m.items[1])?),
             )
         }),
         rule!(
