@@ -31,3 +31,18 @@ fn date_in_the_last_token_of_a_sentence() {
     ];
     no_panic(BYTES, "2044-07-30");
 }
+
+/// A shift beyond the calendar's range (found reading the change, December 2026): jiff
+/// panics on a span of more than 239,976 months, and "999 centuries and 1 day ago" asked
+/// for 1,198,800.
+#[test]
+fn a_shift_beyond_the_calendar() {
+    for text in [
+        "It happened 999 centuries and 1 day ago.",
+        "It will happen 999 centuries and 1 day from now.",
+        "It came 999 decades and 2 weeks after today.",
+        "It came 9,999 centuries and 3 days before tomorrow.",
+    ] {
+        no_panic(text.as_bytes(), "2018-04-13");
+    }
+}

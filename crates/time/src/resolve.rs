@@ -162,14 +162,12 @@ fn shifted(r: RefDate, parts: &[(f64, Unit)], sign: i32) -> Option<String> {
     }
     let (months, days) = (sign * months as i32, sign * days as i32);
     if days != 0 {
-        let d = r.date()?;
-        return Some(
-            d.checked_add(months.months())
-                .ok()?
-                .checked_add(days.days())
-                .ok()?
-                .to_string(),
-        );
+        // Spans out of jiff's range ("9999 centuries and a day") are no date, not a panic.
+        let span = jiff::Span::new()
+            .try_months(months)
+            .and_then(|s| s.try_days(days))
+            .ok()?;
+        return Some(r.date()?.checked_add(span).ok()?.to_string());
     }
     if months % 12 != 0 {
         let (y, m) = add_months(r.y, r.m?, months);
@@ -608,6 +606,9 @@ mod tests {
     #[test]
     fn resolve_relative_points() {
         assert_eq!(value(Sem::Rel(Unit::Year, 1), "2018-04-13", false), "2019");
+        // A shift beyond the calendar's range is no value (and no panic).
+        let far = Sem::Shift(vec![(9999.0, Unit::Century), (1.0, Unit::Day)], -1, false);
+        assert!(resolve(&far, &ctx("2018-04-13", false)).is_none());
         assert_eq!(
             value(Sem::Rel(Unit::Month, -1), "2010-08-09", false),
             "2010-07"
