@@ -431,3 +431,23 @@ fn a_delay_is_no_deadline() {
     );
     assert!(f.iter().all(|f| f.3.as_deref() != Some("P2Y")), "{f:?}");
 }
+
+#[test]
+fn no_earlier_than_bounds_a_target_from_below() {
+    for text in [
+        "The minister said the airport will open no earlier than 2027.",
+        "The minister said the airport will open not before 2027.",
+        "The minister said the airport will not open before 2027.",
+    ] {
+        let mut doc = Document::new("example", text);
+        doc.meta.published = Published::known("2024-03-01".to_string(), DateSource::Flag);
+        let a = analyse(doc);
+        let bounds: Vec<_> = a
+            .statements
+            .iter()
+            .filter_map(|s| s.target.as_ref())
+            .map(|t| (t.value.as_deref(), t.bound))
+            .collect();
+        assert_eq!(bounds, vec![(Some("2027"), "after")], "{text}");
+    }
+}

@@ -1516,7 +1516,7 @@ fn target_of(
                 "before"
             }
         }
-        (_, Some("until" | "not until" | "after")) => "after",
+        (_, Some("until" | "not until" | "not before" | "no earlier than" | "after")) => "after",
         (_, Some("within")) => "within",
         _ if t.kind == "DURATION" => "within",
         _ => "in",

@@ -60,7 +60,8 @@ pub struct Timex {
     )]
     pub modifier: Option<overdue_text::interned::Name>,
     /// The word before it that bounds a target: `by`, `before`, `no later than`,
-    /// `not until`, `after`, `from`, `since`, `until`, `in`, `within`, `on`.
+    /// `no earlier than`, `not before`, `not until`, `after`, `from`, `since`, `until`,
+    /// `in`, `within`, `on`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         default,
@@ -113,6 +114,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
 /// Signals, longest first, as they stand before an expression.
 const SIGNALS: &[&[&str]] = &[
     &["no", "later", "than"],
+    &["no", "earlier", "than"],
     &["not", "until"],
     &["not", "before"],
     &["as", "early", "as"],
@@ -134,6 +136,7 @@ const SIGNALS: &[&[&str]] = &[
 
 const SIGNAL_NAMES: &[&str] = &[
     "no later than",
+    "no earlier than",
     "not until",
     "not before",
     "as early as",

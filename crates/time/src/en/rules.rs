@@ -943,12 +943,19 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "later in the <unit>",
             [
-                W(&["later", "earlier"]),
+                W(&["later", "earlier", "late", "early"]),
                 W(&["in"]),
                 W(&["the"]),
                 W(&["day", "week", "month", "year", "decade"])
             ],
-            |m| Some(Sem::Anchored(m.items[3].unit()?, 0))
+            |m| {
+                let point = Sem::Anchored(m.items[3].unit()?, 0);
+                // "late in the year" is its end; "later in the year" only in it.
+                Some(match word(&m.items[0]).as_str() {
+                    w @ ("late" | "early") => Sem::Mod(Box::new(point), modifier(w)?),
+                    _ => point,
+                })
+            }
         ),
         // ---- weekends and weekdays of a month ----
         rule!(
@@ -1016,13 +1023,15 @@ pub fn rules() -> Vec<Rule> {
                 .then_some(Sem::Season(season(&m.items[0])?, None))
         }),
         rule!("the <season>", [W(&["the"]), Season], |m| {
-            // "in the spring", "by the autumn"; "the fall of the wall" is no season.
+            // "in the spring", "by the autumn", "the end of the summer"; "the fall of the
+            // wall" is no season.
             let prep = m.before.is_some_and(|b| {
                 b.is_any(&[
                     "in", "by", "since", "until", "during", "through", "from", "before", "after",
                     "over",
                 ])
-            });
+            }) || matches!(m.prev, [.., part, of]
+                if of.is("of") && part.is_any(&["end", "start", "beginning", "middle"]));
             (prep && !m.after.is_some_and(|a| a.is("of")))
                 .then(|| Some(Sem::Season(season(&m.items[1])?, None)))
                 .flatten()
@@ -1649,6 +1658,50 @@ pub fn rules() -> Vec<Rule> {
             date(None, Some(10), Some(31))
                 .filter(|_| capitalised(&m.items[0]) && !before_lower_word(m.after))
         }),
+        rule!(
+            "early in <point>",
+            [W(&["early", "late"]), W(&["in"]), Point],
+            |m| {
+                // "early in 2020": a year or a decade.
+                let s = m.items[2].sem()?;
+                if !(s.is_year() || matches!(s, Sem::Decade(_) | Sem::DecadeOfCentury(_))) {
+                    return None;
+                }
+                Some(Sem::Mod(Box::new(s.clone()), modifier(&word(&m.items[0]))?))
+            }
+        ),
+        rule!(
+            "in the years ahead",
+            [
+                W(&["in", "over"]),
+                W(&["the"]),
+                W(&["years", "months", "weeks", "days", "decades"]),
+                W(&["ahead"])
+            ],
+            |_| Some(Sem::Ref(RefKind::Future))
+        ),
+        rule!(
+            "in the years to come",
+            [
+                W(&["in", "over"]),
+                W(&["the"]),
+                W(&["years", "months", "weeks", "days", "decades"]),
+                W(&["to"]),
+                W(&["come"])
+            ],
+            |_| Some(Sem::Ref(RefKind::Future))
+        ),
+        rule!(
+            "in a few <units>",
+            [W(&["in", "within"]), W(&["a"]), W(&["few", "couple"]), Unit],
+            |m| {
+                m.items[3]
+                    .tok()?
+                    .text
+                    .ends_with('s')
+                    .then_some(Sem::Ref(RefKind::Future))
+            }
+        ),
         rule!(
             "in the next few <units>",
             [
