@@ -110,3 +110,28 @@ fn time_corpus_examples() {
         failures.join("\n")
     );
 }
+
+/// "and" joins two days of a range after "between" only: "on May 5 and 6 people died"
+/// holds one date, "between May 5 and 6" two.
+#[test]
+fn and_joins_days_after_between_only() {
+    let texts = |t: &str| -> Vec<String> {
+        run(t, "2018-04-13")
+            .into_iter()
+            .map(|x| format!("{}={}", x.text, x.value))
+            .collect()
+    };
+    assert_eq!(texts("On May 5 and 6 people died."), ["May 5=2017-05-05"]);
+    assert_eq!(
+        texts("The company hired 3 and fired 22 January workers."),
+        ["22 January=2018-01-22"]
+    );
+    assert_eq!(
+        texts("It will be held between May 5 and 6."),
+        ["May 5=2018-05-05", "6=2018-05-06"]
+    );
+    assert_eq!(
+        texts("It will be held between 4 and 22 January."),
+        ["4=2019-01-04", "22 January=2019-01-22"]
+    );
+}

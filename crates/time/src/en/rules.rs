@@ -129,8 +129,8 @@ fn whole(n: f64) -> Option<i32> {
 }
 
 /// Words that open a time expression of their own: the trigger words and the decades by
-/// name. The engine skips sentences that have none of these and no number, month, weekday, unit,
-/// season or ordinal.
+/// name. The engine skips sentences that have none of these and no number, month,
+/// weekday, unit, season or ordinal.
 pub fn triggers() -> impl Iterator<Item = &'static str> {
     TRIGGERS.iter().chain(DECADE_WORDS).copied()
 }
@@ -215,11 +215,12 @@ fn year_after(rest: &[Tok<'_>]) -> Option<i32> {
 
 /// The end of a range of days that gives the month: `to 22 January, 1995`, `and 12 of
 /// Sept` → the month and the year if written.
-fn range_end(rest: &[Tok<'_>]) -> Option<(u8, Option<i32>)> {
+fn range_end(before: Option<&Tok<'_>>, rest: &[Tok<'_>]) -> Option<(u8, Option<i32>)> {
     let [conn, d, rest @ ..] = rest else {
         return None;
     };
-    if !conn.is_any(RANGE_WORDS) {
+    // "and" joins two days after "between" only: "hired 3 and fired 22 January" is none.
+    if !conn.is_any(RANGE_WORDS) || (conn.is("and") && !before.is_some_and(|b| b.is("between"))) {
         return None;
     }
     tok_day(d)?;
@@ -238,7 +239,9 @@ fn range_start(prev: &[Tok<'_>]) -> Option<u8> {
     let [.., month, d, conn] = prev else {
         return None;
     };
-    (conn.is_any(RANGE_WORDS) && tok_day(d).is_some())
+    // "and" after "between" only: "on May 5 and 6 people died" is one date.
+    let between = matches!(prev, [.., b, _, _, _] if b.is("between"));
+    (conn.is_any(RANGE_WORDS) && (!conn.is("and") || between) && tok_day(d).is_some())
         .then(|| tok_month(month))
         .flatten()
 }
@@ -579,7 +582,7 @@ pub fn rules() -> Vec<Rule> {
         }),
         rule!("<day> to <day> <month>", [Day], |m| {
             // The first end of "4 to 22 January" and "3-5 March", a date of its own.
-            let (mo, y) = range_end(m.rest)?;
+            let (mo, y) = range_end(m.before, m.rest)?;
             date(y, Some(mo), Some(day(&m.items[0])?))
         }),
         rule!("<month> <day> to <day>", [Day], |m| {
