@@ -315,8 +315,6 @@ pub struct Grammar {
     /// kind among them.
     by_kind: Vec<Firsts>,
     node_first: Vec<usize>,
-    /// Whether each rule holds a node (else it matches tokens alone, in one way at most).
-    has_node: Vec<bool>,
     /// The number of token elements each rule's pattern opens with, before a node.
     lead: Vec<usize>,
     /// `by_word` and `by_kind` with the rules that hold a node only, for the passes after
@@ -406,7 +404,7 @@ impl Grammar {
             })
             .collect();
         // Split by the second element; after the first pass only rules that hold a node
-        // can match anew.
+        // can match anew (tokens alone match in one way at most, in the first pass).
         let split = |lists: &[Vec<usize>], only_nodes: bool| -> Vec<Firsts> {
             lists
                 .iter()
@@ -430,7 +428,6 @@ impl Grammar {
             })
             .collect();
         Grammar {
-            has_node,
             lead,
             rules,
             pats,
@@ -651,10 +648,6 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool], sc: &mut Scratch) ->
                 }
                 for &k in candidates.iter() {
                     let pattern = &g.pats[k];
-                    // Tokens alone match in one way at most, and only in the first pass.
-                    if pass > 0 && !g.has_node[k] {
-                        continue;
-                    }
                     // The tokens a pattern opens with, before any node, are checked here
                     // without the matcher (the first by the index that gave the rule).
                     let lead = g.lead[k];

@@ -350,6 +350,12 @@ fn old_year(i: &Item<'_>) -> Option<i32> {
     (1000..1800).contains(&y).then_some(y as i32)
 }
 
+/// A reference to the past or future when the unit is plural: "in recent years", "in
+/// the coming months" (not "in the coming month").
+fn plural_ref(unit: &Item<'_>, kind: RefKind) -> Option<Sem> {
+    unit.tok()?.text.ends_with('s').then_some(Sem::Ref(kind))
+}
+
 /// Whether a word is written with a capital, as names of holidays are.
 fn capitalised(i: &Item<'_>) -> bool {
     i.tok()
@@ -1504,13 +1510,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "in recent <units>",
             [W(&["in"]), W(&["recent"]), Unit],
-            |m| {
-                m.items[2]
-                    .tok()?
-                    .text
-                    .ends_with('s')
-                    .then_some(Sem::Ref(RefKind::Past))
-            }
+            |m| plural_ref(&m.items[2], RefKind::Past)
         ),
         rule!(
             "in the past few <units>",
@@ -1697,13 +1697,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "in a few <units>",
             [W(&["in", "within"]), W(&["a"]), W(&["few", "couple"]), Unit],
-            |m| {
-                m.items[3]
-                    .tok()?
-                    .text
-                    .ends_with('s')
-                    .then_some(Sem::Ref(RefKind::Future))
-            }
+            |m| plural_ref(&m.items[3], RefKind::Future)
         ),
         rule!(
             "in the next few <units>",
@@ -1792,13 +1786,7 @@ pub fn rules() -> Vec<Rule> {
                 W(&["coming", "next"]),
                 Unit
             ],
-            |m| {
-                m.items[3]
-                    .tok()?
-                    .text
-                    .ends_with('s')
-                    .then_some(Sem::Ref(RefKind::Future))
-            }
+            |m| plural_ref(&m.items[3], RefKind::Future)
         ),
         rule!(
             "in the near future",
