@@ -1,5 +1,4 @@
-//! `overdue ingest`: new documents into the store (by content hash), in one transaction,
-//! then the cross-document views rebuilt in another.
+//! `overdue ingest`: new documents into the store (by content hash), in one transaction.
 
 use std::path::PathBuf;
 
@@ -33,23 +32,19 @@ pub struct Summary {
     pub total: usize,
     /// Seconds spent reading, analysing and storing the documents.
     pub store_secs: f64,
-    /// Seconds spent rebuilding the views.
-    pub views_secs: f64,
 }
 
 /// Runs `overdue ingest`.
 pub fn run(args: Args) -> Result<Exit> {
     let s = ingest(&args)?;
     eprintln!(
-        "overdue: {} documents added, {} already stored, {} unreadable; {} in {} \
-         (documents {:.2} s, views {:.2} s)",
+        "overdue: {} documents added, {} already stored, {} unreadable; {} in {} ({:.2} s)",
         s.added,
         s.known,
         s.failed,
         s.total,
         args.db.display(),
         s.store_secs,
-        s.views_secs
     );
     Ok(if s.failed > 0 {
         Exit::SomeFailed
@@ -64,7 +59,10 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     let (read, loader) = configure(&args.input)?;
     let mut store = Store::open(&args.db)?;
     let stored = store.hashes()?;
-    let skip = |doc: &overdue_pipeline::text::Document| stored.contains(&content_hash(&doc.text));
+    // (An empty store skips nothing: no text is hashed twice.)
+    let skip = |doc: &overdue_pipeline::text::Document| {
+        !stored.is_empty() && stored.contains(&content_hash(&doc.text))
+    };
     let batch = Batch {
         paths: &args.input.paths,
         read: &read,
@@ -78,33 +76,22 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     let mut tx = store.ingest()?;
     let (mut known, mut failed) = (0, 0);
     let mut error = None;
-    // The analyses of the documents added, for the views (without their sentences,
-    // which the views do not read).
-    let mut fresh = Vec::new();
-    // Records are made on the workers (identities of their own document: the views
-    // give identities across documents).
-    run_batch(
-        &batch,
-        |mut a| {
-            let d = NewDoc::of(&a);
-            a.seg = Default::default();
-            (d, a)
+    // Records are made on the workers, with the identities of their own document:
+    // identities across documents are given when the store is read.
+    run_batch(&batch, NewDoc::of, |outcome| match outcome {
+        Outcome::Done(d) if error.is_none() => match tx.add(&d, today) {
+            Ok(true) => {}
+            Ok(false) => known += 1,
+            Err(e) => error = Some(e),
         },
-        |outcome| match outcome {
-            Outcome::Done((d, a)) if error.is_none() => match tx.add(&d, today) {
-                Ok(true) => fresh.push(a),
-                Ok(false) => known += 1,
-                Err(e) => error = Some(e),
-            },
-            Outcome::Done(_) => {}
-            Outcome::Skipped(_) => known += 1,
-            Outcome::Failed(e) => {
-                failed += 1;
-                report_failure(&progress, &e);
-            }
-            Outcome::FileDone(_, size) => file_done(&progress, size),
-        },
-    );
+        Outcome::Done(_) => {}
+        Outcome::Skipped(_) => known += 1,
+        Outcome::Failed(e) => {
+            failed += 1;
+            report_failure(&progress, &e);
+        }
+        Outcome::FileDone(_, size) => file_done(&progress, size),
+    });
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
@@ -113,18 +100,12 @@ pub fn ingest(args: &Args) -> Result<Summary> {
         return Err(e).context("storing the documents; nothing was stored");
     }
     let added = tx.added();
-    let before = tx.before();
     let total = tx.commit()?;
-    let store_secs = started.elapsed().as_secs_f64();
-    if added > 0 || store.view("ledger")?.is_none() {
-        store.refresh_views_after(before, fresh)?;
-    }
     Ok(Summary {
         added,
         known,
         failed,
         total,
-        store_secs,
-        views_secs: started.elapsed().as_secs_f64() - store_secs,
+        store_secs: started.elapsed().as_secs_f64(),
     })
 }

@@ -1,16 +1,14 @@
 //! The store: one SQLite file holding every document (text, content hash, metadata, where
-//! it came from), everything extracted from it with its spans, a full-text index of its
-//! body, and the cross-document views (ledger, timeline, figures, people, projects)
-//! as of the last ingest.
+//! it came from), everything extracted from it with its spans, and a full-text index of
+//! its body.
 //!
 //! An ingest is one transaction: a crash or a kill in the middle leaves the store as it
-//! was, and the next ingest adds the same documents again. The views are derived data,
-//! rebuilt after it in a transaction of their own and marked with the number of documents
-//! they were built from, so that a stale view is never served. The file is in WAL mode, so
+//! was, and the next ingest adds the same documents again. The file is in WAL mode, so
 //! readers (the web page) go on reading during an ingest. Records are stored with the
-//! identities of their own document; identities across documents are given again, in
-//! the order documents were added, when records are loaded, so that the store gives the
-//! same ledger as the files read at once in that order.
+//! identities of their own document; identities across documents are given, in the order
+//! documents were added, when records are loaded, and the cross-document views (ledger,
+//! timeline, figures, people, projects) are built from them by the reader, so that the
+//! store gives the same ledger as the files read at once in that order.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -18,7 +16,6 @@ use std::path::{Path, PathBuf};
 use overdue_pipeline::entity::Registry;
 use overdue_pipeline::text::SpanError;
 use overdue_pipeline::{Analysis, StoredRecord, identify};
-use overdue_timeline::projects::{Corrections, group};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
 
@@ -72,6 +69,29 @@ const MIGRATIONS: &[&str] = &[
         FROM documents d;
     DROP TABLE sentence_words;
     DROP TABLE sentences;",
+    // 4: no stored views. The cross-document views (ledger, timeline, figures, people,
+    // projects) were rebuilt whole after every ingest, took longer than storing the
+    // documents and more room than their text, and no reader used them: readers build
+    // them from the stored records. The full-text index keeps which documents hold a
+    // word, not where (`detail=column`: a search finds the sentences itself; the index is
+    // a third of the size and a quarter faster to fill), and gathers 16 MB of words in
+    // memory before it writes a segment (1 MB by default).
+    "DROP TABLE views;
+    DROP TABLE document_words;
+    CREATE VIRTUAL TABLE document_words USING fts5(
+        text, content = '', tokenize = 'unicode61', detail = column
+    );
+    INSERT INTO document_words (document_words, rank) VALUES ('hashsize', 16777216);
+    INSERT INTO document_words (rowid, text)
+        SELECT d.seq, coalesce((
+            SELECT group_concat(CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start)
+                AS TEXT), char(10) ORDER BY s.key)
+            FROM (SELECT CAST(value AS INTEGER) AS start,
+                    CAST(lead(value) OVER (ORDER BY key) AS INTEGER) AS end, key
+                FROM json_each('[' || replace(d.sentences, ' ', ',') || ']')) s
+            WHERE s.key % 2 = 0
+        ), '')
+        FROM documents d;",
 ];
 
 /// What went wrong with the store.
@@ -161,30 +181,35 @@ pub fn content_hash(text: &str) -> String {
 
 impl NewDoc {
     /// A document to store from its analysis (before identities across documents).
-    pub fn of(a: &Analysis) -> NewDoc {
+    pub fn of(a: Analysis) -> NewDoc {
         // The record serialised from the analysis itself (the fields of
         // `StoredRecord`, borrowed), without copying its items.
-        let record = overdue_pipeline::Record::new(a, false);
-        let text = &a.doc.text;
+        let record = {
+            let r = overdue_pipeline::Record::new(&a, false);
+            // Records run to four or five times their text.
+            let mut json = Vec::with_capacity(a.doc.text.len() * 5);
+            let _ = serde_json::to_writer(&mut json, &r);
+            lz4_flex::block::compress_prepend_size(&json)
+        };
+        let sentences = a
+            .seg
+            .sentences
+            .iter()
+            .filter(|s| !a.doc.in_boilerplate(s.span))
+            .map(|s| (s.span.start(), s.span.end()))
+            .collect();
+        let doc = a.doc;
         NewDoc {
-            doc: a.doc.id.clone(),
-            source: a.doc.id.split('#').next().unwrap_or(&a.doc.id).to_string(),
-            hash: content_hash(text),
-            published: a.doc.meta.published.value.clone(),
-            title: a.doc.meta.title.clone(),
-            url: a.doc.meta.url.clone(),
-            outlet: a.doc.meta.outlet.clone(),
-            text: text.clone(),
-            record: lz4_flex::block::compress_prepend_size(
-                &serde_json::to_vec(&record).unwrap_or_default(),
-            ),
-            sentences: a
-                .seg
-                .sentences
-                .iter()
-                .filter(|s| !a.doc.in_boilerplate(s.span))
-                .map(|s| (s.span.start(), s.span.end()))
-                .collect(),
+            source: doc.id.split('#').next().unwrap_or(&doc.id).to_string(),
+            doc: doc.id,
+            hash: content_hash(&doc.text),
+            published: doc.meta.published.value,
+            title: doc.meta.title,
+            url: doc.meta.url,
+            outlet: doc.meta.outlet,
+            text: doc.text,
+            record,
+            sentences,
         }
     }
 }
@@ -421,6 +446,17 @@ impl Store {
             let sql = format!("BEGIN; {step}; PRAGMA user_version = {}; COMMIT;", i + 1);
             self.conn.execute_batch(&sql).map_err(|e| self.err(e))?;
         }
+        // A step that dropped more than half the file (the views, in 4) gives it back.
+        if version > 0 && version < MIGRATIONS.len() as i64 {
+            let pages = |p: &str| {
+                self.conn
+                    .query_row(&format!("PRAGMA {p}"), [], |r| r.get::<_, i64>(0))
+                    .map_err(|e| self.err(e))
+            };
+            if 2 * pages("freelist_count")? > pages("page_count")? {
+                self.conn.execute_batch("VACUUM").map_err(|e| self.err(e))?;
+            }
+        }
         Ok(())
     }
 
@@ -462,38 +498,19 @@ impl Store {
     pub fn ingest(&mut self) -> Result<Ingest<'_>> {
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
-        let before = tx
-            .query_row("SELECT coalesce(max(seq), 0) FROM documents", [], |r| {
-                r.get(0)
-            })
-            .map_err(|e| sqlite(&path, e))?;
-        Ok(Ingest {
-            tx,
-            path,
-            added: 0,
-            before,
-        })
+        Ok(Ingest { tx, path, added: 0 })
     }
 
     /// Every stored document's analysis, in the order added, with identities across
     /// documents (its segmentation left empty: see
     /// [`StoredRecord::into_unsegmented`](overdue_pipeline::StoredRecord::into_unsegmented)).
     pub fn analyses(&self) -> Result<Vec<Analysis>> {
-        load(&self.conn, &self.path, None, Vec::new())
-    }
-
-    /// A stored view (`ledger`, `timeline`, `figures`, `people`, `projects`) as JSON, if
-    /// it was built from the documents stored now.
-    pub fn view(&self, name: &str) -> Result<Option<String>> {
-        self.conn
-            .query_row(
-                "SELECT json FROM views WHERE name = ?1 \
-                 AND documents = (SELECT count(*) FROM documents)",
-                [name],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.err(e))
+        let mut docs = load(&self.conn, &self.path)?;
+        let mut registry = Registry::new();
+        for a in &mut docs {
+            identify(&mut registry, a);
+        }
+        Ok(docs)
     }
 
     /// Sentences that hold every word of `query`: those of the documents that hold them
@@ -604,20 +621,13 @@ fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
     }
 }
 
-/// The documents stored up to `upto` (a `seq`; all if `None`) and then `fresh` (the
-/// analyses of the documents stored after it, in stored order), with their identities
-/// across documents given in that order.
-fn load(
-    conn: &Connection,
-    path: &Path,
-    upto: Option<i64>,
-    fresh: Vec<Analysis>,
-) -> Result<Vec<Analysis>> {
+/// The stored documents in the order added, with the identities of their own document.
+fn load(conn: &Connection, path: &Path) -> Result<Vec<Analysis>> {
     let mut st = conn
-        .prepare("SELECT doc, text, record FROM documents WHERE seq <= ?1 ORDER BY seq")
+        .prepare("SELECT doc, text, record FROM documents ORDER BY seq")
         .map_err(|e| sqlite(path, e))?;
     let rows = st
-        .query_map([upto.unwrap_or(i64::MAX)], |r| {
+        .query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -656,14 +666,9 @@ fn load(
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let mut registry = Registry::new();
-    let mut out = Vec::with_capacity(rows.len() + fresh.len());
+    let mut out = Vec::with_capacity(rows.len());
     for part in parsed {
         out.extend(part?);
-    }
-    out.extend(fresh);
-    for a in &mut out {
-        identify(&mut registry, a);
     }
     Ok(out)
 }
@@ -673,7 +678,6 @@ pub struct Ingest<'a> {
     tx: rusqlite::Transaction<'a>,
     path: PathBuf,
     added: usize,
-    before: i64,
 }
 
 impl Ingest<'_> {
@@ -682,13 +686,23 @@ impl Ingest<'_> {
     pub fn add(&mut self, d: &NewDoc, added_on: &str) -> Result<bool> {
         let path = self.path.clone();
         let e = |e| sqlite(&path, e);
+        let mut offsets = String::with_capacity(12 * d.sentences.len());
+        for &(s, t) in &d.sentences {
+            if !offsets.is_empty() {
+                offsets.push(' ');
+            }
+            use std::fmt::Write;
+            let _ = write!(offsets, "{s} {t}");
+        }
         let n = self
             .tx
-            .execute(
+            .prepare_cached(
                 "INSERT OR IGNORE INTO documents \
-                 (doc, source, hash, published, title, url, outlet, added, text, record) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
+                 (doc, source, hash, published, title, url, outlet, added, text, record, \
+                 sentences) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
                     d.doc,
                     d.source,
                     d.hash,
@@ -698,40 +712,28 @@ impl Ingest<'_> {
                     d.outlet,
                     added_on,
                     d.text,
-                    d.record
-                ],
-            )
+                    d.record,
+                    offsets
+                ])
+            })
             .map_err(e)?;
         if n == 0 {
             return Ok(false);
         }
         let seq = self.tx.last_insert_rowid();
-        let mut offsets = String::with_capacity(12 * d.sentences.len());
         let mut body = String::with_capacity(d.text.len());
         for &(s, t) in &d.sentences {
-            if !offsets.is_empty() {
-                offsets.push(' ');
+            if !body.is_empty() {
                 body.push('\n');
             }
-            offsets.push_str(&format!("{s} {t}"));
             body.push_str(&d.text[s..t]);
         }
-        self.tx
-            .prepare_cached("UPDATE documents SET sentences = ?2 WHERE seq = ?1")
-            .and_then(|mut st| st.execute(params![seq, offsets]))
-            .map_err(e)?;
         self.tx
             .prepare_cached("INSERT INTO document_words (rowid, text) VALUES (?1, ?2)")
             .and_then(|mut st| st.execute(params![seq, body]))
             .map_err(e)?;
         self.added += 1;
         Ok(true)
-    }
-
-    /// Where the documents stored before this ingest end (the `upto` of
-    /// [`Store::refresh_views_after`]).
-    pub fn before(&self) -> i64 {
-        self.before
     }
 
     /// How many documents this ingest added so far.
@@ -750,70 +752,6 @@ impl Ingest<'_> {
         self.tx.commit().map_err(|e| sqlite(&path, e))?;
         Ok(n as usize)
     }
-}
-
-/// The views of a set of documents as JSON, in the shapes the report commands write:
-/// `ledger`, `timeline`, `figures`, `people`, `projects`. Built on several threads.
-pub fn views(docs: &[Analysis]) -> Vec<(&'static str, String)> {
-    let grouping = group(docs, &Corrections::default());
-    let g = &grouping;
-    std::thread::scope(|scope| {
-        let ledger = scope.spawn(|| json(&overdue_timeline::ledger::build(docs, g, None)));
-        let timeline = scope.spawn(|| {
-            #[derive(Serialize)]
-            struct Timeline {
-                entries: Vec<overdue_timeline::events::Entry>,
-            }
-            json(&Timeline {
-                entries: overdue_timeline::events::build(docs, g),
-            })
-        });
-        let figures = scope.spawn(|| json(&overdue_timeline::figures::build(docs, g)));
-        let people = json(&overdue_timeline::people::build(docs));
-        let projects = json(g);
-        let join = |h: std::thread::ScopedJoinHandle<'_, String>| {
-            h.join().unwrap_or_else(|_| "null".into())
-        };
-        vec![
-            ("ledger", join(ledger)),
-            ("timeline", join(timeline)),
-            ("figures", join(figures)),
-            ("people", people),
-            ("projects", projects),
-        ]
-    })
-}
-
-impl Store {
-    /// Rebuilds the cross-document views from every stored document, in a transaction of
-    /// their own (derived data: if it is stopped, the views say they are out of date and
-    /// the next ingest builds them again).
-    pub fn refresh_views(&mut self) -> Result<()> {
-        self.refresh_views_after(i64::MAX, Vec::new())
-    }
-
-    /// As [`Store::refresh_views`], with the documents stored after `upto` taken from
-    /// `fresh` (their analyses, in the order they were added) rather than read back.
-    pub fn refresh_views_after(&mut self, upto: i64, fresh: Vec<Analysis>) -> Result<()> {
-        let docs = load(&self.conn, &self.path, Some(upto), fresh)?;
-        let built = views(&docs);
-        let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
-        for (name, j) in built {
-            tx.execute(
-                "INSERT INTO views (name, json, documents) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT(name) DO UPDATE SET json = excluded.json, \
-                 documents = excluded.documents",
-                params![name, j, docs.len() as i64],
-            )
-            .map_err(|e| sqlite(&path, e))?;
-        }
-        tx.commit().map_err(|e| sqlite(&path, e))
-    }
-}
-
-fn json(v: &impl Serialize) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
 #[cfg(test)]
