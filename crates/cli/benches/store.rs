@@ -172,6 +172,37 @@ fn main() {
             size as f64 / 1e6
         );
     }
+    // An ingest while it serves: the pages go on answering from the report as it was
+    // while it is built again.
+    let (more, _) = corpus(dir_path, "more.jsonl", 100, 0x5eed_0101);
+    let t = Instant::now();
+    run(&[
+        "ingest",
+        "-q",
+        "--db",
+        db.to_str().unwrap(),
+        more.to_str().unwrap(),
+    ]);
+    println!(
+        "ingest of 100 more documents while serving: {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    let changed = Instant::now();
+    for what in ["first", "second"] {
+        let (t, _) = get(&addr, "/");
+        println!(
+            "GET / after it ({what})           {:>7.1} ms",
+            t.as_secs_f64() * 1e3
+        );
+    }
+    let total = format!("{} articles", web_docs + 100);
+    while !http::get(&addr, "/").1.contains(&total) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    println!(
+        "the pages show the new documents {:.1} s after the ingest",
+        changed.elapsed().as_secs_f64()
+    );
     drop(child);
 }
 

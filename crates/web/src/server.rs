@@ -4,12 +4,14 @@
 //!
 //! The report and the JSON of its views are built once from the store and kept; a
 //! request after another process committed an ingest (SQLite's `data_version` moved)
-//! builds them again.
+//! has them built again in the background, and waits a few seconds for them before it
+//! is answered from the report as it was.
 
 use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -77,25 +79,63 @@ const MENU: [(&str, &str); 7] = [
 struct App {
     store: Mutex<Store>,
     built: RwLock<Option<Arc<Built>>>,
+    /// When the report being built in the background was begun, if one is.
+    building: Mutex<Option<Instant>>,
+    done: Condvar,
     title: String,
 }
 
+/// How long after the store changed requests wait for the report to be built again
+/// before they are answered from the report as it was: a small store is seen changed at
+/// once, a large one does not stop the page while it is read again.
+const WAIT: Duration = Duration::from_secs(3);
+
 impl App {
-    /// The report, built again if the store changed since.
-    fn built(&self) -> Result<Arc<Built>, StoreError> {
-        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-        let version = store.data_version()?;
-        if let Some(b) = self
-            .built
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-            && b.version == version
-        {
-            return Ok(b.clone());
+    /// The report: built again if the store changed since, in the background; requests
+    /// wait for that until [`WAIT`] after it began, and then get the report as it was.
+    fn built(self: &Arc<Self>) -> Result<Arc<Built>, StoreError> {
+        let version = {
+            let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+            store.data_version()?
+        };
+        let current = || self.built.read().unwrap_or_else(|e| e.into_inner()).clone();
+        match current() {
+            Some(b) if b.version == version => return Ok(b),
+            None => return self.build(version),
+            Some(_) => {}
         }
-        let docs = store.analyses()?;
-        drop(store);
+        let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
+        let began = *building.get_or_insert_with(|| {
+            let app = self.clone();
+            std::thread::spawn(move || {
+                if let Err(e) = app.build(version) {
+                    eprintln!("overdue: the report could not be built again: {e}");
+                }
+                *app.building.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                app.done.notify_all();
+            });
+            Instant::now()
+        });
+        let left = WAIT.saturating_sub(began.elapsed());
+        let (building, _) = self
+            .done
+            .wait_timeout_while(building, left, |b| b.is_some())
+            .unwrap_or_else(|e| e.into_inner());
+        drop(building);
+        // The report as it is now: the new one if it was built in time.
+        current().map_or_else(|| self.build(version), Ok)
+    }
+
+    /// Builds the report from the store as it is at `version` or later (on a connection
+    /// of its own: searches and document pages go on meanwhile) and keeps it.
+    fn build(&self, version: i64) -> Result<Arc<Built>, StoreError> {
+        let path = self
+            .store
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .path()
+            .to_path_buf();
+        let docs = Store::open_read_only(&path)?.analyses()?;
         let grouping = group(&docs, &Corrections::default());
         let mut d = Dossier::build(&docs, grouping, None);
         drop(docs);
@@ -137,6 +177,8 @@ pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
     let app = Arc::new(App {
         store: Mutex::new(store),
         built: RwLock::new(None),
+        building: Mutex::new(None),
+        done: Condvar::new(),
         title: title.to_string(),
     });
     app.built()?;
@@ -212,7 +254,7 @@ async fn not_found() -> Response {
 /// Runs store work off the async threads.
 async fn blocking<T: Send + 'static>(
     app: Arc<App>,
-    f: impl FnOnce(&App) -> Result<T, StoreError> + Send + 'static,
+    f: impl FnOnce(&Arc<App>) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, Response> {
     match tokio::task::spawn_blocking(move || f(&app)).await {
         Ok(Ok(v)) => Ok(v),
