@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use overdue_pipeline::{Batch, Outcome, run_batch};
-use overdue_store::{NewDoc, Store, content_hash};
+use overdue_store::{Added, NewDoc, Store, content_hash};
 
 use crate::Exit;
 use crate::extract::{Input, configure, file_done, jobs, progress_bar, report_failure};
@@ -24,6 +24,8 @@ pub struct Args {
 pub struct Summary {
     /// Documents added.
     pub added: usize,
+    /// Stored documents replaced by another version (same id, another text).
+    pub updated: usize,
     /// Documents already stored (same text).
     pub known: usize,
     /// Documents or files that could not be read.
@@ -38,8 +40,10 @@ pub struct Summary {
 pub fn run(args: Args) -> Result<Exit> {
     let s = ingest(&args)?;
     eprintln!(
-        "overdue: {} documents added, {} already stored, {} unreadable; {} in {} ({:.2} s)",
+        "overdue: {} documents added, {} updated, {} already stored, {} unreadable; {} in {} \
+         ({:.2} s)",
         s.added,
+        s.updated,
         s.known,
         s.failed,
         s.total,
@@ -80,8 +84,8 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     // identities across documents are given when the store is read.
     run_batch(&batch, NewDoc::of, |outcome| match outcome {
         Outcome::Done(d) if error.is_none() => match tx.add(&d, today) {
-            Ok(true) => {}
-            Ok(false) => known += 1,
+            Ok(Added::New | Added::Updated) => {}
+            Ok(Added::Known) => known += 1,
             Err(e) => error = Some(e),
         },
         Outcome::Done(_) => {}
@@ -99,10 +103,11 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     if let Some(e) = error {
         return Err(e).context("storing the documents; nothing was stored");
     }
-    let added = tx.added();
+    let (added, updated) = (tx.added(), tx.updated());
     let total = tx.commit()?;
     Ok(Summary {
         added,
+        updated,
         known,
         failed,
         total,

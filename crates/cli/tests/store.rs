@@ -49,7 +49,7 @@ fn ingest_twice_gives_the_ledger_of_all_files_and_adds_nothing_again() {
     // Again: nothing new.
     let out = ingest(&db, &seeds_meta, &seed_paths());
     assert!(
-        stderr(&out).contains("0 documents added, 5 already stored"),
+        stderr(&out).contains("0 documents added, 0 updated, 5 already stored"),
         "{}",
         stderr(&out)
     );
@@ -87,6 +87,70 @@ fn ingest_twice_gives_the_ledger_of_all_files_and_adds_nothing_again() {
     let out = overdue(&["ledger", "--db", missing.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("none.db"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_corrected_article_replaces_its_stored_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("overdue.db");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    let first = "Harbour terminal delayed\n\nThe port authority said on Monday that the \
+                 terminal would open by the end of 2027. Cranes are on order.\n";
+    let corrected = "Harbour terminal delayed\n\nThe port authority said on Monday that the \
+                     terminal would open by the end of 2029. Dredging resumed.\n";
+    std::fs::write(&a, first).unwrap();
+    std::fs::write(
+        &b,
+        "Rail link opens\n\nThe transport ministry said the rail link opened in March.\n",
+    )
+    .unwrap();
+    let run = |paths: &[&Path]| {
+        let mut args = vec![
+            "ingest",
+            "--db",
+            db.to_str().unwrap(),
+            "--date",
+            "2026-06-01",
+        ];
+        args.extend(paths.iter().map(|p| p.to_str().unwrap()));
+        let out = overdue(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stderr(&out)
+    };
+    run(&[&a, &b]);
+    std::fs::write(&a, corrected).unwrap();
+    let said = run(&[&a, &b]);
+    assert!(
+        said.contains("0 documents added, 1 updated, 1 already stored") && said.contains("2 in"),
+        "{said}"
+    );
+    // The store gives what the files give now, in the order first added.
+    let ledger = |args: &[&str]| {
+        let mut all = vec!["ledger", "--format", "json"];
+        all.extend(args);
+        json(&overdue(&all))
+    };
+    let from_files = ledger(&[
+        "--date",
+        "2026-06-01",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(ledger(&["--db", db.to_str().unwrap()]), from_files);
+    assert!(from_files.to_string().contains("2029"), "{from_files}");
+    assert!(!from_files.to_string().contains("2027"), "{from_files}");
+    // Search knows the new words and has forgotten the old.
+    let store = overdue_store::Store::open_read_only(&db).unwrap();
+    assert_eq!(store.search("dredging", 10).unwrap().len(), 1);
+    assert!(store.search("cranes", 10).unwrap().is_empty());
+    let hits = store.search("terminal open", 10).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].text.contains("2029"), "{hits:?}");
+    assert_eq!(store.documents().unwrap().len(), 2);
+    assert_eq!(store.documents().unwrap()[0].doc, a.to_str().unwrap());
+    // The same corrected text again: nothing to do.
+    assert!(run(&[&a]).contains("0 documents added, 0 updated, 1 already stored"));
 }
 
 /// A JSON Lines corpus of `n` distinct generated articles.

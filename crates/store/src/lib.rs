@@ -498,7 +498,12 @@ impl Store {
     pub fn ingest(&mut self) -> Result<Ingest<'_>> {
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
-        Ok(Ingest { tx, path, added: 0 })
+        Ok(Ingest {
+            tx,
+            path,
+            added: 0,
+            updated: 0,
+        })
     }
 
     /// Every stored document's analysis, in the order added, with identities across
@@ -678,12 +683,39 @@ pub struct Ingest<'a> {
     tx: rusqlite::Transaction<'a>,
     path: PathBuf,
     added: usize,
+    updated: usize,
+}
+
+/// What [`Ingest::add`] did with a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Added.
+    New,
+    /// It replaced the stored document of the same id, whose text was another.
+    Updated,
+    /// Its text is stored already: left.
+    Known,
+}
+
+/// A document's body sentences joined by line breaks: what the full-text index holds.
+fn body(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> String {
+    let mut body = String::with_capacity(text.len());
+    for (s, t) in sentences {
+        if let Some(sentence) = text.get(s..t) {
+            if !body.is_empty() {
+                body.push('\n');
+            }
+            body.push_str(sentence);
+        }
+    }
+    body
 }
 
 impl Ingest<'_> {
-    /// Adds a document, unless one with the same text or id is stored; says whether it
-    /// was added.
-    pub fn add(&mut self, d: &NewDoc, added_on: &str) -> Result<bool> {
+    /// Adds a document: a new one is added, one whose id is stored with another text
+    /// replaces it (in its place: the order documents were added in stays), and one
+    /// whose text is stored already is left.
+    pub fn add(&mut self, d: &NewDoc, added_on: &str) -> Result<Added> {
         let path = self.path.clone();
         let e = |e| sqlite(&path, e);
         let mut offsets = String::with_capacity(12 * d.sentences.len());
@@ -717,23 +749,78 @@ impl Ingest<'_> {
                 ])
             })
             .map_err(e)?;
-        if n == 0 {
-            return Ok(false);
-        }
-        let seq = self.tx.last_insert_rowid();
-        let mut body = String::with_capacity(d.text.len());
-        for &(s, t) in &d.sentences {
-            if !body.is_empty() {
-                body.push('\n');
-            }
-            body.push_str(&d.text[s..t]);
-        }
+        let (seq, added) = if n == 1 {
+            self.added += 1;
+            (self.tx.last_insert_rowid(), Added::New)
+        } else {
+            // The same id with another text (a corrected article): the old version's
+            // words leave the index and the new version takes its row.
+            let old = self
+                .tx
+                .prepare_cached(
+                    "SELECT seq, text, sentences FROM documents WHERE doc = ?1 AND hash != ?2 \
+                     AND NOT EXISTS (SELECT 1 FROM documents WHERE hash = ?2)",
+                )
+                .and_then(|mut st| {
+                    st.query_row(params![d.doc, d.hash], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    })
+                    .optional()
+                })
+                .map_err(e)?;
+            let Some((seq, text, sentences)) = old else {
+                return Ok(Added::Known);
+            };
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO document_words (document_words, rowid, text) \
+                     VALUES ('delete', ?1, ?2)",
+                )
+                .and_then(|mut st| {
+                    st.execute(params![
+                        seq,
+                        body(&text, sentence_offsets(&sentences, &text))
+                    ])
+                })
+                .map_err(e)?;
+            self.tx
+                .prepare_cached(
+                    "UPDATE documents SET source = ?2, hash = ?3, published = ?4, title = ?5, \
+                     url = ?6, outlet = ?7, text = ?8, record = ?9, sentences = ?10 \
+                     WHERE seq = ?1",
+                )
+                .and_then(|mut st| {
+                    st.execute(params![
+                        seq,
+                        d.source,
+                        d.hash,
+                        d.published,
+                        d.title,
+                        d.url,
+                        d.outlet,
+                        d.text,
+                        d.record,
+                        offsets
+                    ])
+                })
+                .map_err(e)?;
+            self.updated += 1;
+            (seq, Added::Updated)
+        };
         self.tx
             .prepare_cached("INSERT INTO document_words (rowid, text) VALUES (?1, ?2)")
-            .and_then(|mut st| st.execute(params![seq, body]))
+            .and_then(|mut st| st.execute(params![seq, body(&d.text, d.sentences.iter().copied())]))
             .map_err(e)?;
-        self.added += 1;
-        Ok(true)
+        Ok(added)
+    }
+
+    /// How many stored documents this ingest replaced with another version so far.
+    pub fn updated(&self) -> usize {
+        self.updated
     }
 
     /// How many documents this ingest added so far.
