@@ -2,7 +2,7 @@
 //! inputs and formats, and the run that reads the documents, builds the report and
 //! writes it.
 
-use std::io::{self, StdoutLock, Write};
+use std::io::{self, BufWriter, StdoutLock, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -59,8 +59,8 @@ pub fn corrections(path: Option<&std::path::Path>) -> Result<Corrections> {
 pub struct Report<T, B, C, X>
 where
     B: FnOnce(&[Analysis], &Grouping) -> T,
-    C: FnOnce(&mut StdoutLock<'static>, &T) -> Result<()>,
-    X: FnOnce(&mut StdoutLock<'static>, &T, bool) -> Result<()>,
+    C: FnOnce(&mut Out, &T) -> Result<()>,
+    X: FnOnce(&mut Out, &T, bool) -> Result<()>,
 {
     /// Builds the report from the analyses and their grouping into projects.
     pub build: B,
@@ -84,19 +84,24 @@ pub fn analyses(args: &ReportArgs) -> Result<(Vec<Analysis>, Exit)> {
     Ok((docs, exit))
 }
 
+/// Where a report is written.
+pub type Out = BufWriter<StdoutLock<'static>>;
+
 /// Reads the documents of `args`, builds the report and writes it in the format asked.
 pub fn run<T, B, C, X>(args: &ReportArgs, report: Report<T, B, C, X>) -> Result<Exit>
 where
     T: Serialize,
     B: FnOnce(&[Analysis], &Grouping) -> T,
-    C: FnOnce(&mut StdoutLock<'static>, &T) -> Result<()>,
-    X: FnOnce(&mut StdoutLock<'static>, &T, bool) -> Result<()>,
+    C: FnOnce(&mut Out, &T) -> Result<()>,
+    X: FnOnce(&mut Out, &T, bool) -> Result<()>,
 {
     let corrections = corrections(args.corrections.as_deref())?;
     let (docs, exit) = analyses(args)?;
     let grouping = group(&docs, &corrections);
     let built = (report.build)(&docs, &grouping);
-    let mut out = io::stdout().lock();
+    // Buffered: the standard output writes every line through otherwise, and the pretty
+    // JSON of a large store's ledger has millions.
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     match args.format {
         ReportFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &built)?;
