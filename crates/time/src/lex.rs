@@ -300,11 +300,15 @@ impl Words {
         for &(x, v) in UNITS {
             put(x, Lex::Unit(v), false);
         }
+        // Names must be capitalised, but for the full names that are no other English
+        // word ("july", "monday" in lower-case text; not "march", "may", "august", nor
+        // abbreviations such as "sun" or "dec").
+        let capital = |x: &str| x.len() <= 3 || matches!(x, "march" | "august");
         for &(x, v) in WEEKDAYS {
-            put(x, Lex::Weekday(v), true);
+            put(x, Lex::Weekday(v), capital(x) || x.len() <= 5);
         }
         for &(x, v) in MONTHS {
-            put(x, Lex::Month(v), true);
+            put(x, Lex::Month(v), capital(x));
         }
         w
     }

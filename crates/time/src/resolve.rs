@@ -355,6 +355,42 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             let target = Weekday::from_monday_one_offset(*wd as i8).ok()?;
             date_kind(first.nth_weekday_of_month(*n, target).ok()?.to_string())
         }
+        Sem::NthWeek(n, within) => {
+            let v = resolve(within, ctx)?.value;
+            // The weeks whose Thursday falls in the month or year.
+            let (first, last): (Date, Date) = match v.len() {
+                4 => (
+                    format!("{v}-01-01").parse().ok()?,
+                    format!("{v}-12-31").parse().ok()?,
+                ),
+                7 => {
+                    let f: Date = format!("{v}-01").parse().ok()?;
+                    (f, f.last_of_month())
+                }
+                _ => return None,
+            };
+            let thursday = |d: Date| d.nth_weekday(1, Weekday::Thursday).ok();
+            let first_thu = if first.weekday() == Weekday::Thursday {
+                first
+            } else {
+                thursday(first)?
+            };
+            let last_thu = if last.weekday() == Weekday::Thursday {
+                last
+            } else {
+                last.nth_weekday(-1, Weekday::Thursday).ok()?
+            };
+            let thu = match *n {
+                -1 => last_thu,
+                k @ 1..=53 => first_thu.checked_add((7 * (k as i64 - 1)).days()).ok()?,
+                _ => return None,
+            };
+            if thu > last_thu {
+                return None;
+            }
+            let w = thu.iso_week_date();
+            date_kind(format!("{:04}-W{:02}", w.year(), w.week()))
+        }
         Sem::MonthNear(m, dir) => {
             let Some(r) = r else {
                 return date_kind(format!("XXXX-{m:02}"));
@@ -397,6 +433,7 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 Part::Quarter(q) => format!("Q{q}"),
                 Part::Half(h) => format!("H{h}"),
                 Part::Season(s) => SEASON_CODES[*s as usize % 4].to_string(),
+                Part::Month(m) => format!("{m:02}"),
             };
             date_kind(format!("{year}-{code}"))
         }

@@ -50,6 +50,8 @@ pub enum Part {
     Half(u8),
     /// Season: 0 spring, 1 summer, 2 autumn, 3 winter.
     Season(u8),
+    /// Month 1–12 (of a year given relatively: `June next year`).
+    Month(u8),
 }
 
 /// A reference to the present, past or future without a date.
@@ -89,6 +91,10 @@ pub enum Sem {
     Weekend(Option<i32>),
     /// The `n`th weekday of a month (`n` -1 for the last): `the first Friday of July`.
     NthWeekday(i8, u8, Box<Sem>),
+    /// The `n`th week of a month or year (`n` -1 for the last): `the first week of
+    /// October`, `the third week of 2027`. A month's weeks are the ISO weeks whose
+    /// Thursday is in it, as a year's are.
+    NthWeek(i8, Box<Sem>),
     /// A point a duration of several parts, or of a fraction of a unit, before (-1) or
     /// after (1) the reference (`false`) or the last date the text gave (`true`): `1 month
     /// and 21 days ago`, `a year and a half ago`.
@@ -165,6 +171,7 @@ impl Sem {
             | Sem::Century(_)
             | Sem::Weekend(_)
             | Sem::NthWeekday(..)
+            | Sem::NthWeek(..)
             | Sem::Shift(..)
             | Sem::ShiftFrom(..)
             | Sem::WeekdayOf(..)

@@ -61,9 +61,12 @@ fn accepted(result: &Value) -> Vec<String> {
 }
 
 /// A range given by its first day and the day after it, as a calendar unit's value:
-/// `2017-02-01`, `2017-03-01` → `2017-02`.
+/// `2017-02-01`, `2017-03-01` → `2017-02`; `2016-11-14`, `2016-11-21` → `2016-W46`.
 fn dates_to_timex(start: &str, end: &str) -> Option<String> {
     let (a, b): (Date, Date) = (start.parse().ok()?, end.parse().ok()?);
+    if a.until(b).ok()?.get_days() == 7 {
+        return range_to_timex(&format!("({start},{end},P7D)"));
+    }
     let months = (i32::from(b.year()) - i32::from(a.year())) * 12 + i32::from(b.month())
         - i32::from(a.month());
     if b.day() != a.day() {

@@ -370,6 +370,23 @@ fn glued(items: &[Item<'_>]) -> bool {
 }
 
 /// A month the text names or points at: `July`, `next month`, `last September`.
+/// A month of a year given relatively: `June next year`, `March of last year` (a
+/// written year has rules of its own).
+fn month_of(m: u8, year: &Sem) -> Option<Sem> {
+    matches!(year, Sem::Rel(Unit::Year, _) | Sem::Anchored(Unit::Year, _))
+        .then(|| Sem::Part(Box::new(year.clone()), Part::Month(m)))
+}
+
+/// The `n`th week of a month or a year (not of a day or a season).
+fn nth_week(n: i8, within: &Sem) -> Option<Sem> {
+    let fits = match n {
+        -1 | 1..=5 => is_month(within) || within.is_year(),
+        6..=53 => within.is_year(),
+        _ => false,
+    };
+    fits.then(|| Sem::NthWeek(n, Box::new(within.clone())))
+}
+
 fn is_month(s: &Sem) -> bool {
     matches!(
         s,
@@ -513,6 +530,14 @@ pub fn rules() -> Vec<Rule> {
             Some(month(&m.items[0])?),
             None
         )),
+        rule!("<month> [of] next|last|this year", [Month, YearNode], |m| {
+            month_of(month(&m.items[0])?, m.items[1].sem()?)
+        }),
+        rule!(
+            "<month> of next|last|this year",
+            [Month, W(&["of"]), YearNode],
+            |m| month_of(month(&m.items[0])?, m.items[2].sem()?)
+        ),
         rule!("<month> of <year>", [Month, W(&["of"]), Year], |m| date(
             Some(year(&m.items[2])?),
             Some(month(&m.items[0])?),
@@ -1019,6 +1044,32 @@ pub fn rules() -> Vec<Rule> {
                 })
             }
         ),
+        rule!(
+            "[the] <ordinal> week of <month or year>",
+            [W(&["the"]), Ord, W(&["week"]), W(&["of", "in"]), Point],
+            |m| nth_week(ord(&m.items[1])? as i8, m.items[4].sem()?)
+        ),
+        rule!(
+            "<ordinal> week of <month or year>",
+            [Ord, W(&["week"]), W(&["of", "in"]), Point],
+            |m| nth_week(ord(&m.items[0])? as i8, m.items[3].sem()?)
+        ),
+        rule!(
+            "[the] last week of <month or year>",
+            [
+                W(&["the"]),
+                W(&["last", "final"]),
+                W(&["week"]),
+                W(&["of", "in"]),
+                Point
+            ],
+            |m| nth_week(-1, m.items[4].sem()?)
+        ),
+        rule!(
+            "last week of <month or year>",
+            [W(&["last", "final"]), W(&["week"]), W(&["of", "in"]), Point],
+            |m| nth_week(-1, m.items[3].sem()?)
+        ),
         // ---- parts of years ----
         rule!("<season>", [Season], |m| {
             // "spring" and "fall" are verbs and nouns too: a season stands after a
@@ -1156,6 +1207,20 @@ pub fn rules() -> Vec<Rule> {
                 Part::Half(h),
             ))
         }),
+        rule!(
+            "<year> Q<n>|H<n>",
+            [YearNode, W(&["Q1", "Q2", "Q3", "Q4", "H1", "H2"])],
+            |m| {
+                let t = m.items[1].tok()?.text;
+                let n = t[1..].parse().ok()?;
+                let part = if t.starts_with(['H', 'h']) {
+                    Part::Half(n)
+                } else {
+                    Part::Quarter(n)
+                };
+                Some(Sem::Part(Box::new(m.items[0].sem()?.clone()), part))
+            }
+        ),
         // ---- modifiers of points ----
         rule!(
             "early|late <point>",
