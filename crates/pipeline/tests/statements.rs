@@ -451,3 +451,19 @@ fn no_earlier_than_bounds_a_target_from_below() {
         assert_eq!(bounds, vec![(Some("2027"), "after")], "{text}");
     }
 }
+
+#[test]
+fn a_forecast_spans_its_whole_target() {
+    // The span reaches the end of the date it promises, not its first word.
+    for text in [
+        "Musk Says Tesla Cars Will Be Fully Self-Driving By End Of Year",
+        "The authority said the bridge will open by the end of 2027.",
+    ] {
+        let mut doc = Document::new("example", text);
+        doc.meta.published = Published::known("2024-03-01".to_string(), DateSource::Flag);
+        let a = analyse(doc);
+        let target = a.timexes.last().expect("a date").span;
+        let st = a.statements.first().expect("a forecast");
+        assert!(st.span.end() >= target.end(), "{text}: {:?}", st.span);
+    }
+}

@@ -622,6 +622,13 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 .position(|t| t.span.start() >= sp.start())
                 .unwrap_or(n)
         };
+        // The token after the last one a span covers.
+        let tok_end = |sp: Span| {
+            s.toks
+                .iter()
+                .position(|t| t.span.start() >= sp.end())
+                .unwrap_or(n)
+        };
         // The verb of saying, its speaker and the time it gives.
         let says = |k: usize| {
             s.has(k, list::SAYING)
@@ -1006,8 +1013,9 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
             }
             let subject = subject_of(&s, from, k);
             found_forecast = true;
+            // To the end of the target ("by the end of 2020", not "by the").
             let last = target_tx
-                .map_or(to, |t| tok_of(t.span) + 1)
+                .map_or(to, |t| tok_end(t.span))
                 .clamp(k + 1, to.max(k + 1))
                 .min(n);
             // The first forecast of a sentence spans from its start (the clause it
