@@ -438,6 +438,7 @@ fn no_earlier_than_bounds_a_target_from_below() {
         "The minister said the airport will open no earlier than 2027.",
         "The minister said the airport will open not before 2027.",
         "The minister said the airport will not open before 2027.",
+        "The minister said the airport is unlikely to open before 2027.",
     ] {
         let mut doc = Document::new("example", text);
         doc.meta.published = Published::known("2024-03-01".to_string(), DateSource::Flag);

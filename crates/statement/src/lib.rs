@@ -1512,8 +1512,9 @@ fn target_of(
             bound: "none",
         };
     };
-    let negated =
-        (clause_start..cue + 3).any(|j| s.is(j, "not") || s.is(j, "won't") || s.is(j, "n't"));
+    // "will not open before 2030", "is unlikely to open before 2030": after it.
+    let negated = (clause_start..cue + 3)
+        .any(|j| s.is(j, "not") || s.is(j, "won't") || s.is(j, "n't") || s.is(j, "unlikely"));
     let bound = match (t.value.as_str(), t.signal) {
         ("FUTURE_REF", _) => "soon",
         (_, Some("by")) | (_, Some("no later than")) => "by",
