@@ -82,7 +82,8 @@ Splits apply first, then merges; ids in a merge are those without corrections.";
 enum Command {
     /// Read documents and write one JSON record per document (FORMAT.md).
     Extract(extract::Args),
-    /// Add new documents to the store (by content hash) and rebuild its views.
+    /// Add new documents to the store (by content hash); a document stored under the same
+    /// id with another text is replaced.
     Ingest(ingest::Args),
     /// The promised dates of the documents, with their deadline and status (FORMAT.md).
     Ledger(ledger::Args),
