@@ -21,10 +21,20 @@ fn aimed_at_is_not_done() {
         statements("Workers are doing everything possible to complete the bridge."),
         vec![]
     );
+    // A milestone not reached yet is reported as a delay, as of when it was said.
     assert_eq!(
         statements("The company has yet to complete the terminal."),
-        vec![]
+        vec![("outcome", "delayed")]
     );
+    assert_eq!(
+        statements("The new runway has not yet opened, the airport said."),
+        vec![("outcome", "delayed")]
+    );
+    assert_eq!(
+        statements("The line has yet to open, but it will open in 2027, officials said."),
+        vec![("forecast", "operation_start"), ("outcome", "delayed")]
+    );
+    assert_eq!(statements("It is yet to be decided who pays."), vec![]);
     // Managing to do it is.
     assert_eq!(
         statements("The contractor managed to complete the bridge in May."),

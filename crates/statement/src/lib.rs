@@ -889,8 +889,10 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 k += 1;
                 continue;
             };
-            // A conditional is no forecast ("would run out of money if …").
+            // A conditional is no forecast ("would run out of money if …"), nor is a
+            // milestone not yet reached ("has yet to open": an outcome, a delay).
             if (0..n).any(|j| s.has(j, list::CONDITIONAL)) && (s.is(k, "would") || s.is(k, "could"))
+                || (k > 0 && s.is(k - 1, "yet"))
             {
                 k += len;
                 continue;
@@ -1231,17 +1233,29 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 })
         });
         let building = (0..n).any(|j| s.seq_at(j, &["under", "construction"]));
+        // "has yet to open", "is yet to complete", "has not yet opened": a milestone not
+        // reached by the time of writing, reported as a delay.
+        let not_yet = (0..n.saturating_sub(1)).find_map(|j| {
+            let cue =
+                (s.is(j, "yet") && s.is(j + 1, "to")) || (s.is(j, "not") && s.is(j + 1, "yet"));
+            cue.then(|| event_at(&s, j + 2, n.min(j + 5), false))
+                .flatten()
+                .filter(|&(_, e)| !matches!(e, "other" | "delayed" | "cancelled" | "announced"))
+        });
         let event = match event_of(&s, 0, n, false) {
+            _ if not_yet.is_some() => "delayed",
             "other" | "construction_complete" if progress => "construction_start",
             "other" if building => "construction_start",
             e => e,
         };
-        let aimed = event_at(&s, 0, n, false).is_some_and(|(j, _)| {
-            j > 0
-                && s.lower[j - 1] == "to"
-                && !(j > 1
-                    && ["managed", "able", "succeeded", "used"].contains(&s.lower[j - 2].as_ref()))
-        });
+        let aimed = not_yet.is_none()
+            && event_at(&s, 0, n, false).is_some_and(|(j, _)| {
+                j > 0
+                    && s.lower[j - 1] == "to"
+                    && !(j > 1
+                        && ["managed", "able", "succeeded", "used"]
+                            .contains(&s.lower[j - 2].as_ref()))
+            });
         // A delay reported along with its new date is an outcome and a forecast.
         if !found_forecast || event == "delayed" || event == "cancelled" {
             // A state says it as well as a tense: "under construction", "underway".
@@ -1252,6 +1266,7 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         || s.seq_at(j, &["behind", "schedule"])
                 });
             let past = state
+                || not_yet.is_some()
                 || (0..n).any(|j| {
                     let w = &s.lower[j];
                     (w.ends_with("ed") && w.len() > 4 && s.toks[j].kind == TokenKind::Word)
@@ -1272,8 +1287,11 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 && past
                 && about_project(&s, 0, n)
             {
+                // Not reached yet: as of when it was said (a date in the sentence is
+                // another promise's).
                 let when = timexes
                     .iter()
+                    .filter(|_| not_yet.is_none())
                     .find(|t| t.kind == "DATE" && !t.value.ends_with("_REF"))
                     .map(|t| t.value.clone())
                     .or_else(|| said_at.clone())
