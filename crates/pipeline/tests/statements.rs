@@ -35,6 +35,16 @@ fn aimed_at_is_not_done() {
         vec![("forecast", "operation_start"), ("outcome", "delayed")]
     );
     assert_eq!(statements("It is yet to be decided who pays."), vec![]);
+    // Late by a stretch of time, or stopped: delays too.
+    for text in [
+        "The bridge is two years late.",
+        "The new line is now 18 months behind.",
+        "Work on the terminal stalled in 2019.",
+        "Construction of the dam was halted in May.",
+    ] {
+        assert_eq!(statements(text), vec![("outcome", "delayed")], "{text}");
+    }
+    assert_eq!(statements("Talks stalled in May."), vec![]);
     // Managing to do it is.
     assert_eq!(
         statements("The contractor managed to complete the bridge in May."),

@@ -1264,6 +1264,11 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                     s.is(j, "underway")
                         || s.seq_at(j, &["under", "construction"])
                         || s.seq_at(j, &["behind", "schedule"])
+                        // "is two years late", "is 18 months behind".
+                        || (s.is(j, "late") || s.is(j, "behind"))
+                            && j > 0
+                            && ["years", "year", "months", "month", "weeks"]
+                                .contains(&s.lower[j - 1].as_ref())
                 });
             let past = state
                 || not_yet.is_some()
