@@ -45,6 +45,17 @@ fn aimed_at_is_not_done() {
         assert_eq!(statements(text), vec![("outcome", "delayed")], "{text}");
     }
     assert_eq!(statements("Talks stalled in May."), vec![]);
+    assert_eq!(
+        statements("The work is now about 95% finished."),
+        vec![("outcome", "construction_start")]
+    );
+    assert_eq!(
+        statements("The dam is now 95% complete, and it is set to open in 2026."),
+        vec![
+            ("forecast", "operation_start"),
+            ("outcome", "construction_start")
+        ]
+    );
     // Managing to do it is.
     assert_eq!(
         statements("The contractor managed to complete the bridge in May."),

@@ -1256,8 +1256,14 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                         && ["managed", "able", "succeeded", "used"]
                             .contains(&s.lower[j - 2].as_ref()))
             });
-        // A delay reported along with its new date is an outcome and a forecast.
-        if !found_forecast || event == "delayed" || event == "cancelled" {
+        // A delay reported along with its new date is an outcome and a forecast, and so
+        // is progress ("95% finished, and the start is planned for 2026").
+        let event = if found_forecast && progress && !matches!(event, "delayed" | "cancelled") {
+            "construction_start"
+        } else {
+            event
+        };
+        if !found_forecast || event == "delayed" || event == "cancelled" || progress {
             // A state says it as well as a tense: "under construction", "underway".
             let state = progress
                 || (0..n).any(|j| {
@@ -1290,7 +1296,10 @@ pub fn extract(layers: &Layers<'_>) -> Vec<Statement> {
                 && !aimed
                 && (event != "announced" || dated)
                 && past
-                && about_project(&s, 0, n)
+                && (about_project(&s, 0, n)
+                    // "The work is now about 95% finished": progress on the works.
+                    || progress
+                        && (0..n).any(|j| s.is(j, "work") || s.is(j, "works")))
             {
                 // Not reached yet: as of when it was said (a date in the sentence is
                 // another promise's).
