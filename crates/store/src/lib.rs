@@ -726,27 +726,29 @@ impl Ingest<'_> {
             use std::fmt::Write;
             let _ = write!(offsets, "{s} {t}");
         }
+        // What a row holds besides its id and the day it was added: the same for a new
+        // document and for a new version of a stored one.
+        let fields: [&dyn rusqlite::ToSql; 9] = [
+            &d.source,
+            &d.hash,
+            &d.published,
+            &d.title,
+            &d.url,
+            &d.outlet,
+            &d.text,
+            &d.record,
+            &offsets,
+        ];
         let n = self
             .tx
             .prepare_cached(
                 "INSERT OR IGNORE INTO documents \
-                 (doc, source, hash, published, title, url, outlet, added, text, record, \
+                 (doc, added, source, hash, published, title, url, outlet, text, record, \
                  sentences) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )
             .and_then(|mut st| {
-                st.execute(params![
-                    d.doc,
-                    d.source,
-                    d.hash,
-                    d.published,
-                    d.title,
-                    d.url,
-                    d.outlet,
-                    added_on,
-                    d.text,
-                    d.record,
-                    offsets
-                ])
+                let id: [&dyn rusqlite::ToSql; 2] = [&d.doc, &added_on];
+                st.execute(rusqlite::params_from_iter(id.into_iter().chain(fields)))
             })
             .map_err(e)?;
         let (seq, added) = if n == 1 {
@@ -794,18 +796,8 @@ impl Ingest<'_> {
                      WHERE seq = ?1",
                 )
                 .and_then(|mut st| {
-                    st.execute(params![
-                        seq,
-                        d.source,
-                        d.hash,
-                        d.published,
-                        d.title,
-                        d.url,
-                        d.outlet,
-                        d.text,
-                        d.record,
-                        offsets
-                    ])
+                    let id: [&dyn rusqlite::ToSql; 1] = [&seq];
+                    st.execute(rusqlite::params_from_iter(id.into_iter().chain(fields)))
                 })
                 .map_err(e)?;
             self.updated += 1;
