@@ -369,17 +369,9 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 }
                 _ => return None,
             };
-            let thursday = |d: Date| d.nth_weekday(1, Weekday::Thursday).ok();
-            let first_thu = if first.weekday() == Weekday::Thursday {
-                first
-            } else {
-                thursday(first)?
-            };
-            let last_thu = if last.weekday() == Weekday::Thursday {
-                last
-            } else {
-                last.nth_weekday(-1, Weekday::Thursday).ok()?
-            };
+            // (A year's first Thursday is January's, its last December's.)
+            let first_thu = first.nth_weekday_of_month(1, Weekday::Thursday).ok()?;
+            let last_thu = last.nth_weekday_of_month(-1, Weekday::Thursday).ok()?;
             let thu = match *n {
                 -1 => last_thu,
                 k @ 1..=53 => first_thu.checked_add((7 * (k as i64 - 1)).days()).ok()?,

@@ -78,6 +78,8 @@ const MENU: [(&str, &str); 7] = [
 
 struct App {
     store: Mutex<Store>,
+    /// Where the store is: a report is built on a connection of its own.
+    path: PathBuf,
     built: RwLock<Option<Arc<Built>>>,
     /// When the report being built in the background was begun, if one is.
     building: Mutex<Option<Instant>>,
@@ -129,13 +131,7 @@ impl App {
     /// Builds the report from the store as it is at `version` or later (on a connection
     /// of its own: searches and document pages go on meanwhile) and keeps it.
     fn build(&self, version: i64) -> Result<Arc<Built>, StoreError> {
-        let path = self
-            .store
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .path()
-            .to_path_buf();
-        let docs = Store::open_read_only(&path)?.analyses()?;
+        let docs = Store::open_read_only(&self.path)?.analyses()?;
         let grouping = group(&docs, &Corrections::default());
         let mut d = Dossier::build(&docs, grouping, None);
         drop(docs);
@@ -175,6 +171,7 @@ impl App {
 /// The router over an open store (built at once, so that the first request is quick).
 pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
     let app = Arc::new(App {
+        path: store.path().to_path_buf(),
         store: Mutex::new(store),
         built: RwLock::new(None),
         building: Mutex::new(None),

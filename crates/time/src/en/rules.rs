@@ -369,7 +369,17 @@ fn glued(items: &[Item<'_>]) -> bool {
         .all(|i| i.tok().is_some_and(|t| !t.space_before))
 }
 
-/// A month the text names or points at: `July`, `next month`, `last September`.
+/// `Q3` or `H2` as a part of a year.
+fn quarter_or_half(i: &Item<'_>) -> Option<Part> {
+    let t = i.tok()?.text;
+    let n = t.get(1..)?.parse().ok()?;
+    Some(if t.starts_with(['H', 'h']) {
+        Part::Half(n)
+    } else {
+        Part::Quarter(n)
+    })
+}
+
 /// A month of a year given relatively: `June next year`, `March of last year` (a
 /// written year has rules of its own).
 fn month_of(m: u8, year: &Sem) -> Option<Sem> {
@@ -387,6 +397,7 @@ fn nth_week(n: i8, within: &Sem) -> Option<Sem> {
     fits.then(|| Sem::NthWeek(n, Box::new(within.clone())))
 }
 
+/// A month the text names or points at: `July`, `next month`, `last September`.
 fn is_month(s: &Sem) -> bool {
     matches!(
         s,
@@ -530,7 +541,7 @@ pub fn rules() -> Vec<Rule> {
             Some(month(&m.items[0])?),
             None
         )),
-        rule!("<month> [of] next|last|this year", [Month, YearNode], |m| {
+        rule!("<month> next|last|this year", [Month, YearNode], |m| {
             month_of(month(&m.items[0])?, m.items[1].sem()?)
         }),
         rule!(
@@ -1183,43 +1194,24 @@ pub fn rules() -> Vec<Rule> {
             }
         ),
         rule!(
-            "Q<n> <year>",
-            [W(&["Q1", "Q2", "Q3", "Q4"]), YearNode],
-            |m| {
-                let q = m.items[0].tok()?.text[1..].parse().ok()?;
-                Some(Sem::Part(
-                    Box::new(m.items[1].sem()?.clone()),
-                    Part::Quarter(q),
-                ))
-            }
-        ),
-        rule!("Q<n>", [W(&["Q1", "Q2", "Q3", "Q4"])], |m| {
-            let q = m.items[0].tok()?.text[1..].parse().ok()?;
-            Some(Sem::Part(
-                Box::new(Sem::Rel(Unit::Year, 0)),
-                Part::Quarter(q),
-            ))
-        }),
-        rule!("H<n> <year>", [W(&["H1", "H2"]), YearNode], |m| {
-            let h = m.items[0].tok()?.text[1..].parse().ok()?;
-            Some(Sem::Part(
+            "Q<n>|H<n> <year>",
+            [W(&["Q1", "Q2", "Q3", "Q4", "H1", "H2"]), YearNode],
+            |m| Some(Sem::Part(
                 Box::new(m.items[1].sem()?.clone()),
-                Part::Half(h),
+                quarter_or_half(&m.items[0])?
             ))
-        }),
+        ),
+        rule!("Q<n>", [W(&["Q1", "Q2", "Q3", "Q4"])], |m| Some(Sem::Part(
+            Box::new(Sem::Rel(Unit::Year, 0)),
+            quarter_or_half(&m.items[0])?
+        ))),
         rule!(
             "<year> Q<n>|H<n>",
             [YearNode, W(&["Q1", "Q2", "Q3", "Q4", "H1", "H2"])],
-            |m| {
-                let t = m.items[1].tok()?.text;
-                let n = t[1..].parse().ok()?;
-                let part = if t.starts_with(['H', 'h']) {
-                    Part::Half(n)
-                } else {
-                    Part::Quarter(n)
-                };
-                Some(Sem::Part(Box::new(m.items[0].sem()?.clone()), part))
-            }
+            |m| Some(Sem::Part(
+                Box::new(m.items[0].sem()?.clone()),
+                quarter_or_half(&m.items[1])?
+            ))
         ),
         // ---- modifiers of points ----
         rule!(
