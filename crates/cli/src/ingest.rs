@@ -80,10 +80,10 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     let mut tx = store.ingest()?;
     let (mut known, mut failed) = (0, 0);
     let mut error = None;
-    // Records are made on the workers, with the identities of their own document:
-    // identities across documents are given when the store is read.
+    // Records are made on the workers, with the identities of their own document; the
+    // store gives identities across documents as it adds them, in order.
     run_batch(&batch, NewDoc::of, |outcome| match outcome {
-        Outcome::Done(d) if error.is_none() => match tx.add(&d, today) {
+        Outcome::Done(d) if error.is_none() => match tx.add(d, today) {
             Ok(Added::New | Added::Updated) => {}
             Ok(Added::Known) => known += 1,
             Err(e) => error = Some(e),

@@ -2,13 +2,16 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::Entity;
 use crate::lists::{ORG_SUFFIXES, fold};
 
 /// One identity known to the registry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Identity {
-    kind: &'static str,
+    #[serde(deserialize_with = "overdue_text::interned::str")]
+    kind: overdue_text::interned::Name,
     /// Folded name words.
     words: Vec<String>,
     /// The fullest name seen.
@@ -21,10 +24,16 @@ struct Identity {
 /// Gives the mentions of successive documents global identities (`e1`, `e2`, …). It keeps
 /// one record per identity, indexed by folded last word, so its memory grows with the
 /// number of distinct names, not of mentions.
+///
+/// It serialises (serde) to what it knows, so that a store can keep it between runs and
+/// give the documents of a later run the identities a run over all of them would give.
 #[derive(Debug, Default)]
 pub struct Registry {
     identities: Vec<Identity>,
     by_key: HashMap<String, Vec<usize>>,
+    /// The keys in the order first seen (the order the deletion index lists them in,
+    /// which decides between two typos).
+    keys: Vec<String>,
     /// Every key with one letter deleted, to find keys one letter apart without a scan
     /// (the symmetric-deletion index of SymSpell).
     by_deletion: HashMap<String, Vec<String>>,
@@ -244,9 +253,7 @@ impl Registry {
                     key(&words)
                 };
                 if !self.by_key.contains_key(&k) {
-                    for d in deletions(&k).into_iter().chain(std::iter::once(k.clone())) {
-                        self.by_deletion.entry(d).or_default().push(k.clone());
-                    }
+                    self.new_key(&k);
                 }
                 let ids = self.by_key.entry(k).or_default();
                 if !ids.contains(&id) {
@@ -338,6 +345,17 @@ impl Registry {
         None
     }
 
+    /// Indexes a key not seen before by its deletions.
+    fn new_key(&mut self, k: &str) {
+        for d in deletions(k)
+            .into_iter()
+            .chain(std::iter::once(k.to_string()))
+        {
+            self.by_deletion.entry(d).or_default().push(k.to_string());
+        }
+        self.keys.push(k.to_string());
+    }
+
     /// How many identities it holds.
     pub fn len(&self) -> usize {
         self.identities.len()
@@ -346,6 +364,66 @@ impl Registry {
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
         self.identities.is_empty()
+    }
+}
+
+/// What a registry keeps between runs: its identities, and its keys in the order first
+/// seen with the identities each one leads to (the deletion index is made again).
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    identities: &'a [Identity],
+    keys: Vec<(&'a str, &'a [usize])>,
+}
+
+#[derive(Deserialize)]
+struct Saved {
+    identities: Vec<Identity>,
+    keys: Vec<(String, Vec<usize>)>,
+}
+
+impl Serialize for Registry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        SavedRef {
+            identities: &self.identities,
+            keys: self
+                .keys
+                .iter()
+                .map(|k| {
+                    (
+                        k.as_str(),
+                        self.by_key.get(k).map_or(&[][..], Vec::as_slice),
+                    )
+                })
+                .collect(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Registry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Registry, D::Error> {
+        let saved = Saved::deserialize(d)?;
+        let n = saved.identities.len();
+        let bad = |id: &usize| *id >= n;
+        if saved.identities.iter().any(|i| i.context.iter().any(bad))
+            || saved.keys.iter().any(|(_, ids)| ids.iter().any(bad))
+        {
+            return Err(serde::de::Error::custom(format!(
+                "an identity past the {n} the registry holds"
+            )));
+        }
+        let mut r = Registry {
+            identities: saved.identities,
+            ..Registry::default()
+        };
+        for (k, ids) in saved.keys {
+            if r.by_key.contains_key(&k) {
+                return Err(serde::de::Error::custom(format!("the key {k:?} twice")));
+            }
+            r.new_key(&k);
+            r.by_key.insert(k, ids);
+        }
+        Ok(r)
     }
 }
 
@@ -441,5 +519,50 @@ mod tests {
         // A surname alone in a later document follows the full name it shares.
         let c = ids(&mut reg, &[("L0", "PERSON", "Putin")]);
         assert_eq!(c[0], a[1]);
+    }
+
+    #[test]
+    fn a_registry_saved_and_restored_goes_on_as_if_kept() {
+        let docs: Vec<Vec<(&str, &'static str, &str)>> = vec![
+            vec![
+                ("L0", "PERSON", "Oleg Yevtushenko"),
+                ("L1", "ORG", "Rostec"),
+                ("L2", "GPE", "Lima"),
+            ],
+            vec![("L0", "PERSON", "Marina Ortega"), ("L1", "GPE", "Lima")],
+            vec![("L0", "PERSON", "Marinna Ortega"), ("L1", "GPE", "Lima")],
+            vec![
+                ("L0", "ORG", "Roctec"),
+                ("L1", "PERSON", "Evtushenko"),
+                ("L2", "PERSON", "Ortega"),
+            ],
+            vec![
+                ("L0", "PERSON", "Hugo Ortega"),
+                ("L1", "ORG", "Rostec Group"),
+            ],
+        ];
+        for cut in 0..docs.len() {
+            let mut kept = Registry::new();
+            let mut saved = Registry::new();
+            for (i, d) in docs.iter().enumerate() {
+                if i == cut {
+                    let json = serde_json::to_string(&saved).unwrap();
+                    saved = serde_json::from_str(&json).unwrap();
+                    assert_eq!(serde_json::to_string(&saved).unwrap(), json);
+                }
+                assert_eq!(
+                    ids(&mut kept, d),
+                    ids(&mut saved, d),
+                    "document {i}, cut {cut}"
+                );
+            }
+            assert_eq!(kept.len(), saved.len());
+        }
+        // What does not hold together is refused, not trusted.
+        let bad =
+            r#"{"identities":[{"kind":"ORG","words":["a"],"name":"A","context":[3]}],"keys":[]}"#;
+        assert!(serde_json::from_str::<Registry>(bad).is_err());
+        let twice = r#"{"identities":[],"keys":[["a",[]],["a",[]]]}"#;
+        assert!(serde_json::from_str::<Registry>(twice).is_err());
     }
 }

@@ -202,10 +202,33 @@ impl StoredRecord {
     }
 }
 
+/// The identities across documents of one document's entities: for each id of its own,
+/// the identity's id and name.
+pub type Identities = std::collections::HashMap<String, (String, String)>;
+
 /// Gives a document's entities and speakers their identities across the documents
-/// `registry` has seen; call it on documents in input order.
-pub fn identify(registry: &mut overdue_entity::Registry, a: &mut Analysis) {
+/// `registry` has seen; call it on documents in input order. Returns them.
+pub fn identify(registry: &mut overdue_entity::Registry, a: &mut Analysis) -> Identities {
     let ids = registry.assign(&mut a.entities);
+    relabel(a, &ids, false);
+    ids
+}
+
+/// Gives a document's entities and speakers the identities [`identify`] gave them
+/// before (kept in a store, say); what `ids` does not name keeps its own id.
+pub fn apply_identities(a: &mut Analysis, ids: &Identities) {
+    relabel(a, ids, true);
+}
+
+fn relabel(a: &mut Analysis, ids: &Identities, entities: bool) {
+    if entities {
+        for e in &mut a.entities {
+            if let Some((id, name)) = ids.get(&e.id) {
+                e.id = id.clone();
+                e.name = name.clone();
+            }
+        }
+    }
     for st in &mut a.statements {
         if let Some(sp) = &mut st.speaker
             && let Some((id, name)) = ids.get(&sp.id)

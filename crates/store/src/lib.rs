@@ -5,17 +5,19 @@
 //! An ingest is one transaction: a crash or a kill in the middle leaves the store as it
 //! was, and the next ingest adds the same documents again. The file is in WAL mode, so
 //! readers (the web page) go on reading during an ingest. Records are stored with the
-//! identities of their own document; identities across documents are given, in the order
-//! documents were added, when records are loaded, and the cross-document views (ledger,
-//! timeline, figures, people, projects) are built from them by the reader, so that the
-//! store gives the same ledger as the files read at once in that order.
+//! identities of their own document; identities across documents are given at ingest to
+//! the documents it adds, in the order added, by the registry of identities the store
+//! keeps (so that it gives what one run over all documents in that order gives), and are
+//! stored beside them. The cross-document views (ledger, timeline, figures, people,
+//! projects) are built from the records by the reader, so that the store gives the same
+//! ledger as the files read at once in that order.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use overdue_pipeline::entity::Registry;
+use overdue_pipeline::entity::{Entity, Registry};
 use overdue_pipeline::text::SpanError;
-use overdue_pipeline::{Analysis, StoredRecord, identify};
+use overdue_pipeline::{Analysis, Identities, StoredRecord, apply_identities, identify};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
 
@@ -92,7 +94,25 @@ const MIGRATIONS: &[&str] = &[
             WHERE s.key % 2 = 0
         ), '')
         FROM documents d;",
+    // 5: identities across documents, given at ingest and kept: each document's (its own
+    // ids to the identities', as JSON) and the registry that gives them (compressed
+    // JSON), which an ingest takes up where the last one left it. Filled for the
+    // documents stored by the step after it ([`identify_all`]).
+    // (No foreign key and no OR REPLACE on the row of a document: either makes every
+    // insert a statement that may roll back alone, which makes the full-text index write
+    // out the words it holds in memory, for every document.)
+    "CREATE TABLE identities (
+        seq INTEGER PRIMARY KEY,
+        ids TEXT NOT NULL
+    );
+    CREATE TABLE registry (
+        id INTEGER PRIMARY KEY CHECK (id = 0),
+        state BLOB NOT NULL
+    );",
 ];
+
+/// The schema step after whose SQL every stored document is given its identities.
+const IDENTITIES_STEP: usize = 5;
 
 /// What went wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +145,14 @@ pub enum StoreError {
         /// Why.
         why: String,
     },
+    /// The registry of identities kept cannot be read back or written.
+    #[error("{path}: the registry of identities: {why}")]
+    Registry {
+        /// The store.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
     /// There is no store at that path (opening to read).
     #[error("{0}: no store there (run `overdue ingest --db {0}` first)")]
     Missing(PathBuf),
@@ -153,6 +181,8 @@ pub struct NewDoc {
     pub text: String,
     /// Its record as JSON (identities of its own), compressed (LZ4, its length before).
     pub record: Vec<u8>,
+    /// Its entities (identities of its own), to give them identities across documents.
+    pub entities: Vec<Entity>,
     /// Its body sentences: (start, end).
     pub sentences: Vec<(usize, usize)>,
 }
@@ -200,6 +230,7 @@ impl NewDoc {
             .collect();
         let doc = a.doc;
         NewDoc {
+            entities: a.entities,
             source: doc.id.split('#').next().unwrap_or(&doc.id).to_string(),
             doc: doc.id,
             hash: content_hash(&doc.text),
@@ -443,8 +474,21 @@ impl Store {
             return Err(self.newer(version));
         }
         for (i, step) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let sql = format!("BEGIN; {step}; PRAGMA user_version = {}; COMMIT;", i + 1);
-            self.conn.execute_batch(&sql).map_err(|e| self.err(e))?;
+            self.conn
+                .execute_batch(&format!("BEGIN; {step};"))
+                .map_err(|e| self.err(e))?;
+            let done = (|| {
+                if i + 1 == IDENTITIES_STEP {
+                    identify_all(&self.conn, &self.path)?;
+                }
+                self.conn
+                    .execute_batch(&format!("PRAGMA user_version = {}; COMMIT;", i + 1))
+                    .map_err(|e| self.err(e))
+            })();
+            if let Err(e) = done {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                return Err(e);
+            }
         }
         // A step that dropped more than half the file (the views, in 4) gives it back.
         if version > 0 && version < MIGRATIONS.len() as i64 {
@@ -497,12 +541,19 @@ impl Store {
     /// Starts an ingest: one transaction, committed by [`Ingest::commit`].
     pub fn ingest(&mut self) -> Result<Ingest<'_>> {
         let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
+        // Immediate: the registry read here is the one this ingest will write back.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| sqlite(&path, e))?;
+        let registry = load_registry(&tx, &path)?;
         Ok(Ingest {
             tx,
             path,
             added: 0,
             updated: 0,
+            registry,
+            reidentify: false,
         })
     }
 
@@ -510,12 +561,27 @@ impl Store {
     /// documents (its segmentation left empty: see
     /// [`StoredRecord::into_unsegmented`](overdue_pipeline::StoredRecord::into_unsegmented)).
     pub fn analyses(&self) -> Result<Vec<Analysis>> {
-        let mut docs = load(&self.conn, &self.path)?;
-        let mut registry = Registry::new();
-        for a in &mut docs {
-            identify(&mut registry, a);
+        let (mut docs, ids) = load(&self.conn, &self.path)?;
+        match ids {
+            Some(ids) => {
+                for (a, ids) in docs.iter_mut().zip(&ids) {
+                    apply_identities(a, ids);
+                }
+            }
+            // Documents stored without theirs (not by this version): given anew.
+            None => {
+                let mut registry = Registry::new();
+                for a in &mut docs {
+                    identify(&mut registry, a);
+                }
+            }
         }
         Ok(docs)
+    }
+
+    /// How many identities across documents the store knows.
+    pub fn identities(&self) -> Result<usize> {
+        Ok(load_registry(&self.conn, &self.path)?.map_or(0, |r| r.len()))
     }
 
     /// Sentences that hold every word of `query`: those of the documents that hold them
@@ -626,45 +692,60 @@ fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
     }
 }
 
-/// The stored documents in the order added, with the identities of their own document.
-fn load(conn: &Connection, path: &Path) -> Result<Vec<Analysis>> {
+/// One stored document as read back: id, text, record, identities (JSON).
+type Row = (String, String, rusqlite::types::Value, Option<String>);
+
+/// The stored documents in the order added, with the identities of their own document,
+/// and (unless a document has none stored) the identities across documents of each.
+fn load(conn: &Connection, path: &Path) -> Result<(Vec<Analysis>, Option<Vec<Identities>>)> {
     let mut st = conn
-        .prepare("SELECT doc, text, record FROM documents ORDER BY seq")
+        .prepare(
+            "SELECT d.doc, d.text, d.record, i.ids FROM documents d \
+             LEFT JOIN identities i ON i.seq = d.seq ORDER BY d.seq",
+        )
         .map_err(|e| sqlite(path, e))?;
     let rows = st
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, rusqlite::types::Value>(2)?,
-            ))
-        })
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .map_err(|e| sqlite(path, e))?;
-    let rows: Vec<(String, String, rusqlite::types::Value)> = rows
+    let rows: Vec<Row> = rows
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| sqlite(path, e))?;
-    // Records are read back on every core; identities are then given in stored order.
+    let whole = rows.iter().all(|r| r.3.is_some());
+    // Records are read back on every core.
+    let parsed = on_every_core(&rows, |(doc, text, record, ids)| {
+        let bad = |why: String| StoreError::Record {
+            path: path.to_path_buf(),
+            doc: doc.clone(),
+            why,
+        };
+        let a = parse_record(record.into())
+            .map_err(bad)?
+            .into_unsegmented(text.clone())
+            .map_err(|e: SpanError| bad(e.to_string()))?;
+        let ids: Identities = match ids {
+            Some(json) if whole => {
+                serde_json::from_str(json).map_err(|e| bad(format!("identities: {e}")))?
+            }
+            _ => Identities::new(),
+        };
+        Ok((a, ids))
+    })?;
+    let (docs, ids): (Vec<Analysis>, Vec<Identities>) = parsed.into_iter().unzip();
+    Ok((docs, whole.then_some(ids)))
+}
+
+/// `f` of every row, on every core, in order; the first error if any.
+fn on_every_core<R: Sync, T: Send>(
+    rows: &[R],
+    f: impl Fn(&R) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = rows.len().div_ceil(threads).max(1);
-    let parsed: Vec<Result<Vec<Analysis>>> = std::thread::scope(|scope| {
+    let f = &f;
+    let parts: Vec<Result<Vec<T>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = rows
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(doc, text, record)| {
-                            let bad = |why: String| StoreError::Record {
-                                path: path.to_path_buf(),
-                                doc: doc.clone(),
-                                why,
-                            };
-                            let rec = parse_record(record.into()).map_err(bad)?;
-                            rec.into_unsegmented(text.clone())
-                                .map_err(|e: SpanError| bad(e.to_string()))
-                        })
-                        .collect()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().map(f).collect()))
             .collect();
         handles
             .into_iter()
@@ -672,10 +753,94 @@ fn load(conn: &Connection, path: &Path) -> Result<Vec<Analysis>> {
             .collect()
     });
     let mut out = Vec::with_capacity(rows.len());
-    for part in parsed {
+    for part in parts {
         out.extend(part?);
     }
     Ok(out)
+}
+
+/// The registry of identities the store keeps, if it keeps one.
+fn load_registry(conn: &Connection, path: &Path) -> Result<Option<Registry>> {
+    let state: Option<Vec<u8>> = conn
+        .query_row("SELECT state FROM registry WHERE id = 0", [], |r| r.get(0))
+        .optional()
+        .map_err(|e| sqlite(path, e))?;
+    let Some(state) = state else {
+        return Ok(None);
+    };
+    let bad = |why: String| StoreError::Registry {
+        path: path.to_path_buf(),
+        why,
+    };
+    let json = lz4_flex::block::decompress_size_prepended(&state)
+        .map_err(|e| bad(format!("compressed: {e}")))?;
+    serde_json::from_slice(&json)
+        .map(Some)
+        .map_err(|e| bad(e.to_string()))
+}
+
+/// Keeps the registry of identities.
+fn save_registry(conn: &Connection, path: &Path, registry: &Registry) -> Result<()> {
+    let json = serde_json::to_vec(registry).map_err(|e| StoreError::Registry {
+        path: path.to_path_buf(),
+        why: e.to_string(),
+    })?;
+    conn.prepare_cached("INSERT OR REPLACE INTO registry (id, state) VALUES (0, ?1)")
+        .and_then(|mut st| st.execute([lz4_flex::block::compress_prepend_size(&json)]))
+        .map_err(|e| sqlite(path, e))?;
+    Ok(())
+}
+
+/// Gives every stored document its identities across documents anew, in the order
+/// added, and keeps them and the registry: for a store made before identities were
+/// kept, and after an ingest replaced a document (which may change the identities of
+/// every document after it). Reads every record back.
+fn identify_all(conn: &Connection, path: &Path) -> Result<Registry> {
+    let mut st = conn
+        .prepare("SELECT seq, record FROM documents ORDER BY seq")
+        .map_err(|e| sqlite(path, e))?;
+    let rows: Vec<(i64, rusqlite::types::Value)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| sqlite(path, e))?;
+    // Only the entities are read. A record that cannot be read has none here (the reader
+    // names it): one broken record does not keep the others from their identities.
+    #[derive(serde::Deserialize)]
+    struct Entities {
+        #[serde(default)]
+        entities: Vec<Entity>,
+    }
+    let entities = on_every_core(&rows, |(_, record)| {
+        let json = match record {
+            rusqlite::types::Value::Text(t) => Some(t.as_bytes().to_vec()),
+            rusqlite::types::Value::Blob(b) => lz4_flex::block::decompress_size_prepended(b).ok(),
+            _ => None,
+        };
+        Ok(json
+            .and_then(|j| serde_json::from_slice::<Entities>(&j).ok())
+            .map_or_else(Vec::new, |e| e.entities))
+    })?;
+    conn.execute("DELETE FROM identities", [])
+        .map_err(|e| sqlite(path, e))?;
+    let mut registry = Registry::new();
+    for ((seq, _), mut entities) in rows.iter().zip(entities) {
+        let ids = registry.assign(&mut entities);
+        store_identities(conn, path, *seq, &ids)?;
+    }
+    save_registry(conn, path, &registry)?;
+    Ok(registry)
+}
+
+/// Keeps one document's identities across documents.
+fn store_identities(conn: &Connection, path: &Path, seq: i64, ids: &Identities) -> Result<()> {
+    let json = serde_json::to_string(ids).map_err(|e| StoreError::Registry {
+        path: path.to_path_buf(),
+        why: e.to_string(),
+    })?;
+    conn.prepare_cached("INSERT INTO identities (seq, ids) VALUES (?1, ?2)")
+        .and_then(|mut st| st.execute(params![seq, json]))
+        .map_err(|e| sqlite(path, e))?;
+    Ok(())
 }
 
 /// An ingest in progress: documents added in one transaction.
@@ -684,6 +849,11 @@ pub struct Ingest<'a> {
     path: PathBuf,
     added: usize,
     updated: usize,
+    /// The store's registry of identities, taken up where the last ingest left it
+    /// (`None`: the store keeps none, and documents are identified anew at commit).
+    registry: Option<Registry>,
+    /// Whether every document must be identified anew at commit (one was replaced).
+    reidentify: bool,
 }
 
 /// What [`Ingest::add`] did with a document.
@@ -715,7 +885,7 @@ impl Ingest<'_> {
     /// Adds a document: a new one is added, one whose id is stored with another text
     /// replaces it (in its place: the order documents were added in stays), and one
     /// whose text is stored already is left.
-    pub fn add(&mut self, d: &NewDoc, added_on: &str) -> Result<Added> {
+    pub fn add(&mut self, mut d: NewDoc, added_on: &str) -> Result<Added> {
         let path = self.path.clone();
         let e = |e| sqlite(&path, e);
         let mut offsets = String::with_capacity(12 * d.sentences.len());
@@ -753,7 +923,16 @@ impl Ingest<'_> {
             .map_err(e)?;
         let (seq, added) = if n == 1 {
             self.added += 1;
-            (self.tx.last_insert_rowid(), Added::New)
+            let seq = self.tx.last_insert_rowid();
+            // Identities across documents, in the order added (unless all are given anew
+            // at commit).
+            if !self.reidentify
+                && let Some(registry) = &mut self.registry
+            {
+                let ids = registry.assign(&mut d.entities);
+                store_identities(&self.tx, &path, seq, &ids)?;
+            }
+            (seq, Added::New)
         } else {
             // The same id with another text (a corrected article): the old version's
             // words leave the index and the new version takes its row.
@@ -801,6 +980,8 @@ impl Ingest<'_> {
                 })
                 .map_err(e)?;
             self.updated += 1;
+            // The identities of this document and of every one after it may change.
+            self.reidentify = true;
             (seq, Added::Updated)
         };
         self.tx
@@ -824,6 +1005,16 @@ impl Ingest<'_> {
     /// a kill, an error), none. Returns the number of documents stored.
     pub fn commit(self) -> Result<usize> {
         let path = self.path.clone();
+        match &self.registry {
+            Some(registry) if !self.reidentify => {
+                if self.added > 0 {
+                    save_registry(&self.tx, &path, registry)?;
+                }
+            }
+            _ => {
+                identify_all(&self.tx, &path)?;
+            }
+        }
         let n: i64 = self
             .tx
             .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
@@ -848,6 +1039,7 @@ mod tests {
             outlet: None,
             text: text.into(),
             record: lz4_flex::block::compress_prepend_size(b"{}"),
+            entities: Vec::new(),
             sentences: sentences.to_vec(),
         }
     }
@@ -859,12 +1051,9 @@ mod tests {
         let text =
             "The toll stations open in May. Steel is short. Steel shortage delays the Bridge.";
         let mut tx = store.ingest().unwrap();
-        tx.add(
-            &doc("a", text, &[(0, 30), (31, 46), (47, 80)]),
-            "2026-01-01",
-        )
-        .unwrap();
-        tx.add(&doc("b", "Nothing of note.", &[(0, 16)]), "2026-01-01")
+        tx.add(doc("a", text, &[(0, 30), (31, 46), (47, 80)]), "2026-01-01")
+            .unwrap();
+        tx.add(doc("b", "Nothing of note.", &[(0, 16)]), "2026-01-01")
             .unwrap();
         tx.commit().unwrap();
         let hits = store.search("steel bridge", 10).unwrap();
@@ -877,6 +1066,150 @@ mod tests {
         assert_eq!(store.search("steel", 1).unwrap().len(), 1);
         assert!(store.search("steel may", 10).unwrap().is_empty());
         assert!(store.search("  ", 10).unwrap().is_empty());
+    }
+
+    fn analysed(id: &str, text: &str) -> NewDoc {
+        NewDoc::of(overdue_pipeline::analyse(
+            overdue_pipeline::text::Document::new(id, text),
+        ))
+    }
+
+    /// Each document's (id, name) of every entity, as the store gives them.
+    fn people(store: &Store) -> Vec<Vec<(String, String)>> {
+        store
+            .analyses()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                a.entities
+                    .iter()
+                    .map(|e| (e.id.clone(), e.name.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// What one run over the texts in this order gives.
+    fn people_at_once(texts: &[(&str, &str)]) -> Vec<Vec<(String, String)>> {
+        let mut registry = Registry::new();
+        texts
+            .iter()
+            .map(|(id, text)| {
+                let mut a =
+                    overdue_pipeline::analyse(overdue_pipeline::text::Document::new(*id, *text));
+                identify(&mut registry, &mut a);
+                a.entities
+                    .iter()
+                    .map(|e| (e.id.clone(), e.name.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    const TEXTS: [(&str, &str); 3] = [
+        (
+            "a",
+            "Transport minister Marina Ortega said the Kestrel Bridge will open in 2027.",
+        ),
+        (
+            "b",
+            "The Harbour Authority said the terminal is late. Minister Ortega said on \
+             Monday that the bridge would open in 2028.",
+        ),
+        (
+            "c",
+            "Marina Ortega visited the Harbour Authority, which runs the terminal.",
+        ),
+    ];
+
+    #[test]
+    fn identities_are_given_at_ingest_and_taken_up_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        for batch in [&TEXTS[..1], &TEXTS[1..]] {
+            let mut tx = store.ingest().unwrap();
+            for (id, text) in batch {
+                tx.add(analysed(id, text), "2026-01-01").unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        let stored = people(&store);
+        assert_eq!(stored, people_at_once(&TEXTS));
+        // "Ortega" in the second ingest is the person the first one named.
+        let ortega = |d: &[(String, String)]| d.iter().find(|e| e.1 == "Marina Ortega").cloned();
+        assert!(ortega(&stored[0]).is_some(), "{stored:?}");
+        assert_eq!(ortega(&stored[1]), ortega(&stored[0]), "{stored:?}");
+        assert_eq!(ortega(&stored[2]), ortega(&stored[0]), "{stored:?}");
+        let known = store.identities().unwrap();
+        assert!(known >= 3, "{known}");
+        let kept: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM identities", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, 3);
+        // A correction of the first document gives every document its identities anew,
+        // as one run over the texts as they are now would.
+        let corrected = [
+            (
+                "a",
+                "Transport minister Elena Ortega said the Kestrel Bridge opens in 2027.",
+            ),
+            TEXTS[1],
+            TEXTS[2],
+        ];
+        let mut tx = store.ingest().unwrap();
+        assert_eq!(
+            tx.add(analysed("a", corrected[0].1), "2026-01-02").unwrap(),
+            Added::Updated
+        );
+        tx.commit().unwrap();
+        assert_eq!(people(&store), people_at_once(&corrected));
+        assert_ne!(people(&store), stored);
+    }
+
+    #[test]
+    fn a_store_of_schema_4_is_given_its_identities() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            let steps: Vec<&str> = MIGRATIONS[..4].to_vec();
+            conn.execute_batch(&format!(
+                "BEGIN; {}; PRAGMA user_version = 4; COMMIT;",
+                steps.join(";\n")
+            ))
+            .unwrap();
+            for (seq, (id, text)) in TEXTS.iter().enumerate() {
+                let d = analysed(id, text);
+                conn.execute(
+                    "INSERT INTO documents (seq, doc, source, hash, added, text, record) \
+                     VALUES (?1, ?2, ?2, ?3, '2026-01-01', ?4, ?5)",
+                    params![seq as i64 + 1, d.doc, d.hash, d.text, d.record],
+                )
+                .unwrap();
+            }
+        }
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(store.version().unwrap(), MIGRATIONS.len() as i64);
+        let n: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM identities", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(people(&store), people_at_once(&TEXTS));
+        // And the next ingest goes on from there.
+        drop(store);
+        let mut store = Store::open(&path).unwrap();
+        let mut tx = store.ingest().unwrap();
+        let more = (
+            "d",
+            "Minister Ortega said the Harbour Authority will finish in 2030.",
+        );
+        tx.add(analysed(more.0, more.1), "2026-01-02").unwrap();
+        tx.commit().unwrap();
+        let mut all = TEXTS.to_vec();
+        all.push(more);
+        assert_eq!(people(&store), people_at_once(&all));
     }
 
     #[test]
