@@ -32,6 +32,9 @@ pub struct Args {
     /// The report's title.
     #[arg(long, default_value = "What was promised, and what happened")]
     pub title: String,
+    /// Only this project (its id, `p3`, or its name, as `overdue projects` lists them).
+    #[arg(long, value_name = "PROJECT")]
+    pub project: Option<String>,
 }
 
 /// Runs `overdue report`.
@@ -58,9 +61,11 @@ pub fn run(args: Args) -> Result<Exit> {
                     db: db.clone(),
                 })?;
                 eprintln!(
-                    "overdue: {} documents added to {}, {} already there, {} unreadable",
+                    "overdue: {} documents added to {}, {} updated, {} already there, {} \
+                     unreadable",
                     s.added,
                     db.display(),
+                    s.updated,
                     s.known,
                     s.failed
                 );
@@ -77,7 +82,28 @@ pub fn run(args: Args) -> Result<Exit> {
         }
     };
     let grouping = group(&docs, &corrections);
-    let dossier = Dossier::build(&docs, grouping, as_of);
+    let mut dossier = Dossier::build(&docs, grouping, as_of);
+    if let Some(key) = &args.project {
+        let Some(id) = dossier.grouping.find(key).map(|p| p.id.clone()) else {
+            let known: Vec<String> = dossier
+                .grouping
+                .projects
+                .iter()
+                .take(20)
+                .map(|p| format!("{} {}", p.id, p.name))
+                .collect();
+            bail!(
+                "--project {key:?}: no project has that id or name; the projects are: {}{}",
+                known.join("; "),
+                if dossier.grouping.projects.len() > known.len() {
+                    "; … (overdue projects lists them all)"
+                } else {
+                    ""
+                }
+            );
+        };
+        dossier = dossier.project(&id).unwrap_or(dossier);
+    }
     match kind {
         Kind::Html => write(&args.out, &overdue_web::html::render(&dossier, &args.title))?,
         Kind::Markdown => {

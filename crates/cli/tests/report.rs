@@ -69,6 +69,59 @@ fn html_report_of_the_examples_is_self_contained_and_every_link_lands() {
 }
 
 #[test]
+fn a_report_on_one_project_of_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds_meta = seeds().join("meta.tsv");
+    let (examples, seed) = (example_paths(), seed_paths());
+    let report = |project: &str, out: &std::path::Path| {
+        let mut args = vec![
+            "report",
+            "--meta",
+            "examples/meta.tsv",
+            "--meta",
+            seeds_meta.to_str().unwrap(),
+            "--project",
+            project,
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend(examples.iter().chain(&seed).map(String::as_str));
+        overdue(&args)
+    };
+    // By name, in any case: only that project's articles, ledger and sources.
+    let md = dir.path().join("bridge.md");
+    let out = report("kestrel bay bridge", &md);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("7 articles published from 2016-03-14 to 2024-02-15, about one project (Kestrel Bay Bridge)"),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("examples/articles/"), "{text}");
+    assert!(!text.contains("seeds/"), "{text}");
+    // By id, the other one.
+    let html = dir.path().join("p2.html");
+    let out = report("p2", &html);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("5 articles published from 2013"),
+        "{stdout}"
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(!page.contains("Kestrel"), "the other project's rows");
+    // A project that is not there is named, with those that are.
+    let out = report("Harbour Tunnel", &dir.path().join("x.html"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("\"Harbour Tunnel\"") && err.contains("p1 Kestrel Bay Bridge"),
+        "{err}"
+    );
+}
+
+#[test]
 fn article_text_is_escaped_in_html_and_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("evil.txt");

@@ -27,25 +27,25 @@ impl Drop for Server {
 }
 
 fn serve_examples() -> Server {
+    serve_corpora(&[("examples/meta.tsv".into(), example_paths())])
+}
+
+/// A server on a store of the corpora given (each a `--meta` file and its paths), one
+/// ingest each, in order.
+fn serve_corpora(corpora: &[(String, Vec<String>)]) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("overdue.db");
-    let mut args = vec![
-        "ingest",
-        "-q",
-        "--db",
-        db.to_str().unwrap(),
-        "--meta",
-        "examples/meta.tsv",
-    ];
-    let paths = example_paths();
-    args.extend(paths.iter().map(String::as_str));
-    let out = overdue(&args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for (meta, paths) in corpora {
+        let mut args = vec!["ingest", "-q", "--db", db.to_str().unwrap(), "--meta", meta];
+        args.extend(paths.iter().map(String::as_str));
+        let out = overdue(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     let (child, addr) = serve(env!("CARGO_BIN_EXE_overdue"), &db, &root());
     Server {
         child,
@@ -155,6 +155,79 @@ fn serve_answers_every_view_and_nothing_outside_the_store() {
         page.contains("8 articles published from 2016-03-14 to 2026-06-01"),
         "{page}"
     );
+}
+
+#[test]
+fn each_project_has_a_page_and_its_part_of_every_view() {
+    let s = serve_corpora(&[
+        ("examples/meta.tsv".into(), example_paths()),
+        (
+            seeds().join("meta.tsv").to_str().unwrap().to_string(),
+            seed_paths(),
+        ),
+    ]);
+    let (_, all) = get(&s.addr, "/api/projects");
+    let all: Value = serde_json::from_str(&all).unwrap();
+    let projects = all["projects"].as_array().unwrap();
+    assert_eq!(projects.len(), 2, "{all}");
+    // The projects page links to each one's page.
+    let (_, page) = get(&s.addr, "/projects");
+    for p in projects {
+        let href = format!("href=\"/project?id={}\"", p["id"].as_str().unwrap());
+        assert!(page.contains(&href), "{href} in {page}");
+    }
+    let (_, ledger) = get(&s.addr, "/api/ledger");
+    let ledger: Value = serde_json::from_str(&ledger).unwrap();
+    let rows = ledger["rows"].as_array().unwrap();
+    let mut seen = 0;
+    for p in projects {
+        let id = p["id"].as_str().unwrap();
+        let name = p["name"].as_str().unwrap();
+        // Its part of the ledger, timeline and figures: exactly the rows of its id.
+        let (status, own) = get(&s.addr, &format!("/api/ledger?project={id}"));
+        assert_eq!(status, 200);
+        let own: Value = serde_json::from_str(&own).unwrap();
+        let want: Vec<&Value> = rows.iter().filter(|r| r["project"] == id).collect();
+        let got: Vec<&Value> = own["rows"].as_array().unwrap().iter().collect();
+        assert!(!got.is_empty(), "{id}");
+        assert_eq!(got, want, "{id}");
+        seen += got.len();
+        for view in ["timeline", "figures"] {
+            let (_, body) = get(&s.addr, &format!("/api/{view}?project={id}"));
+            let body: Value = serde_json::from_str(&body).unwrap();
+            let items = body[if view == "timeline" {
+                "entries"
+            } else {
+                "measures"
+            }]
+            .as_array()
+            .unwrap();
+            assert!(items.iter().all(|e| e["project"] == id), "{view} {id}");
+        }
+        let (_, people) = get(&s.addr, &format!("/api/people?project={id}"));
+        let people: Value = serde_json::from_str(&people).unwrap();
+        let docs: Vec<&Value> = p["documents"].as_array().unwrap().iter().collect();
+        for person in people["people"].as_array().unwrap() {
+            for st in person["statements"].as_array().unwrap() {
+                assert!(docs.contains(&&st["doc"]), "{person}");
+            }
+        }
+        // Its page: its own summary, documents, chart and ledger.
+        let (status, page) = get(&s.addr, &format!("/project?id={id}"));
+        assert_eq!(status, 200);
+        let n = docs.len();
+        assert!(
+            page.contains(&format!("{n} articles published"))
+                && page.contains(&format!("about one project ({name})"))
+                && page.contains(&format!("{n} documents</summary>")),
+            "{page}"
+        );
+        assert!(page.contains("tr class=\"row\"") && page.contains("/doc?id="));
+    }
+    assert_eq!(seen, rows.len());
+    for path in ["/project?id=p9", "/project", "/api/ledger?project=p9"] {
+        assert_eq!(get(&s.addr, path).0, 404, "{path}");
+    }
 }
 
 #[test]

@@ -173,6 +173,28 @@ impl Grouping {
     pub fn about(&self, doc: usize, k: usize) -> &About {
         &self.about[doc][k]
     }
+
+    /// The project `key` names: its id (`p3`) or its name (any case).
+    pub fn find(&self, key: &str) -> Option<&Project> {
+        let key = key.trim();
+        self.projects.iter().find(|p| p.id == key).or_else(|| {
+            self.projects
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(key))
+        })
+    }
+
+    /// The grouping with only the project of id `id`, to show that project's part of
+    /// views built already. It answers no question about documents ([`Grouping::project`]
+    /// and [`Grouping::about`] are for a grouping made by [`group`]).
+    pub fn only(&self, id: &str) -> Option<Grouping> {
+        let p = self.projects.iter().find(|p| p.id == id)?;
+        Some(Grouping {
+            projects: vec![p.clone()],
+            doc_project: Vec::new(),
+            about: Vec::new(),
+        })
+    }
 }
 
 /// A small union-find over document indices.

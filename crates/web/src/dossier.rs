@@ -2,7 +2,7 @@
 //! people of the documents, the one-paragraph summary, the chart, and every cited
 //! sentence numbered so that each row can link to it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use overdue_pipeline::Analysis;
 use overdue_pipeline::text::Span;
@@ -87,6 +87,100 @@ impl Dossier {
         d.number_sources();
         d.summary = d.summarise();
         d
+    }
+
+    /// One project's part (its ledger and slippage, timeline, figures, the people who
+    /// speak or are given a role in its documents, its documents), with a summary and
+    /// source numbers of its own; `None` when no project has the id `id`.
+    pub fn project(&self, id: &str) -> Option<Dossier> {
+        let grouping = self.grouping.only(id)?;
+        let docs: HashSet<&str> = grouping.projects[0]
+            .documents
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let ours = |doc: &str| docs.contains(doc);
+        let ledger = Ledger {
+            as_of: self.ledger.as_of.clone(),
+            rows: self
+                .ledger
+                .rows
+                .iter()
+                .filter(|r| r.project == id)
+                .cloned()
+                .collect(),
+            slippage: self
+                .ledger
+                .slippage
+                .iter()
+                .filter(|c| c.project == id)
+                .cloned()
+                .collect(),
+        };
+        let timeline = self
+            .timeline
+            .iter()
+            .filter(|e| e.project == id)
+            .cloned()
+            .collect();
+        let figures = Figures {
+            measures: self
+                .figures
+                .measures
+                .iter()
+                .filter(|m| m.project == id)
+                .cloned()
+                .collect(),
+            restated: self
+                .figures
+                .restated
+                .iter()
+                .filter(|r| ours(&r.a.source.doc) && ours(&r.b.source.doc))
+                .cloned()
+                .collect(),
+        };
+        let people = People {
+            people: self
+                .people
+                .people
+                .iter()
+                .filter_map(|p| {
+                    let mut p = p.clone();
+                    p.roles.retain(|r| ours(&r.source.doc));
+                    p.statements.retain(|s| ours(&s.doc));
+                    (!p.roles.is_empty() || !p.statements.is_empty()).then_some(p)
+                })
+                .collect(),
+            role_conflicts: self
+                .people
+                .role_conflicts
+                .iter()
+                .filter_map(|c| {
+                    let mut c = c.clone();
+                    c.holders.retain(|h| ours(&h.role.source.doc));
+                    (c.holders.len() > 1).then_some(c)
+                })
+                .collect(),
+        };
+        let mut d = Dossier {
+            summary: String::new(),
+            docs: self
+                .docs
+                .iter()
+                .filter(|(doc, _)| ours(doc))
+                .map(|(doc, info)| (doc.clone(), info.clone()))
+                .collect(),
+            grouping,
+            ledger,
+            timeline,
+            figures,
+            people,
+            cited: Vec::new(),
+            index: HashMap::new(),
+        };
+        d.number_sources();
+        d.summary = d.summarise();
+        Some(d)
     }
 
     fn number_sources(&mut self) {

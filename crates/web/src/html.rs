@@ -74,7 +74,7 @@ pub fn render(d: &Dossier, title: &str) -> String {
     timeline(&mut h, d, Links::Anchors, 0..d.timeline.len());
     figures(&mut h, d, Links::Anchors);
     people(&mut h, d, Links::Anchors, usize::MAX);
-    projects(&mut h, d);
+    projects(&mut h, d, Links::Anchors);
     sources(&mut h, d);
     h.push_str("<p class=\"ref\">Made by overdue. Every row cites the sentences it was read from.</p></body></html>\n");
     h
@@ -85,6 +85,14 @@ pub fn head(title: &str) -> String {
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
         esc(title)
+    )
+}
+
+/// The address of a project's page in the web view.
+pub fn project_href(id: &str) -> String {
+    format!(
+        "/project?id={}",
+        percent_encoding::utf8_percent_encode(id, percent_encoding::NON_ALPHANUMERIC)
     )
 }
 
@@ -350,9 +358,14 @@ pub fn people(h: &mut String, d: &Dossier, links: Links, max: usize) {
 }
 
 /// The projects and their facilities.
-pub fn projects(h: &mut String, d: &Dossier) {
+pub fn projects(h: &mut String, d: &Dossier, links: Links) {
     h.push_str("<h2 id=\"projects\">Projects and facilities</h2><ul>");
     for p in &d.grouping.projects {
+        // In the web view each project has a page of its own.
+        let name = match links {
+            Links::Anchors => esc(&p.name),
+            Links::Documents => format!("<a href=\"{}\">{}</a>", project_href(&p.id), esc(&p.name)),
+        };
         let facilities: Vec<String> = p
             .facilities
             .iter()
@@ -362,7 +375,7 @@ pub fn projects(h: &mut String, d: &Dossier) {
             h,
             "<li><b>{} {}</b>: {} documents; facilities: {}</li>",
             esc(&p.id),
-            esc(&p.name),
+            name,
             p.documents.len(),
             if facilities.is_empty() {
                 "none named".to_string()

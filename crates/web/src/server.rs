@@ -185,6 +185,7 @@ pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
         .route("/figures", get(section))
         .route("/people", get(section))
         .route("/projects", get(section))
+        .route("/project", get(project))
         .route("/search", get(search))
         .route("/documents", get(documents))
         .route("/doc", get(document))
@@ -311,8 +312,67 @@ async fn section(State(app): Shared, uri: axum::http::Uri) -> Response {
     match uri.path() {
         "/figures" => crate::html::figures(&mut h, d, Links::Documents),
         "/people" => crate::html::people(&mut h, d, Links::Documents, 2000),
-        _ => crate::html::projects(&mut h, d),
+        _ => crate::html::projects(&mut h, d, Links::Documents),
     }
+    h.push_str("</body></html>");
+    html(h)
+}
+
+/// One project's page: its summary, documents and facilities, chart, ledger, timeline
+/// (its first [`PAGE`] entries), figures and people.
+async fn project(State(app): Shared, Query(id): Query<Id>) -> Response {
+    let title = app.title.clone();
+    let b = match blocking(app, |a| a.built()).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let Some(d) = b.dossier.project(&id.id) else {
+        return not_found().await;
+    };
+    let p = &d.grouping.projects[0];
+    let mut h = head(&format!("{} · {title}", p.name));
+    crate::html::top(&mut h, &d, &format!("{} {}", p.id, p.name), &MENU);
+    let facilities: Vec<String> = p
+        .facilities
+        .iter()
+        .map(|f| format!("{} ({})", esc(&f.name), f.mentions))
+        .collect();
+    let _ = write!(
+        h,
+        "<p>Facilities: {}. Tied by the names {}.</p><details><summary>{} documents</summary><ul>",
+        if facilities.is_empty() {
+            "none named".to_string()
+        } else {
+            facilities.join(", ")
+        },
+        esc(&p.names.join(", ")),
+        p.documents.len()
+    );
+    for doc in &p.documents {
+        let info = d.docs.get(doc);
+        let _ = write!(
+            h,
+            "<li><a href=\"{}\">{}</a>{}</li>",
+            crate::html::doc_href(doc, 0),
+            esc(info.and_then(|i| i.title.as_deref()).unwrap_or(doc)),
+            info.and_then(|i| i.published.as_deref())
+                .map_or(String::new(), |p| format!(" ({})", esc(p)))
+        );
+    }
+    h.push_str("</ul></details>");
+    crate::html::chart(&mut h, &d);
+    crate::html::ledger(&mut h, &d, Links::Documents, 5);
+    crate::html::timeline(&mut h, &d, Links::Documents, 0..d.timeline.len().min(PAGE));
+    if d.timeline.len() > PAGE {
+        let _ = write!(
+            h,
+            "<p>The first {PAGE} of {} entries; all of them: <a href=\"/api/timeline?project={}\">JSON</a>.</p>",
+            d.timeline.len(),
+            esc(&p.id)
+        );
+    }
+    crate::html::figures(&mut h, &d, Links::Documents);
+    crate::html::people(&mut h, &d, Links::Documents, 2000);
     h.push_str("</body></html>");
     html(h)
 }
@@ -330,6 +390,9 @@ struct Q {
     /// Sources a row of a page shows at most.
     #[serde(default)]
     sources: Option<usize>,
+    /// Only this project's part of a view (its id).
+    #[serde(default)]
+    project: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -345,6 +408,22 @@ async fn api(
 ) -> Response {
     let result = blocking(app, move |a| {
         let built = a.built()?;
+        // One project's part of a view: `?project=p3`.
+        if let Some(id) = &q.project
+            && ["ledger", "timeline", "figures", "people", "projects"].contains(&view.as_str())
+        {
+            let Some(d) = built.dossier.project(id) else {
+                return Ok(None);
+            };
+            let body = match view.as_str() {
+                "ledger" => serde_json::to_string(&d.ledger),
+                "timeline" => serde_json::to_string(&serde_json::json!({ "entries": &d.timeline })),
+                "figures" => serde_json::to_string(&d.figures),
+                "people" => serde_json::to_string(&d.people),
+                _ => serde_json::to_string(&d.grouping),
+            };
+            return Ok(Some(Bytes::from(body.unwrap_or_default())));
+        }
         // A page of the ledger: `?limit=N&offset=M[&sources=K]` (rows in the order first
         // said, at most K sources each; the slippage is in the whole view).
         if view == "ledger"
