@@ -383,8 +383,14 @@ fn quarter_or_half(i: &Item<'_>) -> Option<Part> {
 /// A month of a year given relatively: `June next year`, `March of last year` (a
 /// written year has rules of its own).
 fn month_of(m: u8, year: &Sem) -> Option<Sem> {
+    part_of_relative(Part::Month(m), year)
+}
+
+/// A part of a year given relatively, with no `of`: `June next year`, `the first half
+/// next year`, `the third quarter this year`.
+fn part_of_relative(part: Part, year: &Sem) -> Option<Sem> {
     matches!(year, Sem::Rel(Unit::Year, _) | Sem::Anchored(Unit::Year, _))
-        .then(|| Sem::Part(Box::new(year.clone()), Part::Month(m)))
+        .then(|| Sem::Part(Box::new(year.clone()), part))
 }
 
 /// The `n`th week of a month or a year (not of a day or a season).
@@ -541,6 +547,15 @@ pub fn rules() -> Vec<Rule> {
             Some(month(&m.items[0])?),
             None
         )),
+        // "2016 November": a month after its year. Not "May" or "March", which after a
+        // year are as often a name or a word ("In 2016 May became prime minister").
+        rule!("<year> <month>", [Year, Month], |m| {
+            let name = m.items[1].tok()?.text.to_ascii_lowercase();
+            if name.starts_with("may") || name.starts_with("mar") {
+                return None;
+            }
+            date(Some(year(&m.items[0])?), Some(month(&m.items[1])?), None)
+        }),
         rule!("<month> next|last|this year", [Month, YearNode], |m| {
             month_of(month(&m.items[0])?, m.items[1].sem()?)
         }),
@@ -1177,6 +1192,20 @@ pub fn rules() -> Vec<Rule> {
                         Part::Quarter(q as u8),
                     )
                 })
+            }
+        ),
+        rule!(
+            "the <ordinal> half|quarter next|last|this year",
+            [W(&["the"]), Ord, W(&["half", "quarter"]), YearNode],
+            |m| {
+                let n = ord(&m.items[1])?;
+                let part = if word(&m.items[2]) == "half" {
+                    let n = if n == 0 { 2 } else { n };
+                    (1..=2).contains(&n).then_some(Part::Half(n as u8))?
+                } else {
+                    (1..=4).contains(&n).then_some(Part::Quarter(n as u8))?
+                };
+                part_of_relative(part, m.items[3].sem()?)
             }
         ),
         rule!(
