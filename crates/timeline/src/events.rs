@@ -34,39 +34,55 @@ pub struct Entry {
 /// The timeline of `docs`: dated entries first, by date (the first day of the period),
 /// then undated ones in input order.
 pub fn build(docs: &[Analysis], grouping: &Grouping) -> Vec<Entry> {
-    let mut entries: Vec<(Option<jiff::civil::Date>, usize, Entry)> = Vec::new();
-    for (d, a) in docs.iter().enumerate() {
-        for (k, st) in a.statements.iter().enumerate() {
-            let date = match st.kind {
-                "outcome" => st.when.clone(),
-                _ => st.said.clone(),
-            };
-            let sentence = &a.doc.text[st.span];
-            let first = date.as_deref().and_then(interval).map(|iv| iv.first);
-            let n = entries.len();
-            entries.push((
-                first,
-                n,
-                Entry {
+    // Each document's entries on every core, then one sort by date (stable: undated and
+    // same-day entries keep the input order).
+    let per_doc = crate::projects::parallel_map(docs.len(), |d| {
+        let a = &docs[d];
+        let project = &grouping.project(d).id;
+        a.statements
+            .iter()
+            .enumerate()
+            .map(|(k, st)| {
+                let date = match st.kind {
+                    "outcome" => st.when.clone(),
+                    _ => st.said.clone(),
+                };
+                let first = date.as_deref().and_then(interval).map(|iv| iv.first);
+                let entry = Entry {
                     date,
                     kind: st.kind,
                     event: st.event,
-                    project: grouping.project(d).id.clone(),
+                    project: project.clone(),
                     facility: {
                         let f = &grouping.about(d, k).facilities;
                         (!f.is_empty()).then(|| f.join(" + "))
                     },
                     speaker: st.speaker.as_ref().map(|s| s.name.clone()),
                     target: st.target.as_ref().and_then(|t| t.value.clone()),
-                    text: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+                    text: squash(&a.doc.text[st.span]),
                     source: Source {
                         doc: a.doc.id.clone(),
                         span: st.span,
                     },
-                },
-            ));
+                };
+                (first, entry)
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut entries: Vec<(Option<jiff::civil::Date>, Entry)> =
+        per_doc.into_iter().flatten().collect();
+    entries.sort_by_key(|(d, _)| (d.is_none(), *d));
+    entries.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The text with every run of whitespace made one space, and none at either end.
+fn squash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(w);
     }
-    entries.sort_by_key(|(d, n, _)| (d.is_none(), *d, *n));
-    entries.into_iter().map(|(_, _, e)| e).collect()
+    out
 }

@@ -382,7 +382,7 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
 }
 
 /// `f` of 0..n on every core, in order.
-fn parallel_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+pub(crate) fn parallel_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
     if threads < 2 || n < 64 {
         return (0..n).map(f).collect();

@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use overdue_pipeline::Analysis;
 use overdue_pipeline::text::Span;
 use overdue_timeline::events::Entry;
@@ -45,7 +47,10 @@ pub struct Dossier {
     pub summary: String,
     /// Every cited passage in the order first cited: (doc, span).
     pub cited: Vec<(String, Span)>,
-    index: HashMap<(String, Span), usize>,
+    /// The number of each cited passage, by (document number, span).
+    index: FxHashMap<(u32, Span), usize>,
+    /// The number of each document cited, for [`Dossier::index`].
+    doc_no: FxHashMap<String, u32>,
 }
 
 impl Dossier {
@@ -82,7 +87,8 @@ impl Dossier {
             people,
             docs: infos,
             cited: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
+            doc_no: FxHashMap::default(),
         };
         d.number_sources();
         d.summary = d.summarise();
@@ -176,7 +182,8 @@ impl Dossier {
             figures,
             people,
             cited: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
+            doc_no: FxHashMap::default(),
         };
         d.number_sources();
         d.summary = d.summarise();
@@ -184,47 +191,63 @@ impl Dossier {
     }
 
     fn number_sources(&mut self) {
-        let mut all: Vec<(String, Span)> = Vec::new();
+        // Every source, by reference; numbered in the order first cited.
+        let mut all: Vec<(&str, Span)> = Vec::new();
         for r in &self.ledger.rows {
-            all.extend(r.sources.iter().map(|s| (s.doc.clone(), s.span)));
-            all.extend(r.outcome.iter().map(|o| (o.doc.clone(), o.span)));
+            all.extend(r.sources.iter().map(|s| (s.doc.as_str(), s.span)));
+            all.extend(r.outcome.iter().map(|o| (o.doc.as_str(), o.span)));
         }
         all.extend(
             self.timeline
                 .iter()
-                .map(|e| (e.source.doc.clone(), e.source.span)),
+                .map(|e| (e.source.doc.as_str(), e.source.span)),
         );
         for m in &self.figures.measures {
             all.extend(
                 m.values
                     .iter()
-                    .map(|v| (v.source.doc.clone(), v.source.span)),
+                    .map(|v| (v.source.doc.as_str(), v.source.span)),
             );
         }
         for r in &self.figures.restated {
-            all.push((r.a.source.doc.clone(), r.a.source.span));
-            all.push((r.b.source.doc.clone(), r.b.source.span));
+            all.push((r.a.source.doc.as_str(), r.a.source.span));
+            all.push((r.b.source.doc.as_str(), r.b.source.span));
         }
         for p in &self.people.people {
             all.extend(
                 p.roles
                     .iter()
-                    .map(|r| (r.source.doc.clone(), r.source.span)),
+                    .map(|r| (r.source.doc.as_str(), r.source.span)),
             );
-            all.extend(p.statements.iter().map(|s| (s.doc.clone(), s.span)));
+            all.extend(p.statements.iter().map(|s| (s.doc.as_str(), s.span)));
         }
-        for key in all {
-            if !self.index.contains_key(&key) {
-                self.index.insert(key.clone(), self.cited.len() + 1);
-                self.cited.push(key);
+        let mut doc_no: FxHashMap<String, u32> = FxHashMap::default();
+        let mut index: FxHashMap<(u32, Span), usize> = FxHashMap::default();
+        let mut cited = Vec::new();
+        for (doc, span) in all {
+            let n = match doc_no.get(doc) {
+                Some(&n) => n,
+                None => {
+                    let n = doc_no.len() as u32;
+                    doc_no.insert(doc.to_string(), n);
+                    n
+                }
+            };
+            if let std::collections::hash_map::Entry::Vacant(v) = index.entry((n, span)) {
+                v.insert(cited.len() + 1);
+                cited.push((doc.to_string(), span));
             }
         }
+        self.doc_no = doc_no;
+        self.index = index;
+        self.cited = cited;
     }
 
-    /// The number of a cited passage (1-based).
+    /// The number of a cited passage (1-based; 0 for one not cited).
     pub fn number(&self, doc: &str, span: Span) -> usize {
-        self.index
-            .get(&(doc.to_string(), span))
+        self.doc_no
+            .get(doc)
+            .and_then(|&n| self.index.get(&(n, span)))
             .copied()
             .unwrap_or(0)
     }

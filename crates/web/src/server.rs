@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -59,7 +59,36 @@ struct Built {
     version: i64,
     dossier: Arc<Dossier>,
     index: Arc<String>,
-    api: Vec<(&'static str, Bytes)>,
+    /// The whole views as JSON ([`VIEWS`]), each made when first asked for: on a large
+    /// store they are hundreds of megabytes, and most visits never ask.
+    api: [OnceLock<Bytes>; 5],
+}
+
+/// The views `/api/` gives whole, in the order of [`Built::api`].
+const VIEWS: [&str; 5] = ["ledger", "timeline", "figures", "people", "projects"];
+
+impl Built {
+    /// The whole view `view` as JSON, if there is one of that name.
+    fn api(&self, view: &str) -> Option<Bytes> {
+        let k = VIEWS.iter().position(|v| *v == view)?;
+        Some(
+            self.api[k]
+                .get_or_init(|| view_json(&self.dossier, view))
+                .clone(),
+        )
+    }
+}
+
+/// One of [`VIEWS`] of a dossier as JSON (the grouping for any other name).
+fn view_json(d: &Dossier, view: &str) -> Bytes {
+    let json = match view {
+        "ledger" => serde_json::to_string(&d.ledger),
+        "timeline" => serde_json::to_string(&serde_json::json!({ "entries": &d.timeline })),
+        "figures" => serde_json::to_string(&d.figures),
+        "people" => serde_json::to_string(&d.people),
+        _ => serde_json::to_string(&d.grouping),
+    };
+    Bytes::from(json.unwrap_or_else(|_| "null".into()))
 }
 
 /// Timeline entries per page.
@@ -139,19 +168,6 @@ impl App {
         for info in d.docs.values_mut() {
             info.text = String::new();
         }
-        let json = |v: serde_json::Result<String>| Bytes::from(v.unwrap_or_else(|_| "null".into()));
-        let api = vec![
-            ("ledger", json(serde_json::to_string(&d.ledger))),
-            (
-                "timeline",
-                json(serde_json::to_string(
-                    &serde_json::json!({ "entries": &d.timeline }),
-                )),
-            ),
-            ("figures", json(serde_json::to_string(&d.figures))),
-            ("people", json(serde_json::to_string(&d.people))),
-            ("projects", json(serde_json::to_string(&d.grouping))),
-        ];
         let mut index = head(&self.title);
         crate::html::top(&mut index, &d, &self.title, &MENU);
         crate::html::chart(&mut index, &d);
@@ -161,7 +177,7 @@ impl App {
             version,
             dossier: Arc::new(d),
             index: Arc::new(index),
-            api,
+            api: Default::default(),
         });
         *self.built.write().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
         Ok(built)
@@ -410,19 +426,12 @@ async fn api(
         let built = a.built()?;
         // One project's part of a view: `?project=p3`.
         if let Some(id) = &q.project
-            && ["ledger", "timeline", "figures", "people", "projects"].contains(&view.as_str())
+            && VIEWS.contains(&view.as_str())
         {
             let Some(d) = built.dossier.project(id) else {
                 return Ok(None);
             };
-            let body = match view.as_str() {
-                "ledger" => serde_json::to_string(&d.ledger),
-                "timeline" => serde_json::to_string(&serde_json::json!({ "entries": &d.timeline })),
-                "figures" => serde_json::to_string(&d.figures),
-                "people" => serde_json::to_string(&d.people),
-                _ => serde_json::to_string(&d.grouping),
-            };
-            return Ok(Some(Bytes::from(body.unwrap_or_default())));
+            return Ok(Some(view_json(&d, &view)));
         }
         // A page of the ledger: `?limit=N&offset=M[&sources=K]` (rows in the order first
         // said, at most K sources each; the slippage is in the whole view).
@@ -465,9 +474,9 @@ async fn api(
                 serde_json::to_string(&page).unwrap_or_default(),
             )));
         }
-        if let Some((_, json)) = built.api.iter().find(|(name, _)| *name == view) {
+        if let Some(json) = built.api(&view) {
             // Shared, not copied: a large store's ledger is hundreds of megabytes.
-            return Ok(Some(json.clone()));
+            return Ok(Some(json));
         }
         let store = a.store.lock().unwrap_or_else(|e| e.into_inner());
         Ok(match view.as_str() {
