@@ -96,8 +96,8 @@ const MIGRATIONS: &[&str] = &[
         FROM documents d;",
     // 5: identities across documents, given at ingest and kept: each document's (its own
     // ids to the identities', as JSON) and the registry that gives them (compressed
-    // JSON), which an ingest takes up where the last one left it. Filled for the
-    // documents stored by the step after it ([`identify_all`]).
+    // JSON), which an ingest takes up where the last one left it. The documents stored
+    // already are given theirs in the same transaction (`identify_all`).
     // (No foreign key and no OR REPLACE on the row of a document: either makes every
     // insert a statement that may roll back alone, which makes the full-text index write
     // out the words it holds in memory, for every document.)

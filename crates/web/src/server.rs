@@ -7,6 +7,7 @@
 //! has them built again in the background, and waits a few seconds for them before it
 //! is answered from the report as it was.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -62,12 +63,30 @@ struct Built {
     /// The whole views as JSON ([`VIEWS`]), each made when first asked for: on a large
     /// store they are hundreds of megabytes, and most visits never ask.
     api: [OnceLock<Bytes>; 5],
+    /// Each project's part of the dossier, made when first asked for.
+    projects: Mutex<HashMap<String, Arc<Dossier>>>,
 }
 
 /// The views `/api/` gives whole, in the order of [`Built::api`].
 const VIEWS: [&str; 5] = ["ledger", "timeline", "figures", "people", "projects"];
 
 impl Built {
+    /// The part of the dossier about the project of id `id`, if there is one: the whole
+    /// dossier when that is its only project.
+    fn project(&self, id: &str) -> Option<Arc<Dossier>> {
+        let d = &self.dossier;
+        if d.grouping.projects.len() == 1 {
+            return (d.grouping.projects[0].id == id).then(|| d.clone());
+        }
+        let mut made = self.projects.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = made.get(id) {
+            return Some(p.clone());
+        }
+        let p = Arc::new(d.project(id)?);
+        made.insert(id.to_string(), p.clone());
+        Some(p)
+    }
+
     /// The whole view `view` as JSON, if there is one of that name.
     fn api(&self, view: &str) -> Option<Bytes> {
         let k = VIEWS.iter().position(|v| *v == view)?;
@@ -178,6 +197,7 @@ impl App {
             dossier: Arc::new(d),
             index: Arc::new(index),
             api: Default::default(),
+            projects: Mutex::new(HashMap::new()),
         });
         *self.built.write().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
         Ok(built)
@@ -338,16 +358,22 @@ async fn section(State(app): Shared, uri: axum::http::Uri) -> Response {
 /// (its first [`PAGE`] entries), figures and people.
 async fn project(State(app): Shared, Query(id): Query<Id>) -> Response {
     let title = app.title.clone();
-    let b = match blocking(app, |a| a.built()).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let Some(d) = b.dossier.project(&id.id) else {
-        return not_found().await;
-    };
+    let page = blocking(app, move |a| {
+        Ok(a.built()?.project(&id.id).map(|d| project_page(&d, &title)))
+    })
+    .await;
+    match page {
+        Ok(Some(h)) => html(h),
+        Ok(None) => not_found().await,
+        Err(r) => r,
+    }
+}
+
+/// The page of the project a dossier is about.
+fn project_page(d: &Dossier, title: &str) -> String {
     let p = &d.grouping.projects[0];
     let mut h = head(&format!("{} · {title}", p.name));
-    crate::html::top(&mut h, &d, &format!("{} {}", p.id, p.name), &MENU);
+    crate::html::top(&mut h, d, &format!("{} {}", p.id, p.name), &MENU);
     let facilities: Vec<String> = p
         .facilities
         .iter()
@@ -376,9 +402,9 @@ async fn project(State(app): Shared, Query(id): Query<Id>) -> Response {
         );
     }
     h.push_str("</ul></details>");
-    crate::html::chart(&mut h, &d);
-    crate::html::ledger(&mut h, &d, Links::Documents, 5);
-    crate::html::timeline(&mut h, &d, Links::Documents, 0..d.timeline.len().min(PAGE));
+    crate::html::chart(&mut h, d);
+    crate::html::ledger(&mut h, d, Links::Documents, 5);
+    crate::html::timeline(&mut h, d, Links::Documents, 0..d.timeline.len().min(PAGE));
     if d.timeline.len() > PAGE {
         let _ = write!(
             h,
@@ -387,10 +413,10 @@ async fn project(State(app): Shared, Query(id): Query<Id>) -> Response {
             esc(&p.id)
         );
     }
-    crate::html::figures(&mut h, &d, Links::Documents);
-    crate::html::people(&mut h, &d, Links::Documents, 2000);
+    crate::html::figures(&mut h, d, Links::Documents);
+    crate::html::people(&mut h, d, Links::Documents, 2000);
     h.push_str("</body></html>");
-    html(h)
+    h
 }
 
 #[derive(Deserialize)]
@@ -428,7 +454,7 @@ async fn api(
         if let Some(id) = &q.project
             && VIEWS.contains(&view.as_str())
         {
-            let Some(d) = built.dossier.project(id) else {
+            let Some(d) = built.project(id) else {
                 return Ok(None);
             };
             return Ok(Some(view_json(&d, &view)));
