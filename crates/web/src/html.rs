@@ -357,6 +357,20 @@ pub fn people(h: &mut String, d: &Dossier, links: Links, max: usize) {
     }
 }
 
+/// A project's facilities with how often they are named, escaped: "rifle plant (4),
+/// toll station (1)", or "none named".
+pub fn facilities(p: &overdue_timeline::projects::Project) -> String {
+    if p.facilities.is_empty() {
+        return "none named".to_string();
+    }
+    let named: Vec<String> = p
+        .facilities
+        .iter()
+        .map(|f| format!("{} ({})", esc(&f.name), f.mentions))
+        .collect();
+    named.join(", ")
+}
+
 /// The projects and their facilities.
 pub fn projects(h: &mut String, d: &Dossier, links: Links) {
     h.push_str("<h2 id=\"projects\">Projects and facilities</h2><ul>");
@@ -366,22 +380,13 @@ pub fn projects(h: &mut String, d: &Dossier, links: Links) {
             Links::Anchors => esc(&p.name),
             Links::Documents => format!("<a href=\"{}\">{}</a>", project_href(&p.id), esc(&p.name)),
         };
-        let facilities: Vec<String> = p
-            .facilities
-            .iter()
-            .map(|f| format!("{} ({})", esc(&f.name), f.mentions))
-            .collect();
         let _ = write!(
             h,
             "<li><b>{} {}</b>: {} documents; facilities: {}</li>",
             esc(&p.id),
             name,
             p.documents.len(),
-            if facilities.is_empty() {
-                "none named".to_string()
-            } else {
-                facilities.join(", ")
-            }
+            facilities(p)
         );
     }
     h.push_str("</ul>");

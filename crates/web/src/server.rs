@@ -374,19 +374,10 @@ fn project_page(d: &Dossier, title: &str) -> String {
     let p = &d.grouping.projects[0];
     let mut h = head(&format!("{} · {title}", p.name));
     crate::html::top(&mut h, d, &format!("{} {}", p.id, p.name), &MENU);
-    let facilities: Vec<String> = p
-        .facilities
-        .iter()
-        .map(|f| format!("{} ({})", esc(&f.name), f.mentions))
-        .collect();
     let _ = write!(
         h,
         "<p>Facilities: {}. Tied by the names {}.</p><details><summary>{} documents</summary><ul>",
-        if facilities.is_empty() {
-            "none named".to_string()
-        } else {
-            facilities.join(", ")
-        },
+        crate::html::facilities(p),
         esc(&p.names.join(", ")),
         p.documents.len()
     );
