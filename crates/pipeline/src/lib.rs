@@ -202,6 +202,28 @@ impl StoredRecord {
     }
 }
 
+/// `f` of 0..n on every core, in order (on this thread alone for fewer than 64).
+pub fn parallel_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    if threads < 2 || n < 64 {
+        return (0..n).map(f).collect();
+    }
+    let chunk = n.div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|from| {
+                scope.spawn(move || (from..(from + chunk).min(n)).map(f).collect::<Vec<T>>())
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// The identities across documents of one document's entities: for each id of its own,
 /// the identity's id and name.
 pub type Identities = std::collections::HashMap<String, (String, String)>;

@@ -739,24 +739,9 @@ fn on_every_core<R: Sync, T: Send>(
     rows: &[R],
     f: impl Fn(&R) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = rows.len().div_ceil(threads).max(1);
-    let f = &f;
-    let parts: Vec<Result<Vec<T>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    let mut out = Vec::with_capacity(rows.len());
-    for part in parts {
-        out.extend(part?);
-    }
-    Ok(out)
+    overdue_pipeline::parallel_map(rows.len(), |i| f(&rows[i]))
+        .into_iter()
+        .collect()
 }
 
 /// The registry of identities the store keeps, if it keeps one.

@@ -36,7 +36,7 @@ pub struct Entry {
 pub fn build(docs: &[Analysis], grouping: &Grouping) -> Vec<Entry> {
     // Each document's entries on every core, then one sort by date (stable: undated and
     // same-day entries keep the input order).
-    let per_doc = crate::projects::parallel_map(docs.len(), |d| {
+    let per_doc = overdue_pipeline::parallel_map(docs.len(), |d| {
         let a = &docs[d];
         let project = &grouping.project(d).id;
         a.statements

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use overdue_pipeline::Analysis;
+use overdue_pipeline::{Analysis, parallel_map};
 use serde::{Deserialize, Serialize};
 
 use crate::facilities::{Kind, Mention, akin, class, mentions, phase};
@@ -379,28 +379,6 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
         doc_project,
         about,
     }
-}
-
-/// `f` of 0..n on every core, in order.
-pub(crate) fn parallel_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
-    if threads < 2 || n < 64 {
-        return (0..n).map(f).collect();
-    }
-    let chunk = n.div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = (0..n)
-            .step_by(chunk)
-            .map(|from| {
-                scope.spawn(move || (from..(from + chunk).min(n)).map(f).collect::<Vec<T>>())
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// The groups of `root` in the order of their first document, and each one's documents.
