@@ -40,7 +40,7 @@ pub fn run(args: Args) -> Result<Exit> {
         bail!("--parquet needs --out FILE");
     }
     let corrections = crate::report::corrections(args.report.corrections.as_deref())?;
-    let (docs, exit) = analyses(&args.report)?;
+    let (docs, exit) = analyses(&args.report, args.parquet)?;
     if args.parquet {
         let path = args.out.as_ref().expect("checked above");
         let file = std::fs::File::create(path)

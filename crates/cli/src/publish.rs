@@ -73,7 +73,7 @@ pub fn run(args: Args) -> Result<Exit> {
                     exit = Exit::SomeFailed;
                 }
             }
-            overdue_store::Store::open_read_only(db)?.analyses()?
+            overdue_store::Store::open_read_only(db)?.analyses_for_views()?
         }
         None => {
             let mut docs = Vec::new();

@@ -70,14 +70,20 @@ where
     pub text: X,
 }
 
-/// The analyses of the documents `args` names: from its store, or read from files.
-pub fn analyses(args: &ReportArgs) -> Result<(Vec<Analysis>, Exit)> {
+/// The analyses of the documents `args` names: from its store (with their time
+/// expressions only if `timexes`: the views do not read them), or read from files.
+pub fn analyses(args: &ReportArgs, timexes: bool) -> Result<(Vec<Analysis>, Exit)> {
     if let Some(db) = &args.db {
         if !args.input.paths.is_empty() {
             anyhow::bail!("give --db or files, not both");
         }
         let store = overdue_store::Store::open_read_only(db)?;
-        return Ok((store.analyses()?, Exit::Success));
+        let docs = if timexes {
+            store.analyses()?
+        } else {
+            store.analyses_for_views()?
+        };
+        return Ok((docs, Exit::Success));
     }
     let mut docs = Vec::new();
     let exit = analyse_all(&args.input, |a| docs.push(a))?;
@@ -96,7 +102,7 @@ where
     X: FnOnce(&mut Out, &T, bool) -> Result<()>,
 {
     let corrections = corrections(args.corrections.as_deref())?;
-    let (docs, exit) = analyses(args)?;
+    let (docs, exit) = analyses(args, false)?;
     let grouping = group(&docs, &corrections);
     let built = (report.build)(&docs, &grouping);
     // Buffered: the standard output writes every line through otherwise, and the pretty

@@ -195,7 +195,9 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
         "--db",
         db.to_str().unwrap(),
     ]));
-    let corpus = generated(dir.path(), 6_000);
+    // Large enough that the ingest is still writing when the reader below is done (on
+    // two cores 6,000 documents were not always).
+    let corpus = generated(dir.path(), 20_000);
     let mut child = Command::new(env!("CARGO_BIN_EXE_overdue"))
         .args([
             "ingest",
@@ -228,6 +230,10 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
         db.to_str().unwrap(),
     ]));
     assert_eq!(during, before, "a reader sees the store as it was");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the ingest ended before it could be killed; make the corpus larger"
+    );
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     let after = json(&overdue(&[
@@ -262,7 +268,7 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("6000 documents added") && stderr(&out).contains("6005 in"),
+        stderr(&out).contains("20000 documents added") && stderr(&out).contains("20005 in"),
         "{}",
         stderr(&out)
     );

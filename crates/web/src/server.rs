@@ -179,7 +179,7 @@ impl App {
     /// Builds the report from the store as it is at `version` or later (on a connection
     /// of its own: searches and document pages go on meanwhile) and keeps it.
     fn build(&self, version: i64) -> Result<Arc<Built>, StoreError> {
-        let docs = Store::open_read_only(&self.path)?.analyses()?;
+        let docs = Store::open_read_only(&self.path)?.analyses_for_views()?;
         let grouping = group(&docs, &Corrections::default());
         let mut d = Dossier::build(&docs, grouping, None);
         drop(docs);
