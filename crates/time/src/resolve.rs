@@ -355,6 +355,18 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             let target = Weekday::from_monday_one_offset(*wd as i8).ok()?;
             date_kind(first.nth_weekday_of_month(*n, target).ok()?.to_string())
         }
+        Sem::WeekOf(day) => {
+            let v = resolve(day, ctx)?.value;
+            match v.parse::<Date>() {
+                Ok(date) => {
+                    let w = date.iso_week_date();
+                    date_kind(format!("{:04}-W{:02}", w.year(), w.week()))
+                }
+                // A day whose year or month is not known keeps its value.
+                Err(_) if v.len() == 10 && v.starts_with('X') => date_kind(v),
+                Err(_) => None,
+            }
+        }
         Sem::NthWeek(n, within) => {
             let v = resolve(within, ctx)?.value;
             // The weeks whose Thursday falls in the month or year.

@@ -95,6 +95,8 @@ pub enum Sem {
     /// October`, `the third week of 2027`. A month's weeks are the ISO weeks whose
     /// Thursday is in it, as a year's are.
     NthWeek(i8, Box<Sem>),
+    /// The ISO week of a day: `the week of March 16`.
+    WeekOf(Box<Sem>),
     /// A point a duration of several parts, or of a fraction of a unit, before (-1) or
     /// after (1) the reference (`false`) or the last date the text gave (`true`): `1 month
     /// and 21 days ago`, `a year and a half ago`.
@@ -172,6 +174,7 @@ impl Sem {
             | Sem::Weekend(_)
             | Sem::NthWeekday(..)
             | Sem::NthWeek(..)
+            | Sem::WeekOf(..)
             | Sem::Shift(..)
             | Sem::ShiftFrom(..)
             | Sem::WeekdayOf(..)

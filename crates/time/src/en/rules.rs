@@ -213,9 +213,9 @@ fn year_after(rest: &[Tok<'_>]) -> Option<i32> {
     }
 }
 
-/// The end of a range of days that gives the month: `to 22 January, 1995`, `and 12 of
-/// Sept` → the month and the year if written.
-fn range_end(before: Option<&Tok<'_>>, rest: &[Tok<'_>]) -> Option<(u8, Option<i32>)> {
+/// What follows the second day of a range that this day opens: `to 22 January, 1995` →
+/// `January, 1995`; `and 12 of Sept` → `Sept`; `-23 in May` → `May`.
+fn after_range_end<'t>(before: Option<&Tok<'_>>, rest: &'t [Tok<'t>]) -> Option<&'t [Tok<'t>]> {
     let [conn, d, rest @ ..] = rest else {
         return None;
     };
@@ -224,14 +224,30 @@ fn range_end(before: Option<&Tok<'_>>, rest: &[Tok<'_>]) -> Option<(u8, Option<i
         return None;
     }
     tok_day(d)?;
-    let rest = match rest {
-        [of, rest @ ..] if of.is("of") => rest,
+    Some(match rest {
+        [of, rest @ ..] if of.is_any(&["of", "in"]) => rest,
         _ => rest,
-    };
-    let [month, rest @ ..] = rest else {
+    })
+}
+
+/// The end of a range of days that gives the month: `to 22 January, 1995`, `and 12 of
+/// Sept` → the month and the year if written.
+fn range_end(before: Option<&Tok<'_>>, rest: &[Tok<'_>]) -> Option<(u8, Option<i32>)> {
+    let [month, rest @ ..] = after_range_end(before, rest)? else {
         return None;
     };
     Some((tok_month(month)?, year_after(rest)))
+}
+
+/// Whether this day closes a range of days whose first day came just before: `between
+/// 3 and` in `between 3 and 12 of September`.
+fn closes_range(prev: &[Tok<'_>]) -> bool {
+    let [.., d, conn] = prev else {
+        return false;
+    };
+    // "and" after "between" only: "aged 5 and 6 months" is no range of days.
+    let between = matches!(prev, [.., b, _, _] if b.is("between"));
+    conn.is_any(RANGE_WORDS) && (!conn.is("and") || between) && tok_day(d).is_some()
 }
 
 /// The month a range of days was given with before this day: `November 19-` → the month.
@@ -401,6 +417,11 @@ fn nth_week(n: i8, within: &Sem) -> Option<Sem> {
         _ => false,
     };
     fits.then(|| Sem::NthWeek(n, Box::new(within.clone())))
+}
+
+/// The week of a day the text gives: `the week of March 16`.
+fn week_of(day: &Sem) -> Option<Sem> {
+    matches!(day, Sem::Date { d: Some(_), .. }).then(|| Sem::WeekOf(Box::new(day.clone())))
 }
 
 /// A month the text names or points at: `July`, `next month`, `last September`.
@@ -642,6 +663,21 @@ pub fn rules() -> Vec<Rule> {
             let (mo, y) = range_end(m.before, m.rest)?;
             date(y, Some(mo), Some(day(&m.items[0])?))
         }),
+        rule!("<day> to <day> of <month>", [Day, W(&["of"]), Month], |m| {
+            // The second end of "between 3 and 12 of September": a day written in digits
+            // before "of" is one only here ("3 of the 12 members").
+            closes_range(m.prev)
+                .then(|| date(None, Some(month(&m.items[2])?), Some(day(&m.items[0])?)))
+                .flatten()
+        }),
+        rule!(
+            "the week of <date>",
+            [W(&["the"]), W(&["week"]), W(&["of"]), Point],
+            |m| week_of(m.items[3].sem()?)
+        ),
+        rule!("week of <date>", [W(&["week"]), W(&["of"]), Point], |m| {
+            week_of(m.items[2].sem()?)
+        }),
         rule!("<month> <day> to <day>", [Day], |m| {
             // The second end of "November 19-20" and "March 3 to 5".
             let mo = range_start(m.prev)?;
@@ -668,7 +704,7 @@ pub fn rules() -> Vec<Rule> {
                 b.is_any(&[
                     "on", "by", "for", "until", "till", "since", "before", "after",
                 ])
-            });
+            }) || matches!(m.prev, [.., w, of] if w.is("week") && of.is("of"));
             let ends = m
                 .after
                 .is_none_or(|a| !a.text.starts_with(char::is_alphanumeric));
