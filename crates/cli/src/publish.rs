@@ -35,6 +35,12 @@ pub struct Args {
     /// Only this project (its id, `p3`, or its name, as `overdue projects` lists them).
     #[arg(long, value_name = "PROJECT")]
     pub project: Option<String>,
+    /// At most this many rows in each table (ledger, timeline, figures, people,
+    /// projects), and then at most 20 sources cited in a row, so that the report of a
+    /// large store stays readable; 0 for every row. The summary and the chart are always
+    /// of everything, and the commands of each view list every row.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub rows: usize,
 }
 
 /// Runs `overdue report`.
@@ -104,6 +110,9 @@ pub fn run(args: Args) -> Result<Exit> {
         };
         dossier = dossier.project(&id).unwrap_or(dossier);
     }
+    if args.rows > 0 {
+        dossier = dossier.abridge(args.rows, SOURCES_PER_ROW);
+    }
     match kind {
         Kind::Html => write(&args.out, &overdue_web::html::render(&dossier, &args.title))?,
         Kind::Markdown => {
@@ -129,6 +138,9 @@ pub fn run(args: Args) -> Result<Exit> {
     );
     Ok(exit)
 }
+
+/// The sources cited in one row of an abridged report, at most.
+const SOURCES_PER_ROW: usize = 20;
 
 enum Kind {
     Html,

@@ -122,6 +122,78 @@ fn a_report_on_one_project_of_several() {
 }
 
 #[test]
+fn the_report_of_a_large_store_shows_the_first_rows_of_each_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds_meta = seeds().join("meta.tsv");
+    let (examples, seed) = (example_paths(), seed_paths());
+    let report = |rows: Option<&str>, out: &std::path::Path| {
+        let mut args = vec![
+            "report",
+            "--meta",
+            "examples/meta.tsv",
+            "--meta",
+            seeds_meta.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if let Some(rows) = rows {
+            args.extend(["--rows", rows]);
+        }
+        args.extend(examples.iter().chain(&seed).map(String::as_str));
+        let o = overdue(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        (
+            String::from_utf8(o.stdout).unwrap(),
+            std::fs::read_to_string(out).unwrap(),
+        )
+    };
+    let (summary, whole) = report(None, &dir.path().join("whole.html"));
+    // Under the default bound nothing is left out: every row, as with --rows 0.
+    let (_, all) = report(Some("0"), &dir.path().join("all.html"));
+    assert_eq!(whole, all);
+    assert!(!whole.contains("left out of this report"));
+    let rows = whole.matches("<tr class=\"row\">").count();
+    assert!(rows > 3, "{rows}");
+    let (short_summary, short) = report(Some("3"), &dir.path().join("short.html"));
+    // The summary is of everything; the tables hold three rows each.
+    let paragraph = |out: &str| out.split_once("\n\n").map(|(_, p)| p.to_string());
+    assert_eq!(paragraph(&short_summary), paragraph(&summary));
+    assert!(paragraph(&summary).is_some_and(|p| p.contains("32 promised dates")));
+    assert_eq!(short.matches("<tr class=\"row\">").count(), 3);
+    assert!(
+        short.contains(&format!(
+            "{} more ledger rows are left out of this report",
+            rows - 3
+        )),
+        "{short}"
+    );
+    assert!(short.contains("more timeline entries are left out"));
+    assert!(short.contains("shows the first 3 rows of each table"));
+    // Only the sources of the rows shown, and every link lands on one.
+    let sources = |h: &str| h.matches("<li id=\"s").count();
+    assert!(sources(&short) < sources(&whole));
+    let mut links = 0;
+    for part in short.split("href=\"#s").skip(1) {
+        let n: String = part.chars().take_while(char::is_ascii_digit).collect();
+        if !n.is_empty() {
+            assert!(short.contains(&format!("<li id=\"s{n}\">")), "s{n}");
+            links += 1;
+        }
+    }
+    assert!(links >= 6, "{links}");
+    // The same in Markdown.
+    let (_, md) = report(Some("3"), &dir.path().join("short.md"));
+    assert!(
+        md.contains("more ledger rows are left out of this report"),
+        "{md}"
+    );
+    for part in md.split("](#s").skip(1) {
+        let n: String = part.chars().take_while(char::is_ascii_digit).collect();
+        assert!(md.contains(&format!("<a id=\"s{n}\"></a>")), "s{n}");
+    }
+}
+
+#[test]
 fn article_text_is_escaped_in_html_and_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("evil.txt");

@@ -51,6 +51,69 @@ pub struct Dossier {
     index: FxHashMap<(u32, Span), usize>,
     /// The number of each document cited, for [`Dossier::index`].
     doc_no: FxHashMap<String, u32>,
+    /// What an abridged report leaves out ([`Dossier::abridge`]).
+    pub left: Left,
+}
+
+/// The rows of each view an abridged report leaves out, and how many sources it cites
+/// at most in one row (a ledger row's, a person's statements).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Left {
+    /// Ledger rows.
+    pub ledger: usize,
+    /// Timeline entries.
+    pub timeline: usize,
+    /// Figures (measures given more than once).
+    pub measures: usize,
+    /// Rates restated.
+    pub restated: usize,
+    /// People and organisations.
+    pub people: usize,
+    /// Posts given to more than one person.
+    pub role_conflicts: usize,
+    /// Projects.
+    pub projects: usize,
+    /// The rows of one view shown, at most.
+    pub rows: usize,
+    /// The sources cited in one row, at most.
+    pub per_row: usize,
+}
+
+impl Default for Left {
+    fn default() -> Left {
+        Left {
+            ledger: 0,
+            timeline: 0,
+            measures: 0,
+            restated: 0,
+            people: 0,
+            role_conflicts: 0,
+            projects: 0,
+            rows: usize::MAX,
+            per_row: usize::MAX,
+        }
+    }
+}
+
+impl Left {
+    /// Whether a view was cut short (sources left out of a row are said in the row).
+    pub fn any(&self) -> bool {
+        self.ledger
+            + self.timeline
+            + self.measures
+            + self.restated
+            + self.people
+            + self.role_conflicts
+            + self.projects
+            > 0
+    }
+}
+
+/// Keeps the first `n` of `v` and says how many it left.
+fn keep<T>(v: &mut Vec<T>, n: usize) -> usize {
+    let left = v.len().saturating_sub(n);
+    v.truncate(n);
+    left
 }
 
 impl Dossier {
@@ -89,6 +152,7 @@ impl Dossier {
             cited: Vec::new(),
             index: FxHashMap::default(),
             doc_no: FxHashMap::default(),
+            left: Left::default(),
         };
         d.number_sources();
         d.summary = d.summarise();
@@ -184,17 +248,48 @@ impl Dossier {
             cited: Vec::new(),
             index: FxHashMap::default(),
             doc_no: FxHashMap::default(),
+            left: Left::default(),
         };
         d.number_sources();
         d.summary = d.summarise();
         Some(d)
     }
 
+    /// The report of a large store: the first `rows` rows of each view (the ledger, the
+    /// timeline, the figures, the people, the projects) and at most `per_row` sources
+    /// in one row, with only their sources numbered; [`Dossier::left`] says what was
+    /// left out. The summary and the slippage chains (and the chart) stay those of the
+    /// whole.
+    pub fn abridge(mut self, rows: usize, per_row: usize) -> Dossier {
+        let left = Left {
+            ledger: keep(&mut self.ledger.rows, rows),
+            timeline: keep(&mut self.timeline, rows),
+            measures: keep(&mut self.figures.measures, rows),
+            restated: keep(&mut self.figures.restated, rows),
+            people: keep(&mut self.people.people, rows),
+            role_conflicts: keep(&mut self.people.role_conflicts, rows),
+            projects: self.grouping.projects.len().saturating_sub(rows),
+            rows,
+            per_row,
+        };
+        if left.any() {
+            self.left = left;
+            self.number_sources();
+        }
+        self
+    }
+
     fn number_sources(&mut self) {
         // Every source, by reference; numbered in the order first cited.
+        let per_row = self.left.per_row;
         let mut all: Vec<(&str, Span)> = Vec::new();
         for r in &self.ledger.rows {
-            all.extend(r.sources.iter().map(|s| (s.doc.as_str(), s.span)));
+            all.extend(
+                r.sources
+                    .iter()
+                    .take(per_row)
+                    .map(|s| (s.doc.as_str(), s.span)),
+            );
             all.extend(r.outcome.iter().map(|o| (o.doc.as_str(), o.span)));
         }
         all.extend(
@@ -206,8 +301,14 @@ impl Dossier {
             all.extend(
                 m.values
                     .iter()
+                    .take(per_row)
                     .map(|v| (v.source.doc.as_str(), v.source.span)),
             );
+            // (Each side of a conflict is among the values, unless they were cut short.)
+            for c in m.conflicts.iter().take(per_row) {
+                all.push((c.a.source.doc.as_str(), c.a.source.span));
+                all.push((c.b.source.doc.as_str(), c.b.source.span));
+            }
         }
         for r in &self.figures.restated {
             all.push((r.a.source.doc.as_str(), r.a.source.span));
@@ -217,9 +318,23 @@ impl Dossier {
             all.extend(
                 p.roles
                     .iter()
+                    .take(per_row)
                     .map(|r| (r.source.doc.as_str(), r.source.span)),
             );
-            all.extend(p.statements.iter().map(|s| (s.doc.as_str(), s.span)));
+            all.extend(
+                p.statements
+                    .iter()
+                    .take(per_row)
+                    .map(|s| (s.doc.as_str(), s.span)),
+            );
+        }
+        // (A holder's role is among the people's, unless they were cut short.)
+        for c in &self.people.role_conflicts {
+            all.extend(
+                c.holders
+                    .iter()
+                    .map(|h| (h.role.source.doc.as_str(), h.role.source.span)),
+            );
         }
         let mut doc_no: FxHashMap<String, u32> = FxHashMap::default();
         let mut index: FxHashMap<(u32, Span), usize> = FxHashMap::default();

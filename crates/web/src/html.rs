@@ -69,15 +69,55 @@ fn target(r: &Row) -> String {
 pub fn render(d: &Dossier, title: &str) -> String {
     let mut h = head(title);
     top(&mut h, d, title, &[]);
+    if d.left.any() {
+        let _ = write!(
+            h,
+            "<p class=\"ref\">This report shows the first {} rows of each table and at most {} sources in a row; the summary and the chart are of everything.</p>",
+            d.left.rows, d.left.per_row
+        );
+    }
     chart(&mut h, d);
-    ledger(&mut h, d, Links::Anchors, usize::MAX);
+    ledger(&mut h, d, Links::Anchors, d.left.per_row);
+    more(&mut h, d.left.ledger, "ledger rows", "ledger");
     timeline(&mut h, d, Links::Anchors, 0..d.timeline.len());
+    more(&mut h, d.left.timeline, "timeline entries", "timeline");
     figures(&mut h, d, Links::Anchors);
+    more(
+        &mut h,
+        d.left.measures + d.left.restated,
+        "figures",
+        "figures",
+    );
     people(&mut h, d, Links::Anchors, usize::MAX);
+    more(
+        &mut h,
+        d.left.people + d.left.role_conflicts,
+        "people, organisations and posts",
+        "people",
+    );
     projects(&mut h, d, Links::Anchors);
+    more(&mut h, d.left.projects, "projects", "projects");
     sources(&mut h, d);
     h.push_str("<p class=\"ref\">Made by overdue. Every row cites the sentences it was read from.</p></body></html>\n");
     h
+}
+
+/// "and 12 more" after the first `shown` of `all` items of a row.
+fn and_more(items: &mut Vec<String>, all: usize, shown: usize) {
+    if all > shown {
+        items.push(format!("and {} more", all - shown));
+    }
+}
+
+/// The line under a view an abridged report cut short: how much it left out and where
+/// to find it.
+fn more(h: &mut String, left: usize, what: &str, command: &str) {
+    if left > 0 {
+        let _ = write!(
+            h,
+            "<p class=\"ref\">{left} more {what} are left out of this report: <code>overdue {command} --db FILE</code> lists them all, and <code>overdue report --rows 0</code> writes a report with every one.</p>"
+        );
+    }
 }
 
 /// The start of every page: its head, inline style, and title.
@@ -159,9 +199,7 @@ pub fn ledger(h: &mut String, d: &Dossier, links: Links, max_sources: usize) {
             .take(max_sources)
             .map(|s| cite(d, links, s))
             .collect();
-        if r.sources.len() > max_sources {
-            sources.push(format!("and {} more", r.sources.len() - max_sources));
-        }
+        and_more(&mut sources, r.sources.len(), max_sources);
         let outcome = r.outcome.as_ref().map_or(String::new(), |o| {
             format!(
                 "{} {}",
@@ -264,10 +302,14 @@ pub fn figures(h: &mut String, d: &Dossier, links: Links) {
                 String::new()
             }
         );
-        for v in &m.values {
+        let per_row = d.left.per_row;
+        for v in m.values.iter().take(per_row) {
             let _ = write!(h, "<li>{} {}</li>", esc(&v.text), cite(d, links, &v.source));
         }
-        for c in &m.conflicts {
+        if m.values.len() > per_row {
+            let _ = write!(h, "<li>and {} more</li>", m.values.len() - per_row);
+        }
+        for c in m.conflicts.iter().take(per_row) {
             let _ = write!(
                 h,
                 "<li class=\"conflict\">Conflict: “{}” {} and “{}” {} cannot both hold</li>",
@@ -275,6 +317,13 @@ pub fn figures(h: &mut String, d: &Dossier, links: Links) {
                 cite(d, links, &c.a.source),
                 esc(&c.b.text),
                 cite(d, links, &c.b.source)
+            );
+        }
+        if m.conflicts.len() > per_row {
+            let _ = write!(
+                h,
+                "<li class=\"conflict\">and {} more conflicts</li>",
+                m.conflicts.len() - per_row
             );
         }
         h.push_str("</ul>");
@@ -301,9 +350,11 @@ pub fn figures(h: &mut String, d: &Dossier, links: Links) {
 pub fn people(h: &mut String, d: &Dossier, links: Links, max: usize) {
     h.push_str("<h2 id=\"people\">People and organisations</h2><table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Roles</th><th>Statements</th></tr></thead><tbody>");
     for p in d.people.people.iter().take(max) {
-        let roles: Vec<String> = p
+        let per_row = d.left.per_row;
+        let mut roles: Vec<String> = p
             .roles
             .iter()
+            .take(per_row)
             .map(|r| {
                 let post = match &r.org {
                     Some(o) => format!("{} of {o}", r.title),
@@ -312,7 +363,14 @@ pub fn people(h: &mut String, d: &Dossier, links: Links, max: usize) {
                 format!("{} {}", esc(&post), cite(d, links, &r.source))
             })
             .collect();
-        let statements: Vec<String> = p.statements.iter().map(|s| cite(d, links, s)).collect();
+        and_more(&mut roles, p.roles.len(), per_row);
+        let mut statements: Vec<String> = p
+            .statements
+            .iter()
+            .take(per_row)
+            .map(|s| cite(d, links, s))
+            .collect();
+        and_more(&mut statements, p.statements.len(), per_row);
         let names: Vec<&str> = p
             .names
             .iter()
@@ -374,7 +432,8 @@ pub fn facilities(p: &overdue_timeline::projects::Project) -> String {
 /// The projects and their facilities.
 pub fn projects(h: &mut String, d: &Dossier, links: Links) {
     h.push_str("<h2 id=\"projects\">Projects and facilities</h2><ul>");
-    for p in &d.grouping.projects {
+    let shown = d.grouping.projects.len() - d.left.projects;
+    for p in &d.grouping.projects[..shown] {
         // In the web view each project has a page of its own.
         let name = match links {
             Links::Anchors => esc(&p.name),

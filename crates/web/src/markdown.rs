@@ -30,11 +30,38 @@ fn link(d: &Dossier, s: &overdue_timeline::ledger::Source) -> String {
     format!("[\\[{n}\\]](#s{n})")
 }
 
+/// The first `shown` of a row's `all` items joined by `sep`, and "and 12 more".
+fn first(items: impl Iterator<Item = String>, all: usize, shown: usize, sep: &str) -> String {
+    let mut v: Vec<String> = items.take(shown).collect();
+    if all > shown {
+        v.push(format!("and {} more", all - shown));
+    }
+    v.join(sep)
+}
+
+/// The line under a view an abridged report cut short.
+fn more(m: &mut String, left: usize, what: &str, command: &str) {
+    if left > 0 {
+        let _ = writeln!(
+            m,
+            "\n{left} more {what} are left out of this report: `overdue {command} --db FILE` lists them all, and `overdue report --rows 0` writes a report with every one."
+        );
+    }
+}
+
 /// The report as Markdown; the chart, if any, is the SVG file `svg` beside it.
 pub fn render(d: &Dossier, title: &str, svg: Option<&str>) -> String {
     let mut m = String::new();
     let several = d.grouping.projects.len() > 1;
+    let per_row = d.left.per_row;
     let _ = writeln!(m, "# {}\n\n{}\n", md(title), md(&d.summary));
+    if d.left.any() {
+        let _ = writeln!(
+            m,
+            "This report shows the first {} rows of each table and at most {per_row} sources in a row; the summary and the chart are of everything.\n",
+            d.left.rows
+        );
+    }
     if let Some(svg) = svg {
         let _ = writeln!(
             m,
@@ -53,7 +80,12 @@ pub fn render(d: &Dossier, title: &str, svg: Option<&str>) -> String {
         let target = r.target.as_ref().map_or(String::new(), |t| {
             format!("{} {}", t.bound, t.value.as_deref().unwrap_or("–"))
         });
-        let sources: Vec<String> = r.sources.iter().map(|s| link(d, s)).collect();
+        let sources = first(
+            r.sources.iter().map(|s| link(d, s)),
+            r.sources.len(),
+            per_row,
+            " ",
+        );
         let outcome = r.outcome.as_ref().map_or(String::new(), |o| {
             format!(
                 "{} {}",
@@ -82,10 +114,11 @@ pub fn render(d: &Dossier, title: &str, svg: Option<&str>) -> String {
             md(&speaker),
             md(r.said.as_deref().unwrap_or("")),
             md(&target),
-            sources.join(" "),
+            sources,
             outcome
         );
     }
+    more(&mut m, d.left.ledger, "ledger rows", "ledger");
     if !d.ledger.slippage.is_empty() {
         m.push_str("\n### Slippage\n\n");
         for c in &d.ledger.slippage {
@@ -118,13 +151,17 @@ pub fn render(d: &Dossier, title: &str, svg: Option<&str>) -> String {
             link(d, &e.source)
         );
     }
+    more(&mut m, d.left.timeline, "timeline entries", "timeline");
     m.push_str("\n## Figures\n\n");
     for f in &d.figures.measures {
         let _ = writeln!(m, "### {}\n", md(&f.unit));
-        for v in &f.values {
+        for v in f.values.iter().take(per_row) {
             let _ = writeln!(m, "- {} {}", md(&v.text), link(d, &v.source));
         }
-        for c in &f.conflicts {
+        if f.values.len() > per_row {
+            let _ = writeln!(m, "- and {} more", f.values.len() - per_row);
+        }
+        for c in f.conflicts.iter().take(per_row) {
             let _ = writeln!(
                 m,
                 "- **Conflict**: “{}” {} and “{}” {} cannot both hold",
@@ -133,6 +170,9 @@ pub fn render(d: &Dossier, title: &str, svg: Option<&str>) -> String {
                 md(&c.b.text),
                 link(d, &c.b.source)
             );
+        }
+        if f.conflicts.len() > per_row {
+            let _ = writeln!(m, "- and {} more conflicts", f.conflicts.len() - per_row);
         }
         m.push('\n');
     }
@@ -146,24 +186,36 @@ pub fn render(d: &Dossier, title: &str, svg: Option<&str>) -> String {
             md(&r.why)
         );
     }
+    more(
+        &mut m,
+        d.left.measures + d.left.restated,
+        "figures",
+        "figures",
+    );
     m.push_str("\n## People and organisations\n\n| name | type | roles | statements |\n|---|---|---|---|\n");
     for p in &d.people.people {
-        let roles: Vec<String> = p
-            .roles
-            .iter()
-            .map(|r| match &r.org {
-                Some(o) => format!("{} of {o}", r.title),
-                None => r.title.clone(),
-            })
-            .collect();
-        let statements: Vec<String> = p.statements.iter().map(|s| link(d, s)).collect();
+        let roles = first(
+            p.roles.iter().map(|r| match &r.org {
+                Some(o) => md(&format!("{} of {o}", r.title)),
+                None => md(&r.title),
+            }),
+            p.roles.len(),
+            per_row,
+            "; ",
+        );
+        let statements = first(
+            p.statements.iter().map(|s| link(d, s)),
+            p.statements.len(),
+            per_row,
+            " ",
+        );
         let _ = writeln!(
             m,
             "| {} | {} | {} | {} |",
             md(&p.name),
             p.kind,
-            md(&roles.join("; ")),
-            statements.join(" ")
+            roles,
+            statements
         );
     }
     for c in &d.people.role_conflicts {
@@ -176,6 +228,12 @@ pub fn render(d: &Dossier, title: &str, svg: Option<&str>) -> String {
             holders.join(", ")
         );
     }
+    more(
+        &mut m,
+        d.left.people + d.left.role_conflicts,
+        "people, organisations and posts",
+        "people",
+    );
     m.push_str("\n## Sources\n\n");
     for (doc, span) in &d.cited {
         let n = d.number(doc, *span);
