@@ -51,7 +51,7 @@ pub fn run(args: Args) -> Result<Exit> {
         return Ok(exit);
     }
     let grouping = group(&docs, &corrections);
-    let d = Dossier::build(&docs, grouping, None);
+    let d = Dossier::build(docs, grouping, None);
     let json = overdue_web::export::timelinejs(&d.timeline, &args.title, &d.summary);
     let text = serde_json::to_string_pretty(&json)?;
     match &args.out {

@@ -88,7 +88,7 @@ pub fn run(args: Args) -> Result<Exit> {
         }
     };
     let grouping = group(&docs, &corrections);
-    let mut dossier = Dossier::build(&docs, grouping, as_of);
+    let mut dossier = Dossier::build(docs, grouping, as_of);
     if let Some(key) = &args.project {
         let Some(id) = dossier.grouping.find(key).map(|p| p.id.clone()) else {
             let known: Vec<String> = dossier

@@ -35,44 +35,44 @@ pub struct Entry {
 /// then undated ones in input order.
 pub fn build(docs: &[Analysis], grouping: &Grouping) -> Vec<Entry> {
     // Each document's entries on every core, then one sort by date (stable: undated and
-    // same-day entries keep the input order).
+    // same-day entries keep the input order), in place.
     let per_doc = overdue_pipeline::parallel_map(docs.len(), |d| {
         let a = &docs[d];
         let project = &grouping.project(d).id;
         a.statements
             .iter()
             .enumerate()
-            .map(|(k, st)| {
-                let date = match st.kind {
+            .map(|(k, st)| Entry {
+                date: match st.kind {
                     "outcome" => st.when.clone(),
                     _ => st.said.clone(),
-                };
-                let first = date.as_deref().and_then(interval).map(|iv| iv.first);
-                let entry = Entry {
-                    date,
-                    kind: st.kind,
-                    event: st.event,
-                    project: project.clone(),
-                    facility: {
-                        let f = &grouping.about(d, k).facilities;
-                        (!f.is_empty()).then(|| f.join(" + "))
-                    },
-                    speaker: st.speaker.as_ref().map(|s| s.name.clone()),
-                    target: st.target.as_ref().and_then(|t| t.value.clone()),
-                    text: squash(&a.doc.text[st.span]),
-                    source: Source {
-                        doc: a.doc.id.clone(),
-                        span: st.span,
-                    },
-                };
-                (first, entry)
+                },
+                kind: st.kind,
+                event: st.event,
+                project: project.clone(),
+                facility: {
+                    let f = &grouping.about(d, k).facilities;
+                    (!f.is_empty()).then(|| f.join(" + "))
+                },
+                speaker: st.speaker.as_ref().map(|s| s.name.clone()),
+                target: st.target.as_ref().and_then(|t| t.value.clone()),
+                text: squash(&a.doc.text[st.span]),
+                source: Source {
+                    doc: a.doc.id.clone(),
+                    span: st.span,
+                },
             })
             .collect::<Vec<_>>()
     });
-    let mut entries: Vec<(Option<jiff::civil::Date>, Entry)> =
-        per_doc.into_iter().flatten().collect();
-    entries.sort_by_key(|(d, _)| (d.is_none(), *d));
-    entries.into_iter().map(|(_, e)| e).collect()
+    let mut entries = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+    for d in per_doc {
+        entries.extend(d);
+    }
+    entries.sort_by_cached_key(|e| {
+        let first = e.date.as_deref().and_then(interval).map(|iv| iv.first);
+        (first.is_none(), first)
+    });
+    entries
 }
 
 /// The text with every run of whitespace made one space, and none at either end.

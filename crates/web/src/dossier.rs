@@ -117,26 +117,31 @@ fn keep<T>(v: &mut Vec<T>, n: usize) -> usize {
 }
 
 impl Dossier {
-    /// Builds everything from the analyses.
+    /// Builds everything from the analyses (their texts are kept, not copied). Each
+    /// layer is let go once the views that read it are built, so that the next view
+    /// takes its memory: the peak is what a large store's report needs.
     pub fn build(
-        docs: &[Analysis],
+        mut docs: Vec<Analysis>,
         grouping: Grouping,
         as_of: Option<jiff::civil::Date>,
     ) -> Dossier {
-        let ledger = overdue_timeline::ledger::build(docs, &grouping, as_of);
-        let timeline = overdue_timeline::events::build(docs, &grouping);
-        let figures = overdue_timeline::figures::build(docs, &grouping);
-        let people = overdue_timeline::people::build(docs);
+        let people = overdue_timeline::people::build(&docs);
+        docs.iter_mut().for_each(|a| a.entities = Vec::new());
+        let figures = overdue_timeline::figures::build(&docs, &grouping);
+        docs.iter_mut().for_each(|a| a.quantities = Vec::new());
+        let ledger = overdue_timeline::ledger::build(&docs, &grouping, as_of);
+        let timeline = overdue_timeline::events::build(&docs, &grouping);
+        docs.iter_mut().for_each(|a| a.statements = Vec::new());
         let infos: HashMap<String, DocInfo> = docs
-            .iter()
+            .into_iter()
             .map(|a| {
                 (
                     a.doc.id.clone(),
                     DocInfo {
-                        doc: a.doc.id.clone(),
-                        published: a.doc.meta.published.value.clone(),
-                        title: a.doc.meta.title.clone(),
-                        text: a.doc.text.clone(),
+                        doc: a.doc.id,
+                        published: a.doc.meta.published.value,
+                        title: a.doc.meta.title,
+                        text: a.doc.text,
                     },
                 )
             })

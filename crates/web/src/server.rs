@@ -181,8 +181,7 @@ impl App {
     fn build(&self, version: i64) -> Result<Arc<Built>, StoreError> {
         let docs = Store::open_read_only(&self.path)?.analyses_for_views()?;
         let grouping = group(&docs, &Corrections::default());
-        let mut d = Dossier::build(&docs, grouping, None);
-        drop(docs);
+        let mut d = Dossier::build(docs, grouping, None);
         // The pages link to the documents' own pages: their texts are not kept here.
         for info in d.docs.values_mut() {
             info.text = String::new();
