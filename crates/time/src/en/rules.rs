@@ -204,12 +204,15 @@ fn tok_year(t: &Tok<'_>) -> Option<i32> {
     (t.text.len() == 4 && (1800..=2199).contains(&y)).then_some(y as i32)
 }
 
-/// The year written after a date: `, 1995` or ` 1995`.
+/// The year written after a date: `, 1995`, ` 1995`, `, nineteen ninety-five`.
 fn year_after(rest: &[Tok<'_>]) -> Option<i32> {
+    let rest = match rest {
+        [c, rest @ ..] if c.text == "," => rest,
+        _ => rest,
+    };
     match rest {
-        [c, y, ..] if c.text == "," => tok_year(y),
-        [y, ..] => tok_year(y),
-        _ => None,
+        [y, ..] if tok_year(y).is_some() => tok_year(y),
+        _ => spelled_year_at(rest).map(|(y, _)| y),
     }
 }
 
@@ -396,10 +399,98 @@ fn quarter_or_half(i: &Item<'_>) -> Option<Part> {
     })
 }
 
-/// A month of a year given relatively: `June next year`, `March of last year` (a
-/// written year has rules of its own).
+/// A month of a year given relatively (`June next year`, `March of last year`) or in
+/// words (`June of nineteen ninety-nine`; a year in digits has rules of its own).
 fn month_of(m: u8, year: &Sem) -> Option<Sem> {
-    part_of_relative(Part::Month(m), year)
+    match year {
+        Sem::Date {
+            y: Some(y),
+            m: None,
+            d: None,
+        } => date(Some(*y), Some(m), None),
+        _ => part_of_relative(Part::Month(m), year),
+    }
+}
+
+/// A number word from one to ninety-nine, as written (`seventy`, `eight`; not digits,
+/// not `a`).
+fn word_number(t: &Tok<'_>) -> Option<i32> {
+    overdue_text::words::cardinal(&t.text.to_ascii_lowercase()).map(|n| n as i32)
+}
+
+/// A number below a hundred in words: `eighteen`, `seventy`, `seventy eight`,
+/// `seventy-eight`; nothing is 0.
+fn below_hundred(toks: &[Tok<'_>]) -> Option<i32> {
+    let tens = |t: &Tok<'_>| word_number(t).filter(|n| n % 10 == 0 && (20..=90).contains(n));
+    let unit = |t: &Tok<'_>| word_number(t).filter(|n| (1..=9).contains(n));
+    match toks {
+        [] => Some(0),
+        [x] => word_number(x).filter(|n| (1..=99).contains(n)),
+        [t, u] => Some(tens(t)? + unit(u)?),
+        [t, j, u] if j.text == "-" && !j.space_before && !u.space_before => {
+            Some(tens(t)? + unit(u)?)
+        }
+        _ => None,
+    }
+}
+
+/// A year written in words, all of `toks`: `nineteen seventy-eight` 1978, `nineteen oh
+/// five` 1905, `nineteen hundred` 1900, `twenty nineteen` 2019, `two thousand and
+/// eighteen` 2018, `two thousand` 2000.
+fn spelled_year(toks: &[Tok<'_>]) -> Option<i32> {
+    match toks {
+        [two, thousand, rest @ ..] if two.is("two") && thousand.is("thousand") => {
+            let rest = match rest {
+                [and, r @ ..] if and.is("and") && !r.is_empty() => r,
+                _ => rest,
+            };
+            Some(2000 + below_hundred(rest)?)
+        }
+        [c, rest @ ..] if !rest.is_empty() => {
+            let century = word_number(c).filter(|n| (18..=20).contains(n))? * 100;
+            let tail = match rest {
+                [h] if h.is("hundred") => 0,
+                [o, u] if o.is_any(&["oh", "o", "zero"]) => {
+                    word_number(u).filter(|n| (1..=9).contains(n))?
+                }
+                _ => below_hundred(rest).filter(|n| *n >= 10)?,
+            };
+            Some(century + tail)
+        }
+        _ => None,
+    }
+}
+
+/// A year in words at the start of `toks`, and how many tokens it takes (the longest).
+fn spelled_year_at(toks: &[Tok<'_>]) -> Option<(i32, usize)> {
+    (2..=toks.len().min(6))
+        .rev()
+        .find_map(|k| spelled_year(&toks[..k]).map(|y| (y, k)))
+}
+
+/// A year in words where a year is expected: after `in`, `of`, `since`, `by`, a month or
+/// a comma (and a bare `two thousand` not after `of`, `from` or `to`: "a crowd of two
+/// thousand"), and not before a noun ("nineteen ninety-eight cases").
+fn spelled_year_here(m: &Matched<'_, '_>) -> Option<Sem> {
+    let y = spelled_year(m.inner)?;
+    let bare = y == 2000 && m.inner.len() == 2;
+    let before = m.before.is_some_and(|b| {
+        b.is_any(&["in", "since", "until", "till", "by", "year", ","])
+            || tok_month(b).is_some()
+            || (!bare && b.is_any(&["of", "from", "to"]))
+    });
+    // A lower-case word after it is a noun it counts unless it is one of these.
+    const NOT_NOUNS: &[&str] = &[
+        "and", "or", "but", "to", "until", "till", "through", "when", "as", "at", "in", "on",
+        "for", "with", "by", "of", "the", "a", "an", "that", "which", "was", "were", "is", "are",
+        "will", "would", "had", "has", "have", "saw",
+    ];
+    let after = m.after.is_none_or(|a| {
+        let glued_hyphen = a.text == "-" && !a.space_before;
+        !glued_hyphen
+            && (!a.text.starts_with(|c: char| c.is_ascii_lowercase()) || a.is_any(NOT_NOUNS))
+    });
+    (before && after).then(|| Sem::year(y))
 }
 
 /// A part of a year given relatively, with no `of`: `June next year`, `the first half
@@ -417,6 +508,18 @@ fn nth_week(n: i8, within: &Sem) -> Option<Sem> {
         _ => false,
     };
     fits.then(|| Sem::NthWeek(n, Box::new(within.clone())))
+}
+
+/// A day of a year written out (in words: the digit forms have rules of their own).
+fn written_year_date(year: &Sem, m: u8, d: u8) -> Option<Sem> {
+    match year {
+        Sem::Date {
+            y: Some(y),
+            m: None,
+            d: None,
+        } => date(Some(*y), Some(m), Some(d)),
+        _ => None,
+    }
 }
 
 /// The week of a day the text gives: `the week of March 16`.
@@ -462,6 +565,78 @@ pub fn rules() -> Vec<Rule> {
         ))),
         // ---- years and decades ----
         rule!("<year>", [Year], |m| Some(Sem::year(year(&m.items[0])?))),
+        // A year in words: `nineteen seventy`, `twenty nineteen`, `nineteen hundred`.
+        rule!("<year in words>", [Num, Num], spelled_year_here),
+        rule!("<year in words> 3", [Num, Num, Num], spelled_year_here),
+        rule!(
+            "<year in words> 4",
+            [Num, Num, Join, Num],
+            spelled_year_here
+        ),
+        rule!(
+            "<year in words> oh",
+            [Num, W(&["oh", "o"]), Num],
+            spelled_year_here
+        ),
+        rule!(
+            "two thousand [and] <n>",
+            [W(&["two"]), W(&["thousand"])],
+            spelled_year_here
+        ),
+        rule!(
+            "two thousand [and] <n> 3",
+            [W(&["two"]), W(&["thousand"]), Num],
+            spelled_year_here
+        ),
+        rule!(
+            "two thousand [and] <n> 4",
+            [W(&["two"]), W(&["thousand"]), Num, Num],
+            spelled_year_here
+        ),
+        rule!(
+            "two thousand [and] <n> 5",
+            [W(&["two"]), W(&["thousand"]), Num, Join, Num],
+            spelled_year_here
+        ),
+        rule!(
+            "two thousand and <n>",
+            [W(&["two"]), W(&["thousand"]), W(&["and"]), Num],
+            spelled_year_here
+        ),
+        rule!(
+            "two thousand and <n> 5",
+            [W(&["two"]), W(&["thousand"]), W(&["and"]), Num, Num],
+            spelled_year_here
+        ),
+        rule!(
+            "two thousand and <n> 6",
+            [W(&["two"]), W(&["thousand"]), W(&["and"]), Num, Join, Num],
+            spelled_year_here
+        ),
+        rule!(
+            "the nineteen seventies",
+            [W(&["eighteen", "nineteen"]), W(DECADE_WORDS)],
+            |m| {
+                // After "the": "the nineteen seventies" → 197.
+                let c = word_number(m.inner.first()?)?;
+                let tens = DECADE_WORDS.iter().position(|w| m.inner[1].is(w))? as i32 + 2;
+                m.before
+                    .is_some_and(|b| b.is("the"))
+                    .then_some(Sem::Decade(c * 10 + tens))
+            }
+        ),
+        rule!(
+            "the twenty-tens",
+            [W(&["twenty"]), Join, W(&["tens"])],
+            |m| m
+                .before
+                .is_some_and(|b| b.is("the"))
+                .then_some(Sem::Decade(201))
+        ),
+        rule!("the two thousands", [W(&["two"]), W(&["thousands"])], |m| m
+            .before
+            .is_some_and(|b| b.is("the"))
+            .then_some(Sem::Decade(200))),
         rule!("the year <year>", [W(&["the"]), W(&["year"]), Year], |m| {
             Some(Sem::year(year(&m.items[2])?))
         }),
@@ -712,6 +887,30 @@ pub fn rules() -> Vec<Rule> {
                 .then(|| date(None, None, Some(day(&m.items[1])?)))
                 .flatten()
         }),
+        rule!(
+            "<month> <day>, <year in words>",
+            [Month, Day, W(&[","]), YearNode],
+            |m| written_year_date(m.items[3].sem()?, month(&m.items[0])?, day(&m.items[1])?)
+        ),
+        rule!(
+            "<day> <month>[,] <year in words>",
+            [Day, Month, YearNode],
+            |m| written_year_date(m.items[2].sem()?, month(&m.items[1])?, day(&m.items[0])?)
+        ),
+        rule!(
+            "<day> <month>, <year in words>",
+            [Day, Month, W(&[","]), YearNode],
+            |m| written_year_date(m.items[3].sem()?, month(&m.items[1])?, day(&m.items[0])?)
+        ),
+        rule!(
+            "the <ordinal> of <month>, <year in words>",
+            [W(&["the"]), Ord, W(&["of"]), Month, W(&[","]), YearNode],
+            |m| written_year_date(
+                m.items[5].sem()?,
+                month(&m.items[3])?,
+                ord(&m.items[1])? as u8
+            )
+        ),
         rule!(
             "the <ordinal> of <month>",
             [W(&["the"]), Ord, W(&["of"]), Month],
