@@ -743,6 +743,11 @@ pub fn rules() -> Vec<Rule> {
             Some(month(&m.items[0])?),
             None
         )),
+        rule!("<month>, <year>", [Month, W(&[","]), Year], |m| date(
+            Some(year(&m.items[2])?),
+            Some(month(&m.items[0])?),
+            None
+        )),
         // "2016 November": a month after its year. Not "May" or "March", which after a
         // year are as often a name or a word ("In 2016 May became prime minister").
         rule!("<year> <month>", [Year, Month], |m| {
@@ -950,6 +955,23 @@ pub fn rules() -> Vec<Rule> {
             }
             date(None, Some(month(&m.items[0])?), None)
         }),
+        rule!(
+            "<yyyy>-<mon>-<d>",
+            [Year, W(&["-", "/"]), Month, W(&["-", "/"]), Day],
+            |m| {
+                // "2019-sep-1", "2019/Sep/01": written together, one separator.
+                let sep = m.items[1].tok()?.text;
+                (glued(&m.items[1..]) && m.items[3].tok()?.text == sep)
+                    .then(|| {
+                        date(
+                            Some(year(&m.items[0])?),
+                            Some(month(&m.items[2])?),
+                            Some(day(&m.items[4])?),
+                        )
+                    })
+                    .flatten()
+            }
+        ),
         rule!("<yyyy>-<mm>-<dd>", [Year, Join, Num, Join, Num], |m| {
             let (mm, dd) = (m.items[2].tok()?, m.items[4].tok()?);
             if mm.text.len() != 2 || dd.text.len() != 2 {
