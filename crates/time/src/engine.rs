@@ -189,10 +189,10 @@ pub fn year_tokens_into(toks: &[Tok<'_>], out: &mut Vec<bool>) {
                 && n.text.chars().all(|c| c.is_ascii_lowercase())
                 && !matches!(n.lex, Lex::Unit(_))
         }) && !(i >= 1
-            && toks[i - 1].is_any(&[
+            && (toks[i - 1].is_any(&[
                 "in", "since", "by", "until", "before", "after", "from", "of", "during", "to",
                 "and", "through",
-            ]));
+            ]) || matches!(toks[i - 1].lex, Lex::Month(_))));
         !(glued_before || glued_letter_before || glued_after || counted)
     }));
 }
