@@ -220,6 +220,32 @@ const PAST_CUES: &[&str] = &[
     "last",
     "earlier",
     "since",
+    // Irregular past forms (the regular ones end in "-ed").
+    "took",
+    "became",
+    "came",
+    "went",
+    "made",
+    "gave",
+    "got",
+    "held",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "built",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "spent",
+    "led",
+    "met",
+    "grew",
+    "knew",
+    "wrote",
+    "chose",
+    "sent",
 ];
 
 /// Whether the words around an expression speak of the future: the nearest cue before it
@@ -240,6 +266,11 @@ fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
             return true;
         }
         if g.cue(t) & PAST != 0 || (t.text.len() > 4 && t.text.ends_with("ed")) {
+            // A participle after "be" is a passive ("will be shipped in July", "is to be
+            // held"), which says nothing of the past: read on.
+            if k > 0 && before[k - 1].is("be") {
+                continue;
+            }
             return false;
         }
     }
