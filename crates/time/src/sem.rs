@@ -116,8 +116,9 @@ pub enum Sem {
     /// A season near the reference: `last spring` (-1), `next winter` (1), `this summer`
     /// (0), or by tense (None).
     Season(u8, Option<i32>),
-    /// A month near the reference: `last September` (-1: the last one before this
-    /// month), `next June` (1), `this September` (0: this year's).
+    /// A month near the reference: `this past September` (-1: the last one before this
+    /// month; `last September` is last year's), `next June` (1), `this September` (0:
+    /// this year's).
     MonthNear(u8, i32),
     /// A weekday near the reference: `last Friday` (-1), `Wednesday` (by tense).
     Weekday(u8, Option<i32>),

@@ -2332,10 +2332,13 @@ pub fn rules() -> Vec<Rule> {
             "this|last|next <month>",
             [W(&["this", "last", "next", "past", "coming"]), Month],
             |m| {
-                Some(Sem::MonthNear(
-                    month(&m.items[1])?,
-                    direction(&word(&m.items[0]))?,
-                ))
+                let mo = month(&m.items[1])?;
+                // "last June" is last year's June, even when this year's is past ("this
+                // past June", "in June").
+                if m.items[0].tok()?.is("last") {
+                    return month_of(mo, &Sem::Rel(Unit::Year, -1));
+                }
+                Some(Sem::MonthNear(mo, direction(&word(&m.items[0]))?))
             }
         ),
     ]
