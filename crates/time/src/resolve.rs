@@ -441,6 +441,23 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             };
             date_kind(format!("{year}-{code}"))
         }
+        Sem::PartNear(part, ahead) => {
+            let (first, last) = match part {
+                Part::Quarter(q) => (3 * q - 2, 3 * q),
+                Part::Half(h) => (6 * h - 5, 6 * h),
+                _ => return None,
+            };
+            let year = match r {
+                Some(RefDate { y, m: Some(rm), .. }) if !ctx.future && first > rm => {
+                    Sem::year(y - 1)
+                }
+                Some(RefDate { y, m: Some(rm), .. }) if *ahead && ctx.future && last < rm => {
+                    Sem::year(y + 1)
+                }
+                _ => Sem::Rel(Unit::Year, 0),
+            };
+            resolve(&Sem::Part(Box::new(year), *part), ctx)
+        }
         Sem::Season(s, dir) => {
             let Some(r) = r else {
                 return date_kind(format!("XXXX-{}", SEASON_CODES[*s as usize % 4]));

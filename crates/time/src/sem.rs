@@ -113,6 +113,13 @@ pub enum Sem {
     Anchored(Unit, i32),
     /// A part of a year: `the second half of 2022`, `Q3 2021`, `spring 2012`.
     Part(Box<Sem>, Part),
+    /// A quarter or half of the year near the reference, by tense: this year's, or last
+    /// year's when the text speaks of the past and this year's has not begun ("took a
+    /// charge in the fourth quarter", said in February), or (if the flag is set) next
+    /// year's when it speaks of the future and this year's is over ("will open in the
+    /// first quarter", said in October; not "its third-quarter report later this
+    /// month", a report on the quarter just over).
+    PartNear(Part, bool),
     /// A season near the reference: `last spring` (-1), `next winter` (1), `this summer`
     /// (0), or by tense (None).
     Season(u8, Option<i32>),
@@ -182,6 +189,7 @@ impl Sem {
             | Sem::Rel(..)
             | Sem::Anchored(..)
             | Sem::Part(..)
+            | Sem::PartNear(..)
             | Sem::Season(..)
             | Sem::Weekday(..)
             | Sem::MonthNear(..) => true,

@@ -1266,7 +1266,15 @@ pub fn rules() -> Vec<Rule> {
                 W(&["day", "week", "month", "year", "decade"])
             ],
             |m| {
-                let point = Sem::Anchored(m.items[3].unit()?, 0);
+                // "earlier in the day" is the day of the report, as news writes it (a day
+                // the text gave before is "earlier that day"); "later in the year" the
+                // year the text speaks of.
+                let unit = m.items[3].unit()?;
+                let point = if unit == Unit::Day {
+                    Sem::Rel(unit, 0)
+                } else {
+                    Sem::Anchored(unit, 0)
+                };
                 // "late in the year" is its end; "later in the year" only in it.
                 Some(match word(&m.items[0]).as_str() {
                     w @ ("late" | "early") => Sem::Mod(Box::new(point), modifier(w)?),
@@ -1432,10 +1440,9 @@ pub fn rules() -> Vec<Rule> {
                 if m.after.is_some_and(|a| a.is_any(&["of", "a", "an", "the"])) {
                     return None;
                 }
-                (1..=2).contains(&h).then_some(Sem::Part(
-                    Box::new(Sem::Rel(Unit::Year, 0)),
-                    Part::Half(h as u8),
-                ))
+                (1..=2)
+                    .contains(&h)
+                    .then_some(Sem::PartNear(Part::Half(h as u8), true))
             }
         ),
         rule!(
@@ -1473,10 +1480,9 @@ pub fn rules() -> Vec<Rule> {
                 if m.after.is_some_and(|a| a.is_any(&["of"])) {
                     return None;
                 }
-                (1..=4).contains(&q).then_some(Sem::Part(
-                    Box::new(Sem::Rel(Unit::Year, 0)),
-                    Part::Quarter(q as u8),
-                ))
+                (1..=4)
+                    .contains(&q)
+                    .then_some(Sem::PartNear(Part::Quarter(q as u8), true))
             }
         ),
         rule!(
@@ -1487,10 +1493,9 @@ pub fn rules() -> Vec<Rule> {
                 quarter_or_half(&m.items[0])?
             ))
         ),
-        rule!("Q<n>", [W(&["Q1", "Q2", "Q3", "Q4"])], |m| Some(Sem::Part(
-            Box::new(Sem::Rel(Unit::Year, 0)),
-            quarter_or_half(&m.items[0])?
-        ))),
+        rule!("Q<n>", [W(&["Q1", "Q2", "Q3", "Q4"])], |m| Some(
+            Sem::PartNear(quarter_or_half(&m.items[0])?, true)
+        )),
         rule!(
             "<year> Q<n>|H<n>",
             [YearNode, W(&["Q1", "Q2", "Q3", "Q4", "H1", "H2"])],
@@ -1636,6 +1641,10 @@ pub fn rules() -> Vec<Rule> {
         )),
         rule!("a <unit>", [W(&["a", "an", "one"]), Unit], |m| {
             let u = m.items[1].unit()?;
+            // "a quarter of the way", "a quarter of the revenue": a share.
+            if u == Unit::Quarter && m.after.is_some_and(|a| a.is("of")) {
+                return None;
+            }
             if m.items[1].tok()?.text.ends_with('s') {
                 return None;
             }
@@ -2078,14 +2087,16 @@ pub fn rules() -> Vec<Rule> {
             "<ordinal>-quarter",
             [Ord, Join, W(&["quarter", "half"])],
             |m| {
-                // "third-quarter profit", "first-half sales": this year's.
+                // "third-quarter profit", "first-half sales": the one near, by tense (never
+                // next year's: "third-quarter results later this month" are the last
+                // quarter's).
                 let n = ord(&m.items[0])?;
                 let part = if m.items[2].tok()?.is("half") {
                     (1..=2).contains(&n).then_some(Part::Half(n as u8))?
                 } else {
                     (1..=4).contains(&n).then_some(Part::Quarter(n as u8))?
                 };
-                Some(Sem::Part(Box::new(Sem::Rel(Unit::Year, 0)), part))
+                Some(Sem::PartNear(part, false))
             }
         ),
         rule!(
