@@ -182,6 +182,8 @@ const FUTURE_CUES: &[&str] = &[
     "expects",
     "expect",
     "scheduled",
+    "slated",
+    "poised",
     "planned",
     "plans",
     "plan",

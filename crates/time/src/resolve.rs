@@ -419,6 +419,18 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             };
             date_kind(format!("{y:04}-{m:02}"))
         }
+        Sem::InUnits(unit, n) => {
+            let sem = if ctx.future {
+                Sem::Rel(*unit, *n)
+            } else {
+                Sem::Dur {
+                    n: f64::from(*n),
+                    unit: *unit,
+                    max: None,
+                }
+            };
+            resolve(&sem, ctx)
+        }
         Sem::Rel(unit, n) => date_kind(match r {
             Some(r) => rel_value(r, *unit, *n),
             None => unknown_ref(*n),

@@ -106,6 +106,10 @@ pub enum Sem {
     ShiftFrom(Vec<(f64, Unit)>, i32, Box<Sem>),
     /// A weekday in a week the text gives: `Tuesday next week`, `next week on Friday`.
     WeekdayOf(u8, Box<Sem>),
+    /// `in three years`: the point that many units after the reference when the text
+    /// speaks of the future, else the stretch of time ("four versions released in 5
+    /// years").
+    InUnits(Unit, i32),
     /// A point `n` units from the reference: `next year` (Year, 1), `yesterday` (Day, -1),
     /// `two years ago` (Year, -2), `this week` (Week, 0).
     Rel(Unit, i32),
@@ -187,6 +191,7 @@ impl Sem {
             | Sem::ShiftFrom(..)
             | Sem::WeekdayOf(..)
             | Sem::Rel(..)
+            | Sem::InUnits(..)
             | Sem::Anchored(..)
             | Sem::Part(..)
             | Sem::PartNear(..)

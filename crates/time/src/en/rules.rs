@@ -381,6 +381,22 @@ fn capitalised(i: &Item<'_>) -> bool {
         .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
+/// Whether a word before `a year` counts what the rate is of: a number, a plural
+/// (`rifles`), `once`, `billion`, a unit written short (`kWh`); not a verb ("there came
+/// a day when").
+fn counts(b: &Tok<'_>) -> bool {
+    let t = b.text;
+    b.digits().is_some()
+        || (b.num().is_some() && !b.is_any(&["a", "an", "half"]))
+        || (t.len() > 3 && t.ends_with('s') && t.chars().all(|c| c.is_alphabetic()))
+        || b.is_any(&[
+            "once", "twice", "thrice", "billion", "million", "thousand", "hundred", "dozen",
+        ])
+        || (t.len() <= 4
+            && t.chars().all(char::is_alphanumeric)
+            && t.chars().any(|c| c.is_ascii_uppercase()))
+}
+
 /// Tokens written together, with no space between them.
 fn glued(items: &[Item<'_>]) -> bool {
     items
@@ -1131,7 +1147,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "in <num> years",
             [W(&["in"]), Num, W(&["years"])],
-            |m| Some(Sem::Rel(Unit::Year, amount(&m.items[1])? as i32))
+            |m| Some(Sem::InUnits(Unit::Year, amount(&m.items[1])? as i32))
         ),
         rule!(
             "<num> <unit> later",
@@ -1655,8 +1671,8 @@ pub fn rules() -> Vec<Rule> {
                     "under", "half", "of", "to", "after", "before", "least", "most", "take",
                     "takes", "took", "taken", "last", "lasted", "spent", "spend", "only", "just",
                     "another", "up", "and", "or", "by", "some", "roughly",
-                ]) && (b.text.chars().all(|c| c.is_alphanumeric())
-                    && !matches!(b.lex, Lex::Unit(_)))
+                ]) && counts(b)
+                    && !matches!(b.lex, Lex::Unit(_))
                     && m.items[0].tok().is_some_and(|t| t.is_any(&["a", "an"]))
                     // "opened a year later", "a year behind schedule": a stretch of time.
                     && !m.after.is_some_and(|a| {
