@@ -68,25 +68,30 @@ fn html_report_of_the_examples_is_self_contained_and_every_link_lands() {
     assert_eq!(std::fs::read_to_string(&again).unwrap(), html);
 }
 
+/// `overdue report` on the examples and the seeds (two projects) with `extra` arguments,
+/// written to `out`.
+fn report_of_examples_and_seeds(extra: &[&str], out: &std::path::Path) -> std::process::Output {
+    let seeds_meta = seeds().join("meta.tsv");
+    let (examples, seed) = (example_paths(), seed_paths());
+    let mut args = vec![
+        "report",
+        "--meta",
+        "examples/meta.tsv",
+        "--meta",
+        seeds_meta.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    args.extend(examples.iter().chain(&seed).map(String::as_str));
+    overdue(&args)
+}
+
 #[test]
 fn a_report_on_one_project_of_several() {
     let dir = tempfile::tempdir().unwrap();
-    let seeds_meta = seeds().join("meta.tsv");
-    let (examples, seed) = (example_paths(), seed_paths());
     let report = |project: &str, out: &std::path::Path| {
-        let mut args = vec![
-            "report",
-            "--meta",
-            "examples/meta.tsv",
-            "--meta",
-            seeds_meta.to_str().unwrap(),
-            "--project",
-            project,
-            "--out",
-            out.to_str().unwrap(),
-        ];
-        args.extend(examples.iter().chain(&seed).map(String::as_str));
-        overdue(&args)
+        report_of_examples_and_seeds(&["--project", project], out)
     };
     // By name, in any case: only that project's articles, ledger and sources.
     let md = dir.path().join("bridge.md");
@@ -124,23 +129,9 @@ fn a_report_on_one_project_of_several() {
 #[test]
 fn the_report_of_a_large_store_shows_the_first_rows_of_each_table() {
     let dir = tempfile::tempdir().unwrap();
-    let seeds_meta = seeds().join("meta.tsv");
-    let (examples, seed) = (example_paths(), seed_paths());
     let report = |rows: Option<&str>, out: &std::path::Path| {
-        let mut args = vec![
-            "report",
-            "--meta",
-            "examples/meta.tsv",
-            "--meta",
-            seeds_meta.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ];
-        if let Some(rows) = rows {
-            args.extend(["--rows", rows]);
-        }
-        args.extend(examples.iter().chain(&seed).map(String::as_str));
-        let o = overdue(&args);
+        let extra = rows.map_or(Vec::new(), |r| vec!["--rows", r]);
+        let o = report_of_examples_and_seeds(&extra, out);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         (
             String::from_utf8(o.stdout).unwrap(),

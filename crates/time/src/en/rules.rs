@@ -914,7 +914,7 @@ pub fn rules() -> Vec<Rule> {
             |m| written_year_date(m.items[3].sem()?, month(&m.items[0])?, day(&m.items[1])?)
         ),
         rule!(
-            "<day> <month>[,] <year in words>",
+            "<day> <month> <year in words>",
             [Day, Month, YearNode],
             |m| written_year_date(m.items[2].sem()?, month(&m.items[1])?, day(&m.items[0])?)
         ),
