@@ -699,6 +699,9 @@ const READ_CHUNK: usize = 4096;
 /// version) ones given anew. Their time expressions too if `timexes`. `chunk` rows are
 /// held at a time.
 fn load(conn: &Connection, path: &Path, timexes: bool, chunk: usize) -> Result<Vec<Analysis>> {
+    // One read transaction: the count and the rows see the same store.
+    let read = conn.unchecked_transaction().map_err(|e| sqlite(path, e))?;
+    let conn: &Connection = &read;
     let missing: i64 = conn
         .query_row(
             "SELECT count(*) FROM documents d LEFT JOIN identities i ON i.seq = d.seq \
