@@ -1671,7 +1671,10 @@ pub fn rules() -> Vec<Rule> {
                     "under", "half", "of", "to", "after", "before", "least", "most", "take",
                     "takes", "took", "taken", "last", "lasted", "spent", "spend", "only", "just",
                     "another", "up", "and", "or", "by", "some", "roughly",
-                ]) && counts(b)
+                ]) && (counts(b)
+                    // "one flight a day": a noun after a number.
+                    || m.prev.len() >= 2 && counts(&m.prev[m.prev.len() - 2]))
+                    && b.text.chars().all(char::is_alphanumeric)
                     && !matches!(b.lex, Lex::Unit(_))
                     && m.items[0].tok().is_some_and(|t| t.is_any(&["a", "an"]))
                     // "opened a year later", "a year behind schedule": a stretch of time.
