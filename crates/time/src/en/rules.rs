@@ -451,7 +451,8 @@ fn below_hundred(toks: &[Tok<'_>]) -> Option<i32> {
 }
 
 /// A year written in words, all of `toks`: `nineteen seventy-eight` 1978, `nineteen oh
-/// five` 1905, `nineteen hundred` 1900, `twenty nineteen` 2019, `two thousand and
+/// five` 1905, `nineteen hundred` 1900, `nineteen hundred and ninety` 1990, `twenty
+/// nineteen` 2019, `two thousand and
 /// eighteen` 2018, `two thousand` 2000.
 fn spelled_year(toks: &[Tok<'_>]) -> Option<i32> {
     match toks {
@@ -466,6 +467,9 @@ fn spelled_year(toks: &[Tok<'_>]) -> Option<i32> {
             let century = word_number(c).filter(|n| (18..=20).contains(n))? * 100;
             let tail = match rest {
                 [h] if h.is("hundred") => 0,
+                [h, and, rest @ ..] if h.is("hundred") && and.is("and") => {
+                    below_hundred(rest).filter(|n| *n > 0)?
+                }
                 [o, u] if o.is_any(&["oh", "o", "zero"]) => {
                     word_number(u).filter(|n| (1..=9).contains(n))?
                 }
@@ -592,6 +596,21 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "<year in words> oh",
             [Num, W(&["oh", "o"]), Num],
+            spelled_year_here
+        ),
+        rule!(
+            "<century> hundred and <n>",
+            [Num, W(&["hundred"]), W(&["and"]), Num],
+            spelled_year_here
+        ),
+        rule!(
+            "<century> hundred and <n> 5",
+            [Num, W(&["hundred"]), W(&["and"]), Num, Num],
+            spelled_year_here
+        ),
+        rule!(
+            "<century> hundred and <n> 6",
+            [Num, W(&["hundred"]), W(&["and"]), Num, Join, Num],
             spelled_year_here
         ),
         rule!(
