@@ -454,9 +454,9 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             date_kind(format!("{year}-{code}"))
         }
         Sem::PartNear(part, ahead) => {
-            let (first, last) = match part {
-                Part::Quarter(q) => (3 * q - 2, 3 * q),
-                Part::Half(h) => (6 * h - 5, 6 * h),
+            let (first, last) = match *part {
+                Part::Quarter(q @ 1..=4) => (3 * q - 2, 3 * q),
+                Part::Half(h @ 1..=2) => (6 * h - 5, 6 * h),
                 _ => return None,
             };
             let year = match r {
