@@ -212,7 +212,9 @@ fn year_after(rest: &[Tok<'_>]) -> Option<i32> {
     };
     match rest {
         [y, ..] if tok_year(y).is_some() => tok_year(y),
-        _ => spelled_year_at(rest).map(|(y, _)| y),
+        _ => spelled_year_at(rest)
+            .filter(|(_, k)| ends_year(rest.get(*k)))
+            .map(|(y, _)| y),
     }
 }
 
@@ -452,8 +454,7 @@ fn below_hundred(toks: &[Tok<'_>]) -> Option<i32> {
 
 /// A year written in words, all of `toks`: `nineteen seventy-eight` 1978, `nineteen oh
 /// five` 1905, `nineteen hundred` 1900, `nineteen hundred and ninety` 1990, `twenty
-/// nineteen` 2019, `two thousand and
-/// eighteen` 2018, `two thousand` 2000.
+/// nineteen` 2019, `two thousand and eighteen` 2018, `two thousand` 2000.
 fn spelled_year(toks: &[Tok<'_>]) -> Option<i32> {
     match toks {
         [two, thousand, rest @ ..] if two.is("two") && thousand.is("thousand") => {
@@ -481,6 +482,22 @@ fn spelled_year(toks: &[Tok<'_>]) -> Option<i32> {
     }
 }
 
+/// Whether a year in words may end before `after`: not before a noun it would count
+/// ("nineteen ninety-eight cases", "two thousand people"), nor a hyphen joining on.
+fn ends_year(after: Option<&Tok<'_>>) -> bool {
+    // A lower-case word after it is a noun it counts unless it is one of these.
+    const NOT_NOUNS: &[&str] = &[
+        "and", "or", "but", "to", "until", "till", "through", "when", "as", "at", "in", "on",
+        "for", "with", "by", "of", "the", "a", "an", "that", "which", "was", "were", "is", "are",
+        "will", "would", "had", "has", "have", "saw",
+    ];
+    after.is_none_or(|a| {
+        let glued_hyphen = a.text == "-" && !a.space_before;
+        !glued_hyphen
+            && (!a.text.starts_with(|c: char| c.is_ascii_lowercase()) || a.is_any(NOT_NOUNS))
+    })
+}
+
 /// A year in words at the start of `toks`, and how many tokens it takes (the longest).
 fn spelled_year_at(toks: &[Tok<'_>]) -> Option<(i32, usize)> {
     (2..=toks.len().min(6))
@@ -499,17 +516,7 @@ fn spelled_year_here(m: &Matched<'_, '_>) -> Option<Sem> {
             || tok_month(b).is_some()
             || (!bare && b.is_any(&["of", "from", "to"]))
     });
-    // A lower-case word after it is a noun it counts unless it is one of these.
-    const NOT_NOUNS: &[&str] = &[
-        "and", "or", "but", "to", "until", "till", "through", "when", "as", "at", "in", "on",
-        "for", "with", "by", "of", "the", "a", "an", "that", "which", "was", "were", "is", "are",
-        "will", "would", "had", "has", "have", "saw",
-    ];
-    let after = m.after.is_none_or(|a| {
-        let glued_hyphen = a.text == "-" && !a.space_before;
-        !glued_hyphen
-            && (!a.text.starts_with(|c: char| c.is_ascii_lowercase()) || a.is_any(NOT_NOUNS))
-    });
+    let after = ends_year(m.after);
     (before && after).then(|| Sem::year(y))
 }
 
