@@ -146,6 +146,19 @@ impl Dossier {
                 )
             })
             .collect();
+        Dossier::assemble(grouping, ledger, timeline, figures, people, infos)
+    }
+
+    /// The dossier of these views and documents, its sources numbered and its summary
+    /// written.
+    fn assemble(
+        grouping: Grouping,
+        ledger: Ledger,
+        timeline: Vec<Entry>,
+        figures: Figures,
+        people: People,
+        docs: HashMap<String, DocInfo>,
+    ) -> Dossier {
         let mut d = Dossier {
             summary: String::new(),
             grouping,
@@ -153,7 +166,7 @@ impl Dossier {
             timeline,
             figures,
             people,
-            docs: infos,
+            docs,
             cited: Vec::new(),
             index: FxHashMap::default(),
             doc_no: FxHashMap::default(),
@@ -237,27 +250,15 @@ impl Dossier {
                 })
                 .collect(),
         };
-        let mut d = Dossier {
-            summary: String::new(),
-            docs: self
-                .docs
-                .iter()
-                .filter(|(doc, _)| ours(doc))
-                .map(|(doc, info)| (doc.clone(), info.clone()))
-                .collect(),
-            grouping,
-            ledger,
-            timeline,
-            figures,
-            people,
-            cited: Vec::new(),
-            index: FxHashMap::default(),
-            doc_no: FxHashMap::default(),
-            left: Left::default(),
-        };
-        d.number_sources();
-        d.summary = d.summarise();
-        Some(d)
+        let docs = self
+            .docs
+            .iter()
+            .filter(|(doc, _)| ours(doc))
+            .map(|(doc, info)| (doc.clone(), info.clone()))
+            .collect();
+        Some(Dossier::assemble(
+            grouping, ledger, timeline, figures, people, docs,
+        ))
     }
 
     /// The report of a large store: the first `rows` rows of each view (the ledger, the
