@@ -419,6 +419,8 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
     let bytes = s.as_bytes();
     let mut i = 0;
     let mut space = true;
+    // Inside a run of numbers cut at their full stops (`13.5.2015`), until a space.
+    let mut dotted = false;
     while i < bytes.len() {
         let c = if bytes[i] < 0x80 {
             bytes[i] as char
@@ -427,6 +429,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
         };
         if c.is_whitespace() {
             space = true;
+            dotted = false;
             i += c.len_utf8();
             continue;
         }
@@ -445,6 +448,13 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
                     break;
                 }
             }
+            // Numbers with two full stops are a date or a version (`13.5.2015`,
+            // `2015.5.13`, `1.2.3`), not a decimal: each number is a token of its own.
+            let run = &bytes[start..i];
+            if dotted || run.iter().filter(|&&b| b == b'.').count() > 1 && !run.contains(&b',') {
+                dotted = true;
+                i = start + run.iter().position(|&b| b == b'.').unwrap_or(run.len());
+            }
             let digits_end = i;
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
@@ -461,8 +471,12 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
             }
         } else if c.is_alphabetic() {
             i += c.len_utf8();
-            loop {
+            'word: loop {
                 while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    // "Oct2", "October2": a month name glued to a day is two tokens.
+                    if bytes[i].is_ascii_digit() && month_glued(&s[start..i], &bytes[i..]) {
+                        break 'word;
+                    }
                     i += 1;
                 }
                 let Some(d) = s[i..].chars().next() else {
@@ -514,6 +528,111 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
             word,
         });
         space = false;
+    }
+    join_ordinals(text, out);
+    lower_case_months(out);
+}
+
+/// Whether the letters `word` are a capitalised month name and `rest` starts with one
+/// or two digits that end there: `Oct2`, `October21`, not `Jun2a` or `Mar123`.
+fn month_glued(word: &str, rest: &[u8]) -> bool {
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    digits <= 2
+        && !rest.get(digits).is_some_and(u8::is_ascii_alphanumeric)
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && lookup(MONTHS, word).is_some()
+}
+
+/// Joins a tens word and an ordinal word into one ordinal token: `twenty-first`,
+/// `thirty first`, `twenty second` → 21, 31, 22 (`the twenty-first century`, `May
+/// twenty-first`).
+fn join_ordinals<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
+    let tens = |t: &Tok<'_>| match t.lex {
+        Lex::Num(n)
+            if t.text.starts_with(|c: char| c.is_ascii_alphabetic())
+                && (20.0..100.0).contains(&n)
+                && n % 10.0 == 0.0 =>
+        {
+            Some(n as u32)
+        }
+        _ => None,
+    };
+    let unit = |t: &Tok<'_>| match t.lex {
+        Lex::Ord(o)
+            if (1..10).contains(&o) && t.text.starts_with(|c: char| c.is_ascii_alphabetic()) =>
+        {
+            Some(o)
+        }
+        _ => None,
+    };
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let Some(t) = tens(&out[k]) else {
+            k += 1;
+            continue;
+        };
+        let hyphen = out[k + 1].text == "-" && !out[k + 1].space_before;
+        let o = if hyphen { k + 2 } else { k + 1 };
+        let fits = out
+            .get(o)
+            .is_some_and(|x| unit(x).is_some() && (!hyphen || !x.space_before));
+        if !fits {
+            k += 1;
+            continue;
+        }
+        let (start, end) = (out[k].span.start(), out[o].span.end());
+        if let Ok(span) = Span::from_range(text, start..end) {
+            let n = t + unit(&out[o]).unwrap_or(0);
+            out[k] = Tok {
+                span,
+                text: &text[start..end],
+                lex: Lex::Ord(n),
+                space_before: out[k].space_before,
+                word: None,
+            };
+            out.drain(k + 1..=o);
+        }
+        k += 1;
+    }
+}
+
+/// A month's abbreviation in lower case is a month beside a number: `jan 22`, `20th
+/// dec`, `2019-sep-1` (not `mar`, a verb; alone, `dec` and `jan` are no months).
+fn lower_case_months(out: &mut [Tok<'_>]) {
+    let number = |t: Option<&Tok<'_>>| {
+        t.is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit())
+                && matches!(t.lex, Lex::Num(_) | Lex::Ord(_))
+                || matches!(t.lex, Lex::Num(n) if n >= 2.0) && t.text.len() > 2
+        })
+    };
+    for k in 0..out.len() {
+        let t = &out[k];
+        let word = t.text.trim_end_matches('.');
+        if t.lex != Lex::Other
+            || !word.starts_with(|c: char| c.is_ascii_lowercase())
+            || word.len() > 4
+            || word == "mar"
+            || word == "may"
+        {
+            continue;
+        }
+        let Some(m) = lookup(MONTHS, word) else {
+            continue;
+        };
+        // The neighbour on either side, across one joining mark (`2019-sep-1`).
+        let join = |x: &Tok<'_>| matches!(x.text, "-" | "/" | "." | ",");
+        let before = match k.checked_sub(1).map(|j| &out[j]) {
+            Some(j) if join(j) => k.checked_sub(2).map(|j| &out[j]),
+            other => other,
+        };
+        let after = match out.get(k + 1) {
+            Some(j) if join(j) => out.get(k + 2),
+            other => other,
+        };
+        if number(before) || number(after) {
+            out[k].lex = Lex::Month(m);
+        }
     }
 }
 

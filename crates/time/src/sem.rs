@@ -23,6 +23,10 @@ pub enum Mod {
     EqualOrLess,
     /// `at least`.
     EqualOrMore,
+    /// After a point: `more than two weeks after today`.
+    After,
+    /// Before a point: `more than two days before yesterday`.
+    Before,
 }
 
 impl Mod {
@@ -37,6 +41,8 @@ impl Mod {
             Mod::MoreThan => "MORE_THAN",
             Mod::EqualOrLess => "EQUAL_OR_LESS",
             Mod::EqualOrMore => "EQUAL_OR_MORE",
+            Mod::After => "AFTER",
+            Mod::Before => "BEFORE",
         }
     }
 }

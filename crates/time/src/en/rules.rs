@@ -142,6 +142,7 @@ const TRIGGERS: &[&str] = &[
     "tonight",
     "yesterday",
     "tomorrow",
+    "tmrw",
     "currently",
     "presently",
     "recently",
@@ -514,6 +515,7 @@ fn spelled_year_here(m: &Matched<'_, '_>) -> Option<Sem> {
     let before = m.before.is_some_and(|b| {
         b.is_any(&["in", "since", "until", "till", "by", "year", ","])
             || tok_month(b).is_some()
+            || matches!(b.lex, Lex::Ord(1..=31))
             || (!bare && b.is_any(&["of", "from", "to"]))
     });
     let after = ends_year(m.after);
@@ -565,6 +567,66 @@ fn is_month(s: &Sem) -> bool {
         } | Sem::Rel(Unit::Month, _)
             | Sem::MonthNear(..)
     )
+}
+
+/// `on the 27th`, `for the 27`, `until the second`: a day of the month near the
+/// reference, after a preposition of time and at the end of a clause, so not an ordinal
+/// of something ("the 21st century", "the 3rd round", "for the second time").
+fn the_nth(m: &Matched<'_, '_>) -> Option<Sem> {
+    let prep = m.before.is_some_and(|b| {
+        b.is_any(&[
+            "on", "by", "for", "until", "till", "since", "before", "after",
+        ])
+    }) || matches!(m.prev, [.., w, of] if w.is("week") && of.is("of"));
+    // In words it must close the clause: not `for the first "point" release`.
+    let digits = m.items[1]
+        .tok()?
+        .text
+        .starts_with(|c: char| c.is_ascii_digit());
+    let ends = m.after.is_none_or(|a| {
+        if digits {
+            !a.text.starts_with(char::is_alphanumeric)
+        } else {
+            a.is_any(&[".", ",", ";", ":", "!", "?", ")"])
+        }
+    });
+    let d = day(&m.items[1])?;
+    (prep && ends && (1..=31).contains(&d) && d > 0).then(|| date(None, None, Some(d)))?
+}
+
+/// A day of the month in words after its month: `May twenty-one`, `jan twenty two, 2018`.
+/// It ends the clause or comes before a year: `in May twenty one people` is no date.
+fn month_day_in_words(m: &Matched<'_, '_>, d: f64) -> Option<Sem> {
+    let words = m.inner[1..]
+        .iter()
+        .all(|t| !t.text.starts_with(|c: char| c.is_ascii_digit()));
+    let ends = match m.rest {
+        [] => true,
+        [a, ..] if !a.text.starts_with(char::is_alphanumeric) => true,
+        rest => spelled_year_at(rest).is_some() || rest.first().and_then(tok_year).is_some(),
+    };
+    (words && ends && d.fract() == 0.0 && (20.0..=31.0).contains(&d))
+        .then(|| date(None, Some(month(&m.items[0])?), Some(d as u8)))?
+}
+
+/// A day of the month with its year written after it: `08/12,2015`, `jan twenty two,
+/// 2018`, `September the twenty-first nineteen seventy eight`.
+fn day_with_year(day: &Sem, year: &Sem) -> Option<Sem> {
+    match (day, year) {
+        (
+            Sem::Date {
+                y: None,
+                m: Some(m),
+                d: Some(d),
+            },
+            Sem::Date {
+                y: Some(y),
+                m: None,
+                d: None,
+            },
+        ) => date(Some(*y), Some(*m), Some(*d)),
+        _ => None,
+    }
 }
 
 macro_rules! rule {
@@ -917,23 +979,8 @@ pub fn rules() -> Vec<Rule> {
             let mo = range_start(m.prev)?;
             date(Some(year(&m.items[1])?), Some(mo), Some(day(&m.items[0])?))
         }),
-        rule!("the <nth>", [W(&["the"]), Ord], |m| {
-            // "on the 27th", a day of the month near the reference: written in digits, after
-            // a preposition of time, and not an ordinal of something ("the 21st century",
-            // "the 3rd round").
-            let t = m.items[1].tok()?;
-            let prep = m.before.is_some_and(|b| {
-                b.is_any(&[
-                    "on", "by", "for", "until", "till", "since", "before", "after",
-                ])
-            }) || matches!(m.prev, [.., w, of] if w.is("week") && of.is("of"));
-            let ends = m
-                .after
-                .is_none_or(|a| !a.text.starts_with(char::is_alphanumeric));
-            (prep && ends && t.text.as_bytes()[0].is_ascii_digit())
-                .then(|| date(None, None, Some(day(&m.items[1])?)))
-                .flatten()
-        }),
+        rule!("the <nth>", [W(&["the"]), Day], the_nth),
+        rule!("the <nth in words>", [W(&["the"]), Ord], the_nth),
         rule!(
             "<month> <day>, <year in words>",
             [Month, Day, W(&[","]), YearNode],
@@ -1065,7 +1112,7 @@ pub fn rules() -> Vec<Rule> {
             Unit::Day,
             -1
         ))),
-        rule!("tomorrow", [W(&["tomorrow"])], |_| Some(Sem::Rel(
+        rule!("tomorrow", [W(&["tomorrow", "tmrw"])], |_| Some(Sem::Rel(
             Unit::Day,
             1
         ))),
@@ -1234,13 +1281,22 @@ pub fn rules() -> Vec<Rule> {
                 if !matches!(day, Sem::Rel(Unit::Day, _) | Sem::Date { d: Some(_), .. }) {
                     return None;
                 }
-                let parts = match m.items[0].sem()? {
-                    Sem::DurParts(p) => p.clone(),
-                    Sem::Dur { n, unit, max: None } => vec![(*n, *unit)],
-                    _ => return None,
-                };
                 let sign = if word(&m.items[1]) == "before" { -1 } else { 1 };
-                Some(Sem::ShiftFrom(parts, sign, Box::new(day.clone())))
+                let parts = |d: &Sem| match d {
+                    Sem::DurParts(p) => Some(p.clone()),
+                    Sem::Dur { n, unit, max: None } => Some(vec![(*n, *unit)]),
+                    _ => None,
+                };
+                match m.items[0].sem()? {
+                    // "more than two weeks after today": a point past that day; "less
+                    // than two weeks from today": the stretch up to it.
+                    Sem::Mod(d, Mod::MoreThan) => Some(Sem::Mod(
+                        Box::new(Sem::ShiftFrom(parts(d)?, sign, Box::new(day.clone()))),
+                        if sign < 0 { Mod::Before } else { Mod::After },
+                    )),
+                    s @ Sem::Mod(d, Mod::LessThan) => parts(d).map(|_| s.clone()),
+                    d => Some(Sem::ShiftFrom(parts(d)?, sign, Box::new(day.clone()))),
+                }
             }
         ),
         rule!("<weekday> next week", [Weekday, Point], |m| weekday_of(
@@ -2199,7 +2255,7 @@ pub fn rules() -> Vec<Rule> {
                 W(&["the"]),
                 W(&["day"]),
                 W(&["before", "after"]),
-                W(&["yesterday", "tomorrow"])
+                W(&["yesterday", "tomorrow", "tmrw"])
             ],
             |m| {
                 let base = if word(&m.items[3]) == "yesterday" {
@@ -2355,11 +2411,88 @@ pub fn rules() -> Vec<Rule> {
                 ))
             }
         ),
+        rule!("<month> the <ordinal>", [Month, W(&["the"]), Ord], |m| {
+            let o = ord(&m.items[2])?;
+            (1..=31)
+                .contains(&o)
+                .then(|| date(None, Some(month(&m.items[0])?), Some(o as u8)))?
+        }),
+        rule!("<month> <day in words>", [Month, NumNode], |m| {
+            month_day_in_words(m, m.items[1].num()?)
+        }),
+        rule!("<month> <tens> <unit in words>", [Month, Num, Num], |m| {
+            let (a, b) = (m.items[1].num()?, m.items[2].num()?);
+            (a % 10.0 == 0.0 && (1.0..10.0).contains(&b)).then(|| month_day_in_words(m, a + b))?
+        }),
+        rule!("<day>, <year>", [Point, W(&[","]), Year], |m| {
+            // "08/12,2015", "jan twenty two, 2018".
+            day_with_year(m.items[0].sem()?, &Sem::year(year(&m.items[2])?))
+        }),
+        rule!("<day> <year in words>", [Point, YearNode], |m| {
+            let y = m.items[1].sem()?;
+            // A year in words, not "May 5 2019" (a rule of its own) nor "next year".
+            let words = m
+                .inner
+                .last()?
+                .text
+                .starts_with(|c: char| c.is_ascii_alphabetic());
+            words.then(|| day_with_year(m.items[0].sem()?, y))?
+        }),
+        rule!("<ordinal> <weekday>", [Ord, Weekday], |m| {
+            // "second Sunday": that weekday of this month; not "the first Sunday" (of
+            // something named after it), "every first Monday", "their first Sunday".
+            let n = ord(&m.items[0])?;
+            let det = m.before.is_some_and(|b| {
+                b.is_any(&[
+                    "the", "a", "every", "each", "his", "her", "their", "its", "our", "my", "your",
+                    "that", "this",
+                ])
+            });
+            let of = m
+                .after
+                .is_some_and(|a| a.is_any(&["of", "in", "after", "before", "since", "following"]));
+            ((1..=4).contains(&n) && !det && !of).then(|| {
+                Sem::NthWeekday(
+                    n as i8,
+                    weekday(&m.items[1]).unwrap_or(1),
+                    Box::new(Sem::Rel(Unit::Month, 0)),
+                )
+            })
+        }),
+        rule!("from <day> to <month> <day>", [Day], |m| {
+            if !m.before.is_some_and(|b| b.is("from")) {
+                return None;
+            }
+            // The first end of "from 4 to January 22, 1995": the second end's month.
+            let [conn, mo, d, rest @ ..] = m.rest else {
+                return None;
+            };
+            if !conn.is_any(&["to", "until", "till", "through"]) || tok_day(d).is_none() {
+                return None;
+            }
+            date(
+                year_after(rest),
+                Some(tok_month(mo)?),
+                Some(day(&m.items[0])?),
+            )
+        }),
+        rule!("<decimal> second", [Num, W(&["second"])], |m| {
+            // "3.5 second": an ordinal only after a whole number.
+            let n = m.items[0].num()?;
+            (n.fract() != 0.0).then(|| dur(n, Unit::Second))?
+        }),
         // ---- more durations ----
-        rule!("<dur> <dur>", [Dur, Dur], |m| compound(
-            m.items[0].sem()?,
-            m.items[1].sem()?
-        )),
+        rule!("<dur> <dur>", [Dur, Dur], |m| {
+            // Side by side, in any order: "2 days 1 month".
+            let (a, b) = (m.items[0].sem()?, m.items[1].sem()?);
+            compound(a, b).or_else(|| {
+                let Sem::DurParts(mut p) = compound(b, a)? else {
+                    return None;
+                };
+                p.sort_by(|x, y| y.1.cmp(&x.1));
+                Some(Sem::DurParts(p))
+            })
+        }),
         rule!("<dur> and <dur>", [Dur, W(&["and", ","]), Dur], |m| {
             compound(m.items[0].sem()?, m.items[2].sem()?)
         }),
