@@ -2489,7 +2489,7 @@ pub fn rules() -> Vec<Rule> {
                 let Sem::DurParts(mut p) = compound(b, a)? else {
                     return None;
                 };
-                p.sort_by(|x, y| y.1.cmp(&x.1));
+                p.sort_by_key(|x| std::cmp::Reverse(x.1));
                 Some(Sem::DurParts(p))
             })
         }),
