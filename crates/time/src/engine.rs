@@ -180,8 +180,12 @@ pub fn year_tokens_into(toks: &[Tok<'_>], out: &mut Vec<bool>) {
             && toks[i - 1].text.chars().all(char::is_alphabetic)
             && !toks[i - 1].is_any(&["FY"]);
         let next = toks.get(i + 1);
-        let glued_after =
-            next.is_some_and(|n| !n.space_before && n.text.chars().all(char::is_alphanumeric));
+        // Not "2500MW"; but "2016Q3" and "2016H2" are a year and its part.
+        let glued_after = next.is_some_and(|n| {
+            !n.space_before
+                && n.text.chars().all(char::is_alphanumeric)
+                && !n.is_any(&["Q1", "Q2", "Q3", "Q4", "H1", "H2"])
+        });
         let counted = next.is_some_and(|n| {
             n.space_before
                 && n.text.len() > 3

@@ -459,6 +459,15 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
+            // "2016H2", "2016Q3": a year glued to a half or quarter is two tokens.
+            if i == digits_end + 1
+                && digits_end - start == 4
+                && matches!(bytes[digits_end], b'H' | b'Q' | b'h' | b'q')
+                && bytes.get(i).is_some_and(u8::is_ascii_digit)
+                && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                i = digits_end;
+            }
             // "3h", "3day", "3.5years", "10am": a number glued to a unit or to am/pm is two
             // tokens.
             let glued = &s[digits_end..i];

@@ -5,7 +5,8 @@
 //! `2016-10`, `2016-Q3`, `2016-H2`, `2016`, `2016-W45`; a date without a year counts as
 //! right when resolved to either of the peer's future and past readings; a relative
 //! expression resolved at a coarser grain than the peer's day (`a month ago` → `2016-10`,
-//! as TimeML writes it) counts as right when it is the peer's day truncated.
+//! `in 3 weeks` → `2018-W30`, as TimeML writes it) counts as right when it is the peer's
+//! day truncated, or the ISO week that holds it.
 //!
 //! A case passes when every expected expression is found (overlapping span, mapped
 //! value) and nothing else of the file's type is (a date file says nothing of the
@@ -221,6 +222,19 @@ fn as_timeml_range(
         .map(|k| vec![*k])
 }
 
+/// Whether our value is the peer's day at a coarser grain: its year or month
+/// (`2016-10` for `2016-10-07`) or its ISO week (`2018-W30` for `2018-07-26`).
+fn coarser(ours: &str, day: &str) -> bool {
+    if day.len() > ours.len() && day.starts_with(ours) {
+        return true;
+    }
+    let Ok(d) = day.parse::<Date>() else {
+        return false;
+    };
+    let w = d.iso_week_date();
+    ours == format!("{:04}-W{:02}", w.year(), w.week())
+}
+
 fn char_to_byte(s: &str, c: usize) -> usize {
     s.char_indices().nth(c).map_or(s.len(), |(b, _)| b)
 }
@@ -252,12 +266,10 @@ fn check(case: &Value, kind: &str) -> Result<(), String> {
             t.span.start() < be
                 && bs < t.span.end()
                 && (want.iter().any(|w| same_value(&t.value, w))
-                    || (t.rule.contains("ago")
-                        || t.rule.contains("last|next")
-                        || t.rule.contains("later"))
-                        && want
-                            .iter()
-                            .any(|w| w.len() > t.value.len() && w.starts_with(&t.value)))
+                    || ["ago", "last|next", "later", "from now", "in <num>"]
+                        .iter()
+                        .any(|r| t.rule.contains(r))
+                        && want.iter().any(|w| coarser(&t.value, w)))
         });
         let hit = hit.map(|(k, _)| vec![k]).or_else(|| {
             let inside: Vec<usize> = (0..got.len())

@@ -517,6 +517,9 @@ fn spelled_year_here(m: &Matched<'_, '_>) -> Option<Sem> {
             || tok_month(b).is_some()
             || matches!(b.lex, Lex::Ord(1..=31))
             || (!bare && b.is_any(&["of", "from", "to"]))
+            // "from two thousand until two thousand and fourteen"
+            || (b.is("from") && matches!(m.rest, [to, rest @ ..]
+                if to.is_any(&["to", "until", "till", "through"]) && spelled_year_at(rest).is_some()))
     });
     let after = ends_year(m.after);
     (before && after).then(|| Sem::year(y))
@@ -947,13 +950,29 @@ pub fn rules() -> Vec<Rule> {
             let (mo, y) = range_end(m.before, m.rest)?;
             date(y, Some(mo), Some(day(&m.items[0])?))
         }),
-        rule!("<day> to <day> of <month>", [Day, W(&["of"]), Month], |m| {
-            // The second end of "between 3 and 12 of September": a day written in digits
-            // before "of" is one only here ("3 of the 12 members").
-            closes_range(m.prev)
-                .then(|| date(None, Some(month(&m.items[2])?), Some(day(&m.items[0])?)))
-                .flatten()
+        rule!("<day> of <month>", [Day, W(&["of"]), Month], |m| {
+            // "22 of Jan", and the second end of "between 3 and 12 of September"; not a
+            // month's possessive ("3 of May's games"), nor a count before "of" that is not
+            // a day ("3 of the 12 members" has no month).
+            let possessive = m.after.is_some_and(|a| a.text == "'" || a.text == "’");
+            (!possessive || closes_range(m.prev))
+                .then(|| date(None, Some(month(&m.items[2])?), Some(day(&m.items[0])?)))?
         }),
+        rule!(
+            "<day>. <month> <year>",
+            [Day, W(&["."]), Month, Year],
+            |m| {
+                // "16. Nov. 2016": a day with its full stop, as German and Nordic texts write.
+                let (d, dot) = (m.items[0].tok()?, m.items[1].tok()?);
+                (!dot.space_before && d.text.bytes().all(|b| b.is_ascii_digit())).then(|| {
+                    date(
+                        Some(year(&m.items[3])?),
+                        Some(month(&m.items[2])?),
+                        Some(day(&m.items[0])?),
+                    )
+                })?
+            }
+        ),
         rule!(
             "the week of <date>",
             [W(&["the"]), W(&["week"]), W(&["of"]), Point],
@@ -1217,11 +1236,14 @@ pub fn rules() -> Vec<Rule> {
                 _ => None,
             }
         ),
-        rule!(
-            "in <num> years",
-            [W(&["in"]), Num, W(&["years"])],
-            |m| Some(Sem::InUnits(Unit::Year, amount(&m.items[1])? as i32))
-        ),
+        rule!("in <num> <units>", [W(&["in"]), Num, Unit], |m| {
+            // "in three years", "in 3 weeks": whole days, weeks, months or years.
+            let unit = m.items[2].unit()?;
+            let plural = m.items[2].tok()?.text.ends_with(['s', 'S']);
+            let n = whole(amount(&m.items[1])?)?;
+            (plural && (Unit::Day..=Unit::Year).contains(&unit) && unit != Unit::Quarter)
+                .then_some(Sem::InUnits(unit, n))
+        }),
         rule!(
             "<num> <unit> later",
             [Num, Unit, W(&["later", "earlier"])],
@@ -1287,7 +1309,10 @@ pub fn rules() -> Vec<Rule> {
                     Sem::Dur { n, unit, max: None } => Some(vec![(*n, *unit)]),
                     _ => None,
                 };
+                // "within two weeks from today", "for 3 days from today": the stretch.
+                let stretch = m.inner[0].is("within") || m.before.is_some_and(|b| b.is("for"));
                 match m.items[0].sem()? {
+                    d if stretch && sign > 0 => parts(d).map(|_| d.clone()),
                     // "more than two weeks after today": a point past that day; "less
                     // than two weeks from today": the stretch up to it.
                     Sem::Mod(d, Mod::MoreThan) => Some(Sem::Mod(
@@ -2286,7 +2311,11 @@ pub fn rules() -> Vec<Rule> {
             {
                 return None;
             }
-            let (mo, d) = (a.digits()?, b.digits()?);
+            let (mut mo, mut d) = (a.digits()?, b.digits()?);
+            // Day first where it cannot be a month and the month has two digits: "22/04".
+            if mo > 12 && d <= 12 && b.text.len() == 2 {
+                (mo, d) = (d, mo);
+            }
             if !(1..=12).contains(&mo)
                 || !(1..=31).contains(&d)
                 || m.after.is_some_and(|t| {
@@ -2383,6 +2412,34 @@ pub fn rules() -> Vec<Rule> {
                 .then(|| date(None, Some(month(&m.items[0])?), Some(o as u8)))
                 .flatten()
         }),
+        rule!(
+            "<ordinal> of <month> <year>",
+            [Ord, W(&["of"]), Month, Year],
+            |m| {
+                let o = ord(&m.items[0])?;
+                (1..=31).contains(&o).then(|| {
+                    date(
+                        Some(year(&m.items[3])?),
+                        Some(month(&m.items[2])?),
+                        Some(o as u8),
+                    )
+                })?
+            }
+        ),
+        rule!(
+            "<ordinal> of <month>, <year>",
+            [Ord, W(&["of"]), Month, W(&[","]), Year],
+            |m| {
+                let o = ord(&m.items[0])?;
+                (1..=31).contains(&o).then(|| {
+                    date(
+                        Some(year(&m.items[4])?),
+                        Some(month(&m.items[2])?),
+                        Some(o as u8),
+                    )
+                })?
+            }
+        ),
         rule!("<ordinal> of <month>", [Ord, W(&["of"]), Month], |m| {
             let o = ord(&m.items[0])?;
             (1..=31)
