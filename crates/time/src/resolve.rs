@@ -320,6 +320,11 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             }
             date_kind(shifted(RefDate::parse(&base.value)?, parts, *sign)?)
         }
+        Sem::DayOf(d, month) => {
+            let m = resolve(month, ctx)?.value;
+            let day = format!("{m}-{d:02}");
+            (m.len() == 7 && day.parse::<Date>().is_ok()).then(|| date_kind(day))?
+        }
         Sem::WeekdayOf(wd, week) => {
             let w = resolve(week, ctx)?;
             // `2016-W46` → its Monday, then the weekday.
@@ -513,8 +518,15 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 Some(n) if *n < 0 => today
                     .checked_sub((if back == 0 { 7 } else { back } as i32).days())
                     .ok()?,
+                // "next Sunday" is that day of next week: this week's is plain "Sunday".
                 Some(n) if *n > 0 => today
-                    .checked_add((if fwd == 0 { 7 } else { fwd } as i32).days())
+                    .checked_add(
+                        i32::from(
+                            7 - today.weekday().to_monday_one_offset()
+                                + target.to_monday_one_offset(),
+                        )
+                        .days(),
+                    )
                     .ok()?,
                 _ if ctx.future => today.checked_add((fwd as i32).days()).ok()?,
                 _ => today.checked_sub((back as i32).days()).ok()?,

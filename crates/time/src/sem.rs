@@ -101,6 +101,8 @@ pub enum Sem {
     /// October`, `the third week of 2027`. A month's weeks are the ISO weeks whose
     /// Thursday is in it, as a year's are.
     NthWeek(i8, Box<Sem>),
+    /// A day of a month the text points at: `4` in `from 4 to 22 this month`.
+    DayOf(u8, Box<Sem>),
     /// The ISO week of a day: `the week of March 16`.
     WeekOf(Box<Sem>),
     /// A point a duration of several parts, or of a fraction of a unit, before (-1) or
@@ -193,6 +195,7 @@ impl Sem {
             | Sem::NthWeekday(..)
             | Sem::NthWeek(..)
             | Sem::WeekOf(..)
+            | Sem::DayOf(..)
             | Sem::Shift(..)
             | Sem::ShiftFrom(..)
             | Sem::WeekdayOf(..)

@@ -268,6 +268,37 @@ fn range_start(prev: &[Tok<'_>]) -> Option<u8> {
         .flatten()
 }
 
+/// Whether a range of numbers after `prev` is one of quantities: after a verb of change
+/// ("rose from 4 to 22 this month", "fell 4 to 3"), not of days.
+fn after_change_verb(prev: &[Tok<'_>]) -> bool {
+    const STEMS: &[&str] = &[
+        "ris", "rose", "fell", "fall", "grew", "grow", "increas", "decreas", "climb", "drop",
+        "jump", "soar", "surg", "slip", "declin", "rais", "reduc", "cut", "went", "gone", "doubl",
+        "tripl", "halv", "shr", "expand", "plung", "tumbl", "slid", "gain", "lost", "los", "mov",
+        "chang", "went", "upped", "lift", "lower", "boost", "swell", "swoll",
+    ];
+    let verb = match prev {
+        [.., v, w] if w.is_any(&["from", "between"]) => v,
+        [.., v] => v,
+        [] => return false,
+    };
+    let w = verb.text.to_ascii_lowercase();
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
+/// A month the text points at, written after a range of days: `this month`, `of next
+/// month`, `in last month` → its direction.
+fn relative_month(toks: &[Tok<'_>]) -> Option<i32> {
+    let toks = match toks {
+        [of, rest @ ..] if of.is_any(&["of", "in"]) => rest,
+        _ => toks,
+    };
+    match toks {
+        [dir, m, ..] if m.is("month") => direction(&dir.text.to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
 /// The decades of a century by name: `the seventies` (triggers too).
 const DECADE_WORDS: &[&str] = &[
     "twenties",
@@ -610,6 +641,27 @@ fn month_day_in_words(m: &Matched<'_, '_>, d: f64) -> Option<Sem> {
     };
     (words && ends && d.fract() == 0.0 && (20.0..=31.0).contains(&d))
         .then(|| date(None, Some(month(&m.items[0])?), Some(d as u8)))?
+}
+
+/// The second end of "from 4 to 22 this month", "4 till 23 of next month", with the
+/// month it names.
+fn day_to_day_of(m: &Matched<'_, '_>) -> Option<Sem> {
+    let month = m.items.last()?.sem()?;
+    let [.., first, conn] = m.prev else {
+        return None;
+    };
+    let before_first = &m.prev[..m.prev.len() - 2];
+    let between = before_first.last().is_some_and(|b| b.is("between"));
+    let (a, b) = (tok_day(first)?, tok_day(m.items[0].tok()?)?);
+    let joins = conn.is_any(RANGE_WORDS) && (!conn.is("and") || between);
+    if !joins
+        || a >= b
+        || after_change_verb(before_first)
+        || !matches!(month, Sem::Rel(Unit::Month, _))
+    {
+        return None;
+    }
+    Some(Sem::DayOf(b, Box::new(month.clone())))
 }
 
 /// A day of the month with its year written after it: `08/12,2015`, `jan twenty two,
@@ -2533,6 +2585,26 @@ pub fn rules() -> Vec<Rule> {
                 Some(day(&m.items[0])?),
             )
         }),
+        rule!("<day> to <day> this month", [Day], |m| {
+            // The first end of "from 4 to 22 this month", "between 4 and 22 next month".
+            let [conn, d, rest @ ..] = m.rest else {
+                return None;
+            };
+            let between = m.before.is_some_and(|b| b.is("between"));
+            let (a, b) = (tok_day(m.items[0].tok()?)?, tok_day(d)?);
+            let joins = conn.is_any(RANGE_WORDS) && (!conn.is("and") || between);
+            if !joins || a >= b || after_change_verb(m.prev) {
+                return None;
+            }
+            let dir = relative_month(rest)?;
+            Some(Sem::DayOf(a, Box::new(Sem::Rel(Unit::Month, dir))))
+        }),
+        rule!("<day> to <day> this month 2", [Day, Point], day_to_day_of),
+        rule!(
+            "<day> to <day> of this month 2",
+            [Day, W(&["of", "in"]), Point],
+            day_to_day_of
+        ),
         rule!("<decimal> second", [Num, W(&["second"])], |m| {
             // "3.5 second": an ordinal only after a whole number.
             let n = m.items[0].num()?;
