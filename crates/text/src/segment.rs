@@ -366,6 +366,18 @@ fn period_ends_sentence(before: &str, after: &str, next: char) -> bool {
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(after.len(), |(k, _)| k);
     let next_word = &after[..next_word_len];
+    // A day written with its full stop before its month: "16. Nov. 2016", "3. März".
+    if word.len() <= 2
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && next.is_uppercase()
+        && crate::words::month(next_word).is_some()
+        && after[next_word_len..]
+            .trim_start_matches('.')
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
     if END_ABBREV_SET.contains(word) {
         return next.is_uppercase() && STARTER_SET.contains(next_word);
     }
@@ -571,6 +583,15 @@ mod tests {
                 "\"Really.\"",
                 "Yes... and no…",
                 "Then."
+            ]
+        );
+        // A day with its full stop before a month and a year: "16. Nov. 2016".
+        assert_eq!(
+            sentences("It was set on 16. Nov. 2016 by them. They won 12. March came."),
+            [
+                "It was set on 16. Nov. 2016 by them.",
+                "They won 12.",
+                "March came."
             ]
         );
         assert_eq!(

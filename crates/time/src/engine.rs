@@ -597,10 +597,22 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool], sc: &mut Scratch) ->
     }));
     // A window without a number, a month, a weekday, a unit, a season, an ordinal or a
     // word that is a time expression by itself holds none.
-    let triggered = feats.iter().zip(toks).any(|(f, t)| {
+    // "first", "second" and "last" alone hold none either, unless they may be a day of
+    // the month: "for the second.".
+    let day_word = |k: usize| {
+        k >= 2
+            && toks[k - 1].is("the")
+            && toks[k - 2].is_any(&[
+                "on", "by", "for", "until", "till", "since", "before", "after",
+            ])
+            && toks
+                .get(k + 1)
+                .is_none_or(|a| a.is_any(&[".", ",", ";", ":", "!", "?", ")"]))
+    };
+    let triggered = feats.iter().zip(toks).enumerate().any(|(k, (f, t))| {
         f.word.is_some_and(|w| g.triggers.contains(w))
             || (f.kinds & !K_JOIN != 0
-                && !(f.kinds == K_ORD && t.is_any(&["first", "second", "last"])))
+                && !(f.kinds == K_ORD && t.is_any(&["first", "second", "last"]) && !day_word(k)))
             || matches!(
                 t.lex,
                 Lex::Month(_) | Lex::Weekday(_) | Lex::Unit(_) | Lex::Season(_)

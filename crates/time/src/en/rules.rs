@@ -547,6 +547,9 @@ fn spelled_year_here(m: &Matched<'_, '_>) -> Option<Sem> {
         b.is_any(&["in", "since", "until", "till", "by", "year", ","])
             || tok_month(b).is_some()
             || matches!(b.lex, Lex::Ord(1..=31))
+            // "jan twenty one two thousand and eighteen"
+            || matches!(m.prev, [.., mo, t, u] if tok_month(mo).is_some()
+                && word_number(t).is_some() && word_number(u).is_some())
             || (!bare && b.is_any(&["of", "from", "to"]))
             // "from two thousand until two thousand and fourteen"
             || (b.is("from") && matches!(m.rest, [to, rest @ ..]
@@ -910,8 +913,13 @@ pub fn rules() -> Vec<Rule> {
         // "2016 November": a month after its year. Not "May" or "March", which after a
         // year are as often a name or a word ("In 2016 May became prime minister").
         rule!("<year> <month>", [Year, Month], |m| {
+            // "May" and "March" after a year are a name or a verb ("in 2018 May said"),
+            // unless they close the clause.
             let name = m.items[1].tok()?.text.to_ascii_lowercase();
-            if name.starts_with("may") || name.starts_with("mar") {
+            let closes = m
+                .after
+                .is_none_or(|a| a.is_any(&[".", ",", ";", ":", "!", "?", ")"]));
+            if (name.starts_with("may") || name.starts_with("mar")) && !closes {
                 return None;
             }
             date(Some(year(&m.items[0])?), Some(month(&m.items[1])?), None)
@@ -1394,6 +1402,57 @@ pub fn rules() -> Vec<Rule> {
             &m.items[1],
             m.items[0].sem()?
         )),
+        rule!("<year> the <quarter>", [YearNode, Point], |m| {
+            // "2016 the third quarter": the quarter or half of that year.
+            let y = m.items[0].sem()?;
+            match m.items[1].sem()? {
+                Sem::PartNear(part, _) if m.inner.get(1).is_some_and(|t| t.is("the")) => matches!(
+                    y,
+                    Sem::Date {
+                        y: Some(_),
+                        m: None,
+                        d: None
+                    }
+                )
+                .then(|| Sem::Part(Box::new(y.clone()), *part)),
+                _ => None,
+            }
+        }),
+        rule!(
+            "<month> between <day> and <day>",
+            [Month, W(&["between"]), Day],
+            |m| {
+                // The first end of "November between 19 and 20".
+                let [and, d, ..] = m.rest else { return None };
+                (and.is("and") && tok_day(d).is_some())
+                    .then(|| date(None, Some(month(&m.items[0])?), Some(day(&m.items[2])?)))?
+            }
+        ),
+        rule!("<month> between <day> and <day> 2", [Day], |m| {
+            // Its second end.
+            let [.., mo, between, first, and] = m.prev else {
+                return None;
+            };
+            (between.is("between") && and.is("and") && tok_day(first).is_some())
+                .then(|| date(None, Some(tok_month(mo)?), Some(day(&m.items[0])?)))?
+        }),
+        rule!(
+            "<weekday> the <nth in words>",
+            [Weekday, W(&["the"]), Num],
+            |m| {
+                // "Friday the fifteen": a day in words, closing the clause.
+                let t = m.items[2].tok()?;
+                let n = t.num()?;
+                let ends = m
+                    .after
+                    .is_none_or(|a| a.is_any(&[".", ",", ";", ":", "!", "?", ")"]));
+                (ends
+                    && t.text.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && (1.0..=31.0).contains(&n)
+                    && n.fract() == 0.0)
+                    .then(|| date(None, None, Some(n as u8)))?
+            }
+        ),
         rule!("<weekday> the <nth>", [Weekday, W(&["the"]), Day], |m| {
             // "Friday the 13th": the day of the month; the weekday only confirms it.
             date(None, None, Some(day(&m.items[2])?))
@@ -1472,6 +1531,22 @@ pub fn rules() -> Vec<Rule> {
                 .is_some_and(|b| b.is_any(&["on", "at", "over", "during"]))
                 .then_some(Sem::Weekend(None))
         }),
+        rule!(
+            "the weekend after [the] next",
+            [
+                W(&["the"]),
+                W(&["weekend"]),
+                W(&["after"]),
+                W(&["the"]),
+                W(&["next"])
+            ],
+            |_| Some(Sem::Weekend(Some(2)))
+        ),
+        rule!(
+            "the weekend after next",
+            [W(&["the"]), W(&["weekend"]), W(&["after"]), W(&["next"])],
+            |_| Some(Sem::Weekend(Some(2)))
+        ),
         rule!("the weekend", [W(&["the"]), W(&["weekend"])], |m| {
             // "the weekend of the vote" is another weekend; "the weekend's talks" is this one.
             if m.after
@@ -1558,7 +1633,11 @@ pub fn rules() -> Vec<Rule> {
                 ])
             }) || matches!(m.prev, [.., part, of]
                 if of.is("of") && part.is_any(&["end", "start", "beginning", "middle"]));
-            (prep && !m.after.is_some_and(|a| a.is("of")))
+            // "summer", "winter" and "autumn" are seasons only: "spent the summer",
+            // unless a noun follows ("the winter storm").
+            let only_season =
+                m.items[1].tok()?.is_any(&["summer", "winter", "autumn"]) && ends_year(m.after);
+            ((prep || only_season) && !m.after.is_some_and(|a| a.is("of")))
                 .then(|| Some(Sem::Season(season(&m.items[1])?, None)))
                 .flatten()
         }),
