@@ -617,13 +617,15 @@ fn lower_case_months(out: &mut [Tok<'_>]) {
     };
     for k in 0..out.len() {
         let t = &out[k];
-        let word = t.text.trim_end_matches('.');
-        if t.lex != Lex::Other
-            || !word.starts_with(|c: char| c.is_ascii_lowercase())
-            || word.len() > 4
-            || word == "mar"
-            || word == "may"
+        // Most tokens are ruled out by their length and first letter.
+        if !(3..=5).contains(&t.text.len())
+            || !matches!(t.text.as_bytes()[0], b'j' | b'f' | b'a' | b's' | b'o' | b'n' | b'd')
+            || t.lex != Lex::Other
         {
+            continue;
+        }
+        let word = t.text.trim_end_matches('.');
+        if word.len() > 4 {
             continue;
         }
         let Some(m) = lookup(MONTHS, word) else {
