@@ -421,6 +421,7 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
     let mut space = true;
     // Inside a run of numbers cut at their full stops (`13.5.2015`), until a space.
     let mut dotted = false;
+    let (mut word_ordinal, mut lower_abbreviation) = (false, false);
     while i < bytes.len() {
         let c = if bytes[i] < 0x80 {
             bytes[i] as char
@@ -529,6 +530,31 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
             continue;
         };
         let (lex, word) = classify(tok_text, words);
+        // What the passes below look for, noted here so that most sentences skip them.
+        if let Lex::Ord(1..=9) = lex
+            && tok_text.as_bytes()[0].is_ascii_alphabetic()
+        {
+            let tens =
+                |t: Option<&Tok<'_>>| t.is_some_and(|t| matches!(t.lex, Lex::Num(n) if n >= 20.0));
+            let n = out.len();
+            word_ordinal |=
+                tens(out.last()) || n >= 2 && out[n - 1].text == "-" && tens(out.get(n - 2));
+        }
+        lower_abbreviation |= lex == Lex::Other
+            && matches!(
+                tok_text.trim_end_matches('.'),
+                "jan"
+                    | "feb"
+                    | "apr"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+            );
         out.push(Tok {
             span: sp,
             text: tok_text,
@@ -538,8 +564,12 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
         });
         space = false;
     }
-    join_ordinals(text, out);
-    lower_case_months(out);
+    if word_ordinal {
+        join_ordinals(text, out);
+    }
+    if lower_abbreviation {
+        lower_case_months(out);
+    }
 }
 
 /// Whether the letters `word` are a capitalised month name and `rest` starts with one
@@ -555,6 +585,8 @@ fn month_glued(word: &str, rest: &[u8]) -> bool {
 /// Joins a tens word and an ordinal word into one ordinal token: `twenty-first`,
 /// `thirty first`, `twenty second` → 21, 31, 22 (`the twenty-first century`, `May
 /// twenty-first`).
+#[cold]
+#[inline(never)]
 fn join_ordinals<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
     let tens = |t: &Tok<'_>| match t.lex {
         Lex::Num(n)
@@ -607,6 +639,8 @@ fn join_ordinals<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
 
 /// A month's abbreviation in lower case is a month beside a number: `jan 22`, `20th
 /// dec`, `2019-sep-1` (not `mar`, a verb; alone, `dec` and `jan` are no months).
+#[cold]
+#[inline(never)]
 fn lower_case_months(out: &mut [Tok<'_>]) {
     let number = |t: Option<&Tok<'_>>| {
         t.is_some_and(|t| {
@@ -619,7 +653,10 @@ fn lower_case_months(out: &mut [Tok<'_>]) {
         let t = &out[k];
         // Most tokens are ruled out by their length and first letter.
         if !(3..=5).contains(&t.text.len())
-            || !matches!(t.text.as_bytes()[0], b'j' | b'f' | b'a' | b's' | b'o' | b'n' | b'd')
+            || !matches!(
+                t.text.as_bytes()[0],
+                b'j' | b'f' | b'a' | b's' | b'o' | b'n' | b'd'
+            )
             || t.lex != Lex::Other
         {
             continue;
