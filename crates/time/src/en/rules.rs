@@ -193,6 +193,13 @@ fn tok_day(t: &Tok<'_>) -> Option<u8> {
     (1..=31).contains(&n).then_some(n as u8)
 }
 
+fn weekday_tok(t: &Tok<'_>) -> Option<u8> {
+    match t.lex {
+        Lex::Weekday(d) => Some(d),
+        _ => None,
+    }
+}
+
 fn tok_month(t: &Tok<'_>) -> Option<u8> {
     match t.lex {
         Lex::Month(m) => Some(m),
@@ -1195,6 +1202,27 @@ pub fn rules() -> Vec<Rule> {
             Unit::Day,
             1
         ))),
+        // Before "<weekday>": of two parses of one weekday, the first rule's is kept.
+        rule!(
+            "next week between <weekday> and <weekday> 2",
+            [Weekday],
+            |m| {
+                // Its second end, in the week named before the first.
+                let [.., dir, week, between, wd, conn] = m.prev else {
+                    return None;
+                };
+                let and = if between.is("between") { "and" } else { "to" };
+                if !week.is("week")
+                    || !between.is_any(&["between", "from"])
+                    || weekday_tok(wd).is_none()
+                    || !conn.is_any(&[and, "until", "till", "through", "-"])
+                {
+                    return None;
+                }
+                let n = direction(&dir.text.to_ascii_lowercase())?;
+                weekday_of(&m.items[0], &Sem::Rel(Unit::Week, n))
+            }
+        ),
         rule!("<weekday>", [Weekday], |m| Some(Sem::Weekday(
             weekday(&m.items[0])?,
             None
@@ -1402,6 +1430,29 @@ pub fn rules() -> Vec<Rule> {
             &m.items[1],
             m.items[0].sem()?
         )),
+        rule!(
+            "next week between <weekday> and <weekday>",
+            [Point, W(&["between", "from"]), Weekday],
+            |m| {
+                // The first end of "next week between Wednesday and Friday", "this week
+                // from Tuesday to Thursday".
+                let [conn, wd, ..] = m.rest else { return None };
+                let and = if m.inner[m.inner.len() - 2].is("between") {
+                    "and"
+                } else {
+                    "to"
+                };
+                (conn.is_any(&[and, "until", "till", "through", "-"]) && weekday_tok(wd).is_some())
+                    .then(|| weekday_of(&m.items[2], m.items[0].sem()?))?
+            }
+        ),
+        rule!("<month>.<day>", [Month, W(&["."]), Day], |m| {
+            // "september.16th": a full stop typed for a space.
+            m.items[1..]
+                .iter()
+                .all(|i| i.tok().is_some_and(|t| !t.space_before))
+                .then(|| date(None, Some(month(&m.items[0])?), Some(day(&m.items[2])?)))?
+        }),
         rule!("<year> the <quarter>", [YearNode, Point], |m| {
             // "2016 the third quarter": the quarter or half of that year.
             let y = m.items[0].sem()?;
