@@ -1170,8 +1170,10 @@ pub fn rules() -> Vec<Rule> {
                     m.items[4].tok()?,
                 );
                 let yy = c.digits()?;
+                // With full stops, the year has four digits: "3.6.13" is a version.
+                let dots = m.items[1].tok()?.text == ".";
                 let y = match c.text.len() {
-                    2 => {
+                    2 if !dots => {
                         if yy < 70 {
                             2000 + yy
                         } else {
@@ -2524,8 +2526,10 @@ pub fn rules() -> Vec<Rule> {
                 {
                     return None;
                 }
+                // With full stops, the year has four digits: "3.6.13" is a version.
+                let dots = m.items[1].tok()?.text == ".";
                 let y = match c.text.len() {
-                    2 => {
+                    2 if !dots => {
                         let yy = c.digits()? as i32;
                         if yy < 70 { 2000 + yy } else { 1900 + yy }
                     }
