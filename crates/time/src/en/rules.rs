@@ -1625,6 +1625,21 @@ pub fn rules() -> Vec<Rule> {
             }
         ),
         rule!(
+            "<ordinal> <weekday> of <month>",
+            [Ord, Weekday, W(&["of", "in"]), Point],
+            |m| {
+                let n = ord(&m.items[0])?;
+                let month = m.items[3].sem()?;
+                ((1..=5).contains(&n) && is_month(month)).then(|| {
+                    Sem::NthWeekday(
+                        n as i8,
+                        weekday(&m.items[1]).unwrap_or(1),
+                        Box::new(month.clone()),
+                    )
+                })
+            }
+        ),
+        rule!(
             "the last <weekday> of <month>",
             [W(&["the"]), W(&["last"]), Weekday, W(&["of", "in"]), Point],
             |m| {
@@ -2496,8 +2511,9 @@ pub fn rules() -> Vec<Rule> {
                 return None;
             }
             let (mut mo, mut d) = (a.digits()?, b.digits()?);
-            // Day first where it cannot be a month and the month has two digits: "22/04".
-            if mo > 12 && d <= 12 && b.text.len() == 2 {
+            // Day first where it cannot be a month and the month is written with its
+            // zero ("22/04"); "15/10" is a ratio or a score.
+            if mo > 12 && d <= 12 && b.text.len() == 2 && b.text.starts_with('0') {
                 (mo, d) = (d, mo);
             }
             if !(1..=12).contains(&mo)
