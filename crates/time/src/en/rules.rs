@@ -638,6 +638,14 @@ fn the_nth(m: &Matched<'_, '_>) -> Option<Sem> {
     (prep && ends && (1..=31).contains(&d) && d > 0).then(|| date(None, None, Some(d)))?
 }
 
+/// The day an ordinal gives in a month (and year): `22nd of June`, `May twenty-first`.
+fn ordinal_date(o: &Item<'_>, mo: &Item<'_>, y: Option<i32>) -> Option<Sem> {
+    let o = ord(o)?;
+    (1..=31)
+        .contains(&o)
+        .then(|| date(y, Some(month(mo)?), Some(o as u8)))?
+}
+
 /// A day of the month in words after its month: `May twenty-one`, `jan twenty two, 2018`.
 /// It ends the clause or comes before a year: `in May twenty one people` is no date.
 fn month_day_in_words(m: &Matched<'_, '_>, d: f64) -> Option<Sem> {
@@ -2608,46 +2616,20 @@ pub fn rules() -> Vec<Rule> {
             })
         }),
         rule!("<month> <ordinal>", [Month, Ord], |m| {
-            let o = ord(&m.items[1])?;
-            (1..=31)
-                .contains(&o)
-                .then(|| date(None, Some(month(&m.items[0])?), Some(o as u8)))
-                .flatten()
+            ordinal_date(&m.items[1], &m.items[0], None)
         }),
         rule!(
             "<ordinal> of <month> <year>",
             [Ord, W(&["of"]), Month, Year],
-            |m| {
-                let o = ord(&m.items[0])?;
-                (1..=31).contains(&o).then(|| {
-                    date(
-                        Some(year(&m.items[3])?),
-                        Some(month(&m.items[2])?),
-                        Some(o as u8),
-                    )
-                })?
-            }
+            |m| ordinal_date(&m.items[0], &m.items[2], year(&m.items[3]))
         ),
         rule!(
             "<ordinal> of <month>, <year>",
             [Ord, W(&["of"]), Month, W(&[","]), Year],
-            |m| {
-                let o = ord(&m.items[0])?;
-                (1..=31).contains(&o).then(|| {
-                    date(
-                        Some(year(&m.items[4])?),
-                        Some(month(&m.items[2])?),
-                        Some(o as u8),
-                    )
-                })?
-            }
+            |m| ordinal_date(&m.items[0], &m.items[2], year(&m.items[4]))
         ),
         rule!("<ordinal> of <month>", [Ord, W(&["of"]), Month], |m| {
-            let o = ord(&m.items[0])?;
-            (1..=31)
-                .contains(&o)
-                .then(|| date(None, Some(month(&m.items[2])?), Some(o as u8)))
-                .flatten()
+            ordinal_date(&m.items[0], &m.items[2], None)
         }),
         rule!(
             "a few <unit> ago",
@@ -2671,10 +2653,7 @@ pub fn rules() -> Vec<Rule> {
             }
         ),
         rule!("<month> the <ordinal>", [Month, W(&["the"]), Ord], |m| {
-            let o = ord(&m.items[2])?;
-            (1..=31)
-                .contains(&o)
-                .then(|| date(None, Some(month(&m.items[0])?), Some(o as u8)))?
+            ordinal_date(&m.items[2], &m.items[0], None)
         }),
         rule!("<month> <day in words>", [Month, NumNode], |m| {
             month_day_in_words(m, m.items[1].num()?)
