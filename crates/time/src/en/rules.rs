@@ -638,6 +638,19 @@ fn the_nth(m: &Matched<'_, '_>) -> Option<Sem> {
     (prep && ends && (1..=31).contains(&d) && d > 0).then(|| date(None, None, Some(d)))?
 }
 
+/// `first Sunday of June` (ordinal, weekday, `of`, month): that weekday of the month.
+fn nth_weekday_of(items: &[Item<'_>]) -> Option<Sem> {
+    let n = ord(&items[0])?;
+    let month = items[3].sem()?;
+    ((1..=5).contains(&n) && is_month(month)).then(|| {
+        Sem::NthWeekday(
+            n as i8,
+            weekday(&items[1]).unwrap_or(1),
+            Box::new(month.clone()),
+        )
+    })
+}
+
 /// The day an ordinal gives in a month (and year): `22nd of June`, `May twenty-first`.
 fn ordinal_date(o: &Item<'_>, mo: &Item<'_>, y: Option<i32>) -> Option<Sem> {
     let o = ord(o)?;
@@ -1620,32 +1633,12 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "the <ordinal> <weekday> of <month>",
             [W(&["the"]), Ord, Weekday, W(&["of", "in"]), Point],
-            |m| {
-                let n = ord(&m.items[1])?;
-                let month = m.items[4].sem()?;
-                ((1..=5).contains(&n) && is_month(month)).then(|| {
-                    Sem::NthWeekday(
-                        n as i8,
-                        weekday(&m.items[2]).unwrap_or(1),
-                        Box::new(month.clone()),
-                    )
-                })
-            }
+            |m| nth_weekday_of(&m.items[1..])
         ),
         rule!(
             "<ordinal> <weekday> of <month>",
             [Ord, Weekday, W(&["of", "in"]), Point],
-            |m| {
-                let n = ord(&m.items[0])?;
-                let month = m.items[3].sem()?;
-                ((1..=5).contains(&n) && is_month(month)).then(|| {
-                    Sem::NthWeekday(
-                        n as i8,
-                        weekday(&m.items[1]).unwrap_or(1),
-                        Box::new(month.clone()),
-                    )
-                })
-            }
+            |m| nth_weekday_of(m.items)
         ),
         rule!(
             "the last <weekday> of <month>",
