@@ -1907,6 +1907,43 @@ pub fn rules() -> Vec<Rule> {
                 ))
             }
         ),
+        rule!("by year end", [W(&["year"]), W(&["end"])], |m| {
+            // "by year end", "at year end": without its hyphen after a preposition.
+            m.before
+                .is_some_and(|b| {
+                    b.is_any(&[
+                        "by", "at", "before", "until", "till", "after", "around", "near", "toward",
+                        "towards",
+                    ])
+                })
+                .then(|| Sem::Mod(Box::new(Sem::Rel(Unit::Year, 0)), Mod::End))
+        }),
+        rule!(
+            "the fiscal <ordinal> quarter",
+            [W(&["the"]), W(&["fiscal"]), Ord, W(&["quarter"])],
+            |m| {
+                let q = ord(&m.items[2])?;
+                let of = m.after.is_some_and(|a| a.is("of"));
+                ((1..=4).contains(&q) && !of).then_some(Sem::PartNear(Part::Quarter(q as u8), true))
+            }
+        ),
+        rule!(
+            "the latest <unit>",
+            [
+                W(&["the"]),
+                W(&["latest"]),
+                W(&["quarter", "month", "week"])
+            ],
+            |m| Some(Sem::Rel(m.items[2].unit()?, -1))
+        ),
+        rule!("late <weekday>", [W(&["late", "early"]), Weekday], |m| {
+            // "late Friday": the end of that day.
+            let md = modifier(&word(&m.items[0]))?;
+            Some(Sem::Mod(
+                Box::new(Sem::Weekday(weekday(&m.items[1])?, None)),
+                md,
+            ))
+        }),
         rule!("year-end", [W(&["year"]), Join, W(&["end"])], |_| Some(
             Sem::Mod(Box::new(Sem::Rel(Unit::Year, 0)), Mod::End)
         )),
