@@ -201,6 +201,14 @@ const FUTURE_CUES: &[&str] = &[
     "forecast",
     "projects",
     "set",
+    // The present of a scheduled event speaks of the future: "the rule takes effect Jan. 1".
+    "takes",
+    "begins",
+    "starts",
+    "opens",
+    "expires",
+    "resumes",
+    "kicks",
 ];
 
 const PAST_CUES: &[&str] = &[

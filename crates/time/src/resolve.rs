@@ -596,6 +596,11 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             value: duration_value(1.0, *unit),
             modifier: None,
         }),
+        Sem::SetEvery(n, unit) => Some(Resolved {
+            kind: "SET",
+            value: duration_value(*n, *unit),
+            modifier: None,
+        }),
         Sem::Ref(kind) => date_kind(
             match kind {
                 RefKind::Present => "PRESENT_REF",

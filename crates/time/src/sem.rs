@@ -156,6 +156,8 @@ pub enum Sem {
     DurVague(Unit),
     /// A recurring period: `annually`, `per day`.
     Set(Unit),
+    /// A recurrence every so many units: `every two years`.
+    SetEvery(f64, Unit),
     /// The present, past or future.
     Ref(RefKind),
     /// A meaning with a modifier.

@@ -1936,6 +1936,22 @@ pub fn rules() -> Vec<Rule> {
             ],
             |m| Some(Sem::Rel(m.items[2].unit()?, -1))
         ),
+        rule!("every <num> <units>", [W(&["every"]), Num, Unit], |m| {
+            // "every two years": a recurrence, not a duration.
+            let n = amount(&m.items[1])?;
+            let plural = m.items[2].tok()?.text.ends_with(['s', 'S']);
+            (plural && n >= 2.0 && n.fract() == 0.0 && n < 1000.0)
+                .then_some(Sem::SetEvery(n, m.items[2].unit()?))
+        }),
+        rule!(
+            "<num> consecutive <units>",
+            [Num, W(&["consecutive", "straight", "successive"]), Unit],
+            |m| {
+                // "five consecutive quarters", "three straight years".
+                let plural = m.items[2].tok()?.text.ends_with(['s', 'S']);
+                plural.then(|| dur(amount(&m.items[0])?, m.items[2].unit()?))?
+            }
+        ),
         rule!("late <weekday>", [W(&["late", "early"]), Weekday], |m| {
             // "late Friday": the end of that day.
             let md = modifier(&word(&m.items[0]))?;
