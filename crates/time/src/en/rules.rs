@@ -1139,6 +1139,18 @@ pub fn rules() -> Vec<Rule> {
                 _ => None,
             }
         ),
+        // Before "<month>": of two parses of one month, the first rule's is kept.
+        rule!("<month> to <month> <year>", [Month], |m| {
+            // The first end of "from March through September 2019": the second's year.
+            let [conn, mo, y, ..] = m.rest else {
+                return None;
+            };
+            let between = m.before.is_some_and(|b| b.is("between"));
+            let joins = conn.is_any(&["to", "through", "thru", "until", "till", "-", "–"])
+                || (between && conn.is("and"));
+            (joins && tok_month(mo).is_some())
+                .then(|| date(Some(tok_year(y)?), Some(month(&m.items[0])?), None))?
+        }),
         rule!("<month>", [Month], |m| {
             // A month name alone, unless it is sentence-initial "May" as a verb.
             let t = m.items[0].tok()?;
@@ -2183,6 +2195,13 @@ pub fn rules() -> Vec<Rule> {
                 return None;
             }
             dur(1.0, u)
+        }),
+        rule!("within weeks", [W(&["within", "for"]), Unit], |m| {
+            // "within weeks", "for years": a stretch of unknown length in that unit.
+            let t = m.items[1].tok()?;
+            let u = m.items[1].unit()?;
+            let ends = m.after.is_none_or(|a| !a.is_any(&["of", "'", "’"]));
+            (t.text.ends_with('s') && u >= Unit::Day && ends).then_some(Sem::DurVague(u))
         }),
         rule!("<units>-long", [Unit, Join, W(&["long"])], |m| {
             let t = m.items[0].tok()?;
