@@ -278,11 +278,12 @@ fn range_start(prev: &[Tok<'_>]) -> Option<u8> {
 /// Whether a range of numbers after `prev` is one of quantities: after a verb of change
 /// ("rose from 4 to 22 this month", "fell 4 to 3"), not of days.
 fn after_change_verb(prev: &[Tok<'_>]) -> bool {
+    // Verbs of quantity only: "moved from 4 to 22 this month" may be a meeting's days.
     const STEMS: &[&str] = &[
         "ris", "rose", "fell", "fall", "grew", "grow", "increas", "decreas", "climb", "drop",
         "jump", "soar", "surg", "slip", "declin", "rais", "reduc", "cut", "went", "gone", "doubl",
-        "tripl", "halv", "shr", "expand", "plung", "tumbl", "slid", "gain", "lost", "los", "mov",
-        "chang", "went", "upped", "lift", "lower", "boost", "swell", "swoll",
+        "tripl", "halv", "shr", "expand", "plung", "tumbl", "slid", "gain", "lost", "losing",
+        "upped", "lift", "lower", "boost", "swell", "swoll",
     ];
     let verb = match prev {
         [.., v, w] if w.is_any(&["from", "between"]) => v,
@@ -635,7 +636,7 @@ fn the_nth(m: &Matched<'_, '_>) -> Option<Sem> {
         }
     });
     let d = day(&m.items[1])?;
-    (prep && ends && (1..=31).contains(&d) && d > 0).then(|| date(None, None, Some(d)))?
+    (prep && ends && (1..=31).contains(&d)).then(|| date(None, None, Some(d)))?
 }
 
 /// `first Sunday of June` (ordinal, weekday, `of`, month): that weekday of the month.
