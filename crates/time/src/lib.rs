@@ -270,7 +270,14 @@ fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
         .find(|&k| matches!(toks[k].text, "," | ";" | ":" | "(" | ")"))
         .map_or(start.saturating_sub(12), |k| k + 1);
     let before = &toks[from..start];
+    // "until" and "next" lean to the future, but a verb before them decides: "was delayed
+    // until mid-October" is past.
+    let mut leans_future = false;
     for (k, t) in before.iter().enumerate().rev() {
+        if t.is_any(&["until", "next"]) {
+            leans_future = true;
+            continue;
+        }
         // "will", "expected", and "to be" as in "an event to be held on October 12".
         if future_word(t) || (t.is("be") && k > 0 && before[k - 1].is("to")) {
             return true;
@@ -283,6 +290,9 @@ fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
             }
             return false;
         }
+    }
+    if leans_future {
+        return true;
     }
     let first_future = toks.iter().position(future_word);
     let first_past = toks.iter().position(|t| g.cue(t) & PAST != 0);
