@@ -378,7 +378,18 @@ fn statement_time(
     nodes: &[Node],
     reference: Option<RefDate>,
 ) -> Option<(usize, RefDate)> {
-    let node = nodes.iter().find(|n| {
+    let resolved = |node: &Node| {
+        let res = resolve(
+            &node.sem,
+            &Ctx {
+                reference,
+                anchor: None,
+                future: false,
+            },
+        )?;
+        RefDate::parse(&res.value)
+    };
+    let before_verb = nodes.iter().find(|n| {
         matches!(
             n.sem,
             Sem::Date {
@@ -387,16 +398,28 @@ fn statement_time(
                 ..
             }
         )
-    })?;
-    let verb = (node.end..toks.len()).find(|&k| GRAMMAR.cue(&toks[k]) & SAY != 0)?;
-    let res = resolve(
-        &node.sem,
-        &Ctx {
-            reference,
-            anchor: None,
-            future: false,
-        },
-    )?;
-    let at = RefDate::parse(&res.value)?;
-    Some((verb + 1, at))
+    });
+    if let Some(node) = before_verb
+        && let Some(verb) = (node.end..toks.len()).find(|&k| GRAMMAR.cue(&toks[k]) & SAY != 0)
+    {
+        return Some((verb + 1, resolved(node)?));
+    }
+    // "had said in 2016 that the line would open in two years": the date right after
+    // the verb, before the clause it reports.
+    nodes.iter().find_map(|n| {
+        if !matches!(n.sem, Sem::Date { y: Some(_), .. }) {
+            return None;
+        }
+        let verb = match n.start.checked_sub(1).map(|k| &toks[k]) {
+            Some(p) if p.is_any(&["in", "on"]) => n.start.checked_sub(2)?,
+            _ => n.start.checked_sub(1)?,
+        };
+        let says = GRAMMAR.cue(&toks[verb]) & SAY != 0;
+        let that = match toks.get(n.end..) {
+            Some([t, ..]) if t.is("that") => true,
+            Some([c, t, ..]) if c.text == "," && t.is("that") => true,
+            _ => false,
+        };
+        (says && that).then(|| Some((n.end, resolved(n)?)))?
+    })
 }

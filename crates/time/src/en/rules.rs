@@ -1973,6 +1973,14 @@ pub fn rules() -> Vec<Rule> {
                 md,
             ))
         }),
+        rule!(
+            "year-end <year>",
+            [W(&["year"]), Join, W(&["end"]), YearNode],
+            |m| {
+                let y = m.items[3].sem()?;
+                y.is_year().then(|| Sem::Mod(Box::new(y.clone()), Mod::End))
+            }
+        ),
         rule!("year-end", [W(&["year"]), Join, W(&["end"])], |_| Some(
             Sem::Mod(Box::new(Sem::Rel(Unit::Year, 0)), Mod::End)
         )),
