@@ -598,13 +598,11 @@ pub fn parse(g: &Grammar, toks: &[Tok<'_>], years: &[bool], sc: &mut Scratch) ->
     // A window without a number, a month, a weekday, a unit, a season, an ordinal or a
     // word that is a time expression by itself holds none.
     // "first", "second" and "last" alone hold none either, unless they may be a day of
-    // the month: "for the second.".
+    // the month: "on the second.".
     let day_word = |k: usize| {
         k >= 2
             && toks[k - 1].is("the")
-            && toks[k - 2].is_any(&[
-                "on", "by", "for", "until", "till", "since", "before", "after",
-            ])
+            && toks[k - 2].is("on")
             && toks
                 .get(k + 1)
                 .is_none_or(|a| a.is_any(&[".", ",", ";", ":", "!", "?", ")"]))

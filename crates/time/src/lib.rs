@@ -278,6 +278,14 @@ fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
             leans_future = true;
             continue;
         }
+        // A plan in the past tense is past: "was planned for the end of the third
+        // quarter", "were scheduled for March".
+        if t.is_any(&["planned", "scheduled", "expected", "slated", "due", "set"])
+            && k > 0
+            && before[k - 1].is_any(&["was", "were"])
+        {
+            return false;
+        }
         // "will", "expected", and "to be" as in "an event to be held on October 12".
         if future_word(t) || (t.is("be") && k > 0 && before[k - 1].is("to")) {
             return true;

@@ -623,11 +623,15 @@ fn the_nth(m: &Matched<'_, '_>) -> Option<Sem> {
             "on", "by", "for", "until", "till", "since", "before", "after",
         ])
     }) || matches!(m.prev, [.., w, of] if w.is("week") && of.is("of"));
-    // In words it must close the clause: not `for the first "point" release`.
+    // In words it must follow "on" and close the clause: not `for the first "point"
+    // release`, nor `set for the fourth.` (of a noun said before: the fourth quarter).
     let digits = m.items[1]
         .tok()?
         .text
         .starts_with(|c: char| c.is_ascii_digit());
+    if !digits && !m.before.is_some_and(|b| b.is("on")) {
+        return None;
+    }
     let ends = m.after.is_none_or(|a| {
         if digits {
             !a.text.starts_with(char::is_alphanumeric)
