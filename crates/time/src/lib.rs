@@ -274,20 +274,18 @@ fn future_at(toks: &[Tok<'_>], start: usize) -> bool {
     // until mid-October" is past.
     let mut leans_future = false;
     for (k, t) in before.iter().enumerate().rev() {
-        if t.is_any(&["until", "next"]) {
-            leans_future = true;
-            continue;
-        }
-        // A plan in the past tense is past: "was planned for the end of the third
-        // quarter", "were scheduled for March".
-        if t.is_any(&["planned", "scheduled", "expected", "slated", "due", "set"])
-            && k > 0
-            && before[k - 1].is_any(&["was", "were"])
-        {
-            return false;
-        }
         // "will", "expected", and "to be" as in "an event to be held on October 12".
-        if future_word(t) || (t.is("be") && k > 0 && before[k - 1].is("to")) {
+        if future_word(t) {
+            if t.is_any(&["until", "next"]) {
+                leans_future = true;
+                continue;
+            }
+            // A plan in the past tense is past: "was planned for the end of the third
+            // quarter", "were scheduled for March".
+            let plan = t.is_any(&["planned", "scheduled", "expected", "slated", "due", "set"]);
+            return !(plan && k > 0 && before[k - 1].is_any(&["was", "were"]));
+        }
+        if t.is("be") && k > 0 && before[k - 1].is("to") {
             return true;
         }
         if g.cue(t) & PAST != 0 || (t.text.len() > 4 && t.text.ends_with("ed")) {
