@@ -614,7 +614,7 @@ fn is_month(s: &Sem) -> bool {
     )
 }
 
-/// `on the 27th`, `for the 27`, `until the second`: a day of the month near the
+/// `on the 27th`, `for the 27`, `on the second`: a day of the month near the
 /// reference, after a preposition of time and at the end of a clause, so not an ordinal
 /// of something ("the 21st century", "the 3rd round", "for the second time").
 fn the_nth(m: &Matched<'_, '_>) -> Option<Sem> {
