@@ -540,21 +540,8 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, words: &Words, out: &mut Vec
             word_ordinal |=
                 tens(out.last()) || n >= 2 && out[n - 1].text == "-" && tens(out.get(n - 2));
         }
-        lower_abbreviation |= lex == Lex::Other
-            && matches!(
-                tok_text.trim_end_matches('.'),
-                "jan"
-                    | "feb"
-                    | "apr"
-                    | "jun"
-                    | "jul"
-                    | "aug"
-                    | "sep"
-                    | "sept"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-            );
+        lower_abbreviation |=
+            lex == Lex::Other && LOWER_ABBREVIATIONS.contains(&tok_text.trim_end_matches('.'));
         out.push(Tok {
             span: sp,
             text: tok_text,
@@ -637,6 +624,12 @@ fn join_ordinals<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
     }
 }
 
+/// The months' abbreviations that lower case leaves no month by themselves (not `mar`,
+/// a verb; `june` and `july` are months in any case).
+const LOWER_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
 /// A month's abbreviation in lower case is a month beside a number: `jan 22`, `20th
 /// dec`, `2019-sep-1` (not `mar`, a verb; alone, `dec` and `jan` are no months).
 #[cold]
@@ -651,18 +644,8 @@ fn lower_case_months(out: &mut [Tok<'_>]) {
     };
     for k in 0..out.len() {
         let t = &out[k];
-        // Most tokens are ruled out by their length and first letter.
-        if !(3..=5).contains(&t.text.len())
-            || !matches!(
-                t.text.as_bytes()[0],
-                b'j' | b'f' | b'a' | b's' | b'o' | b'n' | b'd'
-            )
-            || t.lex != Lex::Other
-        {
-            continue;
-        }
         let word = t.text.trim_end_matches('.');
-        if word.len() > 4 {
+        if t.lex != Lex::Other || !LOWER_ABBREVIATIONS.contains(&word) {
             continue;
         }
         let Some(m) = lookup(MONTHS, word) else {

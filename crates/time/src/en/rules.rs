@@ -687,17 +687,22 @@ fn day_to_day_of(m: &Matched<'_, '_>) -> Option<Sem> {
         return None;
     };
     let before_first = &m.prev[..m.prev.len() - 2];
-    let between = before_first.last().is_some_and(|b| b.is("between"));
-    let (a, b) = (tok_day(first)?, tok_day(m.items[0].tok()?)?);
-    let joins = conn.is_any(RANGE_WORDS) && (!conn.is("and") || between);
-    if !joins
-        || a >= b
-        || after_change_verb(before_first)
+    let second = m.items[0].tok()?;
+    if !days_range(before_first, tok_day(first)?, conn, second)
         || !matches!(month, Sem::Rel(Unit::Month, _))
     {
         return None;
     }
-    Some(Sem::DayOf(b, Box::new(month.clone())))
+    Some(Sem::DayOf(tok_day(second)?, Box::new(month.clone())))
+}
+
+/// Whether day `a`, the word `conn` and the token `second` make a range of days after
+/// `prev`: the second a later day, joined by a range word ("and" after "between" only),
+/// and not after a verb of change (a range of quantities).
+fn days_range(prev: &[Tok<'_>], a: u8, conn: &Tok<'_>, second: &Tok<'_>) -> bool {
+    let between = prev.last().is_some_and(|b| b.is("between"));
+    let joins = conn.is_any(RANGE_WORDS) && (!conn.is("and") || between);
+    joins && tok_day(second).is_some_and(|b| a < b) && !after_change_verb(prev)
 }
 
 /// A day of the month with its year written after it: `08/12,2015`, `jan twenty two,
@@ -2797,10 +2802,8 @@ pub fn rules() -> Vec<Rule> {
             let [conn, d, rest @ ..] = m.rest else {
                 return None;
             };
-            let between = m.before.is_some_and(|b| b.is("between"));
-            let (a, b) = (tok_day(m.items[0].tok()?)?, tok_day(d)?);
-            let joins = conn.is_any(RANGE_WORDS) && (!conn.is("and") || between);
-            if !joins || a >= b || after_change_verb(m.prev) {
+            let a = tok_day(m.items[0].tok()?)?;
+            if !days_range(m.prev, a, conn, d) {
                 return None;
             }
             let dir = relative_month(rest)?;
