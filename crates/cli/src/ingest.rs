@@ -1,4 +1,5 @@
-//! `overdue ingest`: new documents into the store (by content hash), in one transaction.
+//! `overdue ingest`: new documents into the store (by content hash), shown to readers
+//! together when it ends.
 
 use std::path::PathBuf;
 
@@ -24,6 +25,9 @@ pub struct Args {
 pub struct Summary {
     /// Documents added.
     pub added: usize,
+    /// Of those added and updated, how many an ingest that never ended had analysed and
+    /// written (taken up, not analysed again).
+    pub taken_up: usize,
     /// Stored documents replaced by another version (same id, another text).
     pub updated: usize,
     /// Documents already stored (same text).
@@ -39,9 +43,17 @@ pub struct Summary {
 /// Runs `overdue ingest`.
 pub fn run(args: Args) -> Result<Exit> {
     let s = ingest(&args)?;
+    let taken_up = if s.taken_up > 0 {
+        format!(
+            " ({} of them written by an ingest that did not end, taken up)",
+            s.taken_up
+        )
+    } else {
+        String::new()
+    };
     eprintln!(
-        "overdue: {} documents added, {} updated, {} already stored, {} unreadable; {} in {} \
-         ({:.2} s)",
+        "overdue: {} documents added, {} updated{taken_up}, {} already stored, {} unreadable; \
+         {} in {} ({:.2} s)",
         s.added,
         s.updated,
         s.known,
@@ -62,10 +74,16 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     let started = std::time::Instant::now();
     let (read, loader) = configure(&args.input)?;
     let mut store = Store::open(&args.db)?;
-    let stored = store.hashes()?;
+    let mut tx = store.ingest(|| {
+        eprintln!(
+            "overdue: another ingest into {} is running; waiting for it to end",
+            args.db.display()
+        )
+    })?;
+    let stored = tx.stored()?;
     // (An empty store skips nothing: no text is hashed twice.)
     let skip = |doc: &overdue_pipeline::text::Document| {
-        !stored.is_empty() && stored.contains(&content_hash(&doc.text))
+        !stored.hashes.is_empty() && stored.hashes.contains(&content_hash(&doc.text))
     };
     let batch = Batch {
         paths: &args.input.paths,
@@ -77,7 +95,6 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     let progress = progress_bar(&args.input);
     let now = jiff::Timestamp::now().to_string();
     let today = now.get(..10).unwrap_or(&now);
-    let mut tx = store.ingest()?;
     let (mut known, mut failed) = (0, 0);
     let mut error = None;
     // Records are made on the workers, with the identities of their own document; the
@@ -89,7 +106,9 @@ pub fn ingest(args: &Args) -> Result<Summary> {
             Err(e) => error = Some(e),
         },
         Outcome::Done(_) => {}
-        Outcome::Skipped(_) => known += 1,
+        // (What an ingest that did not end wrote is counted as this one's.)
+        Outcome::Skipped(id) if !stored.taken_up.contains(&id) => known += 1,
+        Outcome::Skipped(_) => {}
         Outcome::Failed(e) => {
             failed += 1;
             report_failure(&progress, &e);
@@ -99,14 +118,16 @@ pub fn ingest(args: &Args) -> Result<Summary> {
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    // On an error the transaction is dropped: the store stays as it was.
+    // On an error the ingest is dropped: readers see the store as it was, and the next
+    // ingest takes up what this one wrote.
     if let Some(e) = error {
-        return Err(e).context("storing the documents; nothing was stored");
+        return Err(e).context("storing the documents; none was added");
     }
-    let (added, updated) = (tx.added(), tx.updated());
+    let (added, updated, taken_up) = (tx.added(), tx.updated(), tx.taken_up());
     let total = tx.commit()?;
     Ok(Summary {
         added,
+        taken_up,
         updated,
         known,
         failed,

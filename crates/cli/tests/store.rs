@@ -210,17 +210,21 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Wait until the ingest is writing (its write-ahead log grows), then read the store
-    // while it writes, then kill it.
-    let wal = dir.path().join("overdue.db-wal");
+    // Wait until the ingest has committed some documents to SQLite (it does as it goes,
+    // unseen by readers), then read the store while it writes, then kill it.
+    let unfinished = || {
+        overdue_store::Store::open_read_only(&db)
+            .and_then(|s| s.unfinished())
+            .unwrap()
+    };
     let start = Instant::now();
-    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 1 << 20 {
+    while unfinished() == 0 {
         assert!(
             child.try_wait().unwrap().is_none(),
             "the ingest ended before it could be killed; make the corpus larger"
         );
         assert!(start.elapsed() < Duration::from_secs(120), "no write seen");
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
     }
     let during = json(&overdue(&[
         "ledger",
@@ -243,7 +247,9 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
         "--db",
         db.to_str().unwrap(),
     ]));
-    assert_eq!(after, before, "the killed batch left nothing");
+    assert_eq!(after, before, "readers see nothing of the killed batch");
+    let written = unfinished();
+    assert!(written > 0);
     let docs = json(&overdue(&[
         "projects",
         "--format",
@@ -258,7 +264,8 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
         .map(|p| p["documents"].as_array().unwrap().len())
         .sum();
     assert_eq!(n, 5);
-    // The next ingest completes it.
+    // The next ingest completes it, taking up what the killed one wrote (not analysed
+    // again), and the store gives the ledger of all the files read at once.
     let out = overdue(&[
         "ingest",
         "-q",
@@ -267,9 +274,31 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
         corpus.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stderr(&out);
     assert!(
-        stderr(&out).contains("20000 documents added") && stderr(&out).contains("20005 in"),
-        "{}",
-        stderr(&out)
+        said.contains(&format!(
+            "20000 documents added, 0 updated ({written} of them written by an ingest that \
+             did not end, taken up), 0 already stored"
+        )) && said.contains("20005 in"),
+        "{said}"
     );
+    assert_eq!(unfinished(), 0);
+    let mut files = vec![
+        "ledger".to_string(),
+        "--format".into(),
+        "json".into(),
+        "--meta".into(),
+        seeds_meta.to_str().unwrap().into(),
+    ];
+    files.extend(seed_paths());
+    files.push(corpus.to_str().unwrap().into());
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let stored = json(&overdue(&[
+        "ledger",
+        "--format",
+        "json",
+        "--db",
+        db.to_str().unwrap(),
+    ]));
+    assert_eq!(stored, json(&overdue(&files)));
 }

@@ -2,9 +2,13 @@
 //! it came from), everything extracted from it with its spans, and a full-text index of
 //! its body.
 //!
-//! An ingest is one transaction: a crash or a kill in the middle leaves the store as it
-//! was, and the next ingest adds the same documents again. The file is in WAL mode, so
-//! readers (the web page) go on reading during an ingest. Records are stored with the
+//! An ingest is one unit: readers see none of its documents until it ends, and a crash
+//! or a kill in the middle leaves the store as they saw it before. It writes as it goes
+//! (SQLite transactions of some megabytes, so that the write-ahead log stays small and
+//! is copied into the store while the documents are analysed), above a mark of what is
+//! committed that only its last transaction moves; the next ingest takes up what a killed
+//! one wrote and completes it. The file is in WAL mode, so readers (the web page) go on
+//! reading during an ingest. One ingest runs at a time (a lock file beside the store). Records are stored with the
 //! identities of their own document; identities across documents are given at ingest to
 //! the documents it adds, in the order added, by the registry of identities the store
 //! keeps (so that it gives what one run over all documents in that order gives), and are
@@ -110,7 +114,36 @@ const MIGRATIONS: &[&str] = &[
         id INTEGER PRIMARY KEY CHECK (id = 0),
         state BLOB NOT NULL
     );",
+    // 6: an ingest writes as it goes. Readers see the documents up to `committed.seq`;
+    // those above it are an unfinished ingest's (the next one takes them up), and new
+    // versions of stored documents wait in `replacements` until their ingest ends.
+    // `generation` counts the ingests that ended (what a reader watches for a change).
+    "CREATE TABLE committed (
+        id INTEGER PRIMARY KEY CHECK (id = 0),
+        seq INTEGER NOT NULL,
+        generation INTEGER NOT NULL
+    );
+    INSERT INTO committed (id, seq, generation)
+        VALUES (0, coalesce((SELECT max(seq) FROM documents), 0), 0);
+    CREATE TABLE replacements (
+        seq INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        published TEXT,
+        title TEXT,
+        url TEXT,
+        outlet TEXT,
+        text TEXT NOT NULL,
+        record BLOB NOT NULL,
+        sentences TEXT NOT NULL
+    );
+    CREATE INDEX replacements_hash ON replacements (hash);",
 ];
+
+/// How many bytes of documents (text and record) an ingest writes per SQLite
+/// transaction: each commit lets SQLite copy the write-ahead log into the store
+/// (`wal_autocheckpoint`, 1000 pages of 16 KiB) while the next documents are analysed.
+const COMMIT_BYTES: usize = 16 << 20;
 
 /// The schema step after whose SQL every stored document is given its identities.
 const IDENTITIES_STEP: usize = 5;
@@ -157,6 +190,14 @@ pub enum StoreError {
     /// There is no store at that path (opening to read).
     #[error("{0}: no store there (run `overdue ingest --db {0}` first)")]
     Missing(PathBuf),
+    /// The lock file that keeps two ingests apart could not be made or taken.
+    #[error("{path}: {source}")]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -507,31 +548,40 @@ impl Store {
         Ok(())
     }
 
-    /// A number that changes when another connection commits to the store (SQLite's
-    /// `data_version`): readers rebuild what they keep when it moves.
-    pub fn data_version(&self) -> Result<i64> {
+    /// How many ingests have ended in the store: readers rebuild what they keep when it
+    /// moves (not on every transaction of an ingest, which shows them nothing new).
+    pub fn generation(&self) -> Result<i64> {
         self.conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))
-            .map_err(|e| self.err(e))
-    }
-
-    /// The content hashes of every stored document.
-    pub fn hashes(&self) -> Result<HashSet<String>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT hash FROM documents")
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([], |r| r.get::<_, String>(0))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<std::result::Result<_, _>>()
+            .query_row("SELECT generation FROM committed WHERE id = 0", [], |r| {
+                r.get(0)
+            })
             .map_err(|e| self.err(e))
     }
 
     /// How many documents it holds.
     pub fn len(&self) -> Result<usize> {
         self.conn
-            .query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))
+            .query_row(
+                &format!("SELECT count(*) FROM documents WHERE seq <= {SHOWN}"),
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+            .map_err(|e| self.err(e))
+    }
+
+    /// How many documents an ingest that has not ended (running, or killed) wrote:
+    /// readers do not see them, and the next ingest takes them up.
+    pub fn unfinished(&self) -> Result<usize> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT (SELECT count(*) FROM documents WHERE seq > {SHOWN}) \
+                     + (SELECT count(*) FROM replacements)"
+                ),
+                [],
+                |r| r.get::<_, i64>(0),
+            )
             .map(|n| n as usize)
             .map_err(|e| self.err(e))
     }
@@ -541,23 +591,53 @@ impl Store {
         Ok(self.len()? == 0)
     }
 
-    /// Starts an ingest: one transaction, committed by [`Ingest::commit`].
-    pub fn ingest(&mut self) -> Result<Ingest<'_>> {
+    /// Starts an ingest, whose documents readers see when [`Ingest::commit`] ends it.
+    /// It waits for another ingest into the store to end (calling `waiting` first), and
+    /// takes up what an ingest that never ended (killed, crashed) wrote.
+    pub fn ingest(&mut self, waiting: impl FnOnce()) -> Result<Ingest<'_>> {
+        let lock = ingest_lock(&self.path, waiting)?;
         let path = self.path.clone();
-        // Immediate: the registry read here is the one this ingest will write back.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| sqlite(&path, e))?;
-        let registry = load_registry(&tx, &path)?;
-        Ok(Ingest {
-            tx,
-            path,
+        let conn = &self.conn;
+        let e = |e| sqlite(&path, e);
+        conn.execute_batch("BEGIN IMMEDIATE").map_err(e)?;
+        let mut ingest = Ingest {
+            conn,
+            path: path.clone(),
             added: 0,
             updated: 0,
-            registry,
+            taken_up: 0,
+            registry: None,
             reidentify: false,
-        })
+            written: 0,
+            commit_bytes: COMMIT_BYTES,
+            _lock: lock,
+        };
+        ingest.registry = load_registry(conn, &path)?;
+        let shown: i64 = conn
+            .query_row(&format!("SELECT {SHOWN}"), [], |r| r.get(0))
+            .map_err(e)?;
+        let (pending, replacing): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM documents WHERE seq > ?1), \
+                 (SELECT count(*) FROM replacements)",
+                [shown],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(e)?;
+        // What it wrote counts as this ingest's.
+        ingest.added = pending as usize;
+        ingest.updated = replacing as usize;
+        ingest.taken_up = (pending + replacing) as usize;
+        if replacing > 0 {
+            ingest.reidentify = true;
+        } else if pending > 0
+            && let Some(registry) = &mut ingest.registry
+        {
+            // The identities of the documents taken up, given again from the registry as
+            // the last ingest that ended left it (the same as they were given).
+            identify_after(conn, &path, shown, registry)?;
+        }
+        Ok(ingest)
     }
 
     /// Every stored document's analysis, in the order added, with identities across
@@ -590,11 +670,11 @@ impl Store {
         let fts: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
         let mut st = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT d.doc, d.text, d.sentences FROM document_words w \
-                 JOIN documents d ON d.seq = w.rowid \
-                 WHERE document_words MATCH ?1 ORDER BY w.rank",
-            )
+                     JOIN documents d ON d.seq = w.rowid \
+                     WHERE document_words MATCH ?1 AND d.seq <= {SHOWN} ORDER BY w.rank"
+            ))
             .map_err(|e| self.err(e))?;
         let mut rows = st.query(params![fts.join(" ")]).map_err(|e| self.err(e))?;
         let mut hits = Vec::new();
@@ -627,7 +707,9 @@ impl Store {
     pub fn documents(&self) -> Result<Vec<Listed>> {
         let mut st = self
             .conn
-            .prepare("SELECT doc, published, title FROM documents ORDER BY seq")
+            .prepare(&format!(
+                "SELECT doc, published, title FROM documents WHERE seq <= {SHOWN} ORDER BY seq"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([], |r| {
@@ -647,8 +729,10 @@ impl Store {
         let found = self
             .conn
             .query_row(
-                "SELECT doc, source, published, title, url, text, record FROM documents \
-                 WHERE doc = ?1",
+                &format!(
+                    "SELECT doc, source, published, title, url, text, record FROM documents \
+                     WHERE doc = ?1 AND seq <= {SHOWN}"
+                ),
                 [doc],
                 |r| {
                     Ok((
@@ -704,18 +788,20 @@ fn load(conn: &Connection, path: &Path, timexes: bool, chunk: usize) -> Result<V
     let conn: &Connection = &read;
     let missing: i64 = conn
         .query_row(
-            "SELECT count(*) FROM documents d LEFT JOIN identities i ON i.seq = d.seq \
-             WHERE i.ids IS NULL",
+            &format!(
+                "SELECT count(*) FROM documents d LEFT JOIN identities i ON i.seq = d.seq \
+                 WHERE i.ids IS NULL AND d.seq <= {SHOWN}"
+            ),
             [],
             |r| r.get(0),
         )
         .map_err(|e| sqlite(path, e))?;
     let stored_ids = missing == 0;
     let mut st = conn
-        .prepare(
+        .prepare(&format!(
             "SELECT d.doc, d.text, d.record, i.ids FROM documents d \
-             LEFT JOIN identities i ON i.seq = d.seq ORDER BY d.seq",
-        )
+                 LEFT JOIN identities i ON i.seq = d.seq WHERE d.seq <= {SHOWN} ORDER BY d.seq"
+        ))
         .map_err(|e| sqlite(path, e))?;
     let mut rows = st
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -813,11 +899,20 @@ fn save_registry(conn: &Connection, path: &Path, registry: &Registry) -> Result<
 /// kept, and after an ingest replaced a document (which may change the identities of
 /// every document after it). Reads every record back.
 fn identify_all(conn: &Connection, path: &Path) -> Result<Registry> {
+    let mut registry = Registry::new();
+    identify_after(conn, path, i64::MIN, &mut registry)?;
+    save_registry(conn, path, &registry)?;
+    Ok(registry)
+}
+
+/// Gives the stored documents after `seq` their identities across documents anew, in
+/// the order added, from `registry`, and keeps them.
+fn identify_after(conn: &Connection, path: &Path, seq: i64, registry: &mut Registry) -> Result<()> {
     let mut st = conn
-        .prepare("SELECT seq, record FROM documents ORDER BY seq")
+        .prepare("SELECT seq, record FROM documents WHERE seq > ?1 ORDER BY seq")
         .map_err(|e| sqlite(path, e))?;
     let rows: Vec<(i64, rusqlite::types::Value)> = st
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))
         .and_then(|rows| rows.collect())
         .map_err(|e| sqlite(path, e))?;
     // Only the entities are read. A record that cannot be read has none here (the reader
@@ -837,15 +932,45 @@ fn identify_all(conn: &Connection, path: &Path) -> Result<Registry> {
             .and_then(|j| serde_json::from_slice::<Entities>(&j).ok())
             .map_or_else(Vec::new, |e| e.entities))
     })?;
-    conn.execute("DELETE FROM identities", [])
+    conn.execute("DELETE FROM identities WHERE seq > ?1", [seq])
         .map_err(|e| sqlite(path, e))?;
-    let mut registry = Registry::new();
     for ((seq, _), mut entities) in rows.iter().zip(entities) {
         let ids = registry.assign(&mut entities);
         store_identities(conn, path, *seq, &ids)?;
     }
-    save_registry(conn, path, &registry)?;
-    Ok(registry)
+    Ok(())
+}
+
+/// Where the documents readers see end: the `seq` of the last document of the last
+/// ingest that ended (SQL).
+const SHOWN: &str = "(SELECT seq FROM committed WHERE id = 0)";
+
+/// Takes the lock that keeps two ingests into the store at `db` apart (a file beside
+/// it, `<db>-lock`), waiting for it if another ingest holds it. The system lets it go
+/// when its holder ends, however it ends.
+fn ingest_lock(db: &Path, waiting: impl FnOnce()) -> Result<std::fs::File> {
+    let mut name = db.as_os_str().to_owned();
+    name.push("-lock");
+    let path = PathBuf::from(name);
+    let bad = |source| StoreError::Lock {
+        path: path.clone(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(bad)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            waiting();
+            file.lock().map_err(bad)?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(bad(e)),
+    }
+    Ok(file)
 }
 
 /// Keeps one document's identities across documents.
@@ -860,17 +985,25 @@ fn store_identities(conn: &Connection, path: &Path, seq: i64, ids: &Identities) 
     Ok(())
 }
 
-/// An ingest in progress: documents added in one transaction.
+/// An ingest in progress: documents written as they come, shown to readers when it ends.
 pub struct Ingest<'a> {
-    tx: rusqlite::Transaction<'a>,
+    conn: &'a Connection,
     path: PathBuf,
     added: usize,
     updated: usize,
+    /// Documents and new versions an ingest that never ended had written, taken up.
+    taken_up: usize,
     /// The store's registry of identities, taken up where the last ingest left it
     /// (`None`: the store keeps none, and documents are identified anew at commit).
     registry: Option<Registry>,
     /// Whether every document must be identified anew at commit (one was replaced).
     reidentify: bool,
+    /// Bytes of documents written since the last SQLite commit.
+    written: usize,
+    /// Bytes of documents per SQLite commit ([`COMMIT_BYTES`]).
+    commit_bytes: usize,
+    /// The lock that keeps other ingests out until this one ends.
+    _lock: std::fs::File,
 }
 
 /// What [`Ingest::add`] did with a document.
@@ -882,6 +1015,17 @@ pub enum Added {
     Updated,
     /// Its text is stored already: left.
     Known,
+}
+
+/// What an ingest finds stored when it starts.
+#[derive(Debug, Default)]
+pub struct Stored {
+    /// The content hashes of every document stored or written by an ingest taken up
+    /// (with the new versions waiting): documents with these texts need no analysis.
+    pub hashes: HashSet<String>,
+    /// The ids of the documents and new versions an ingest that never ended wrote, which
+    /// this one takes up.
+    pub taken_up: HashSet<String>,
 }
 
 /// A document's body sentences joined by line breaks: what the full-text index holds.
@@ -898,13 +1042,42 @@ fn body(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> String {
     body
 }
 
+/// The body of a stored document (its text and its sentences' offsets) as the
+/// full-text index holds it.
+fn stored_body(text: &str, sentences: &str) -> String {
+    body(text, sentence_offsets(sentences, text))
+}
+
 impl Ingest<'_> {
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        sqlite(&self.path, e)
+    }
+
+    /// What is stored: see [`Stored`].
+    pub fn stored(&self) -> Result<Stored> {
+        let mut stored = Stored::default();
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                "SELECT hash, doc, seq > {SHOWN} FROM documents \
+                 UNION ALL SELECT r.hash, d.doc, 1 FROM replacements r \
+                 JOIN documents d ON d.seq = r.seq"
+            ))
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            stored.hashes.insert(r.get(0).map_err(|e| self.err(e))?);
+            if r.get::<_, bool>(2).map_err(|e| self.err(e))? {
+                stored.taken_up.insert(r.get(1).map_err(|e| self.err(e))?);
+            }
+        }
+        Ok(stored)
+    }
+
     /// Adds a document: a new one is added, one whose id is stored with another text
-    /// replaces it (in its place: the order documents were added in stays), and one
-    /// whose text is stored already is left.
+    /// replaces it when the ingest ends (in its place: the order documents were added in
+    /// stays), and one whose text is stored already is left.
     pub fn add(&mut self, mut d: NewDoc, added_on: &str) -> Result<Added> {
-        let path = self.path.clone();
-        let e = |e| sqlite(&path, e);
         let mut offsets = String::with_capacity(12 * d.sentences.len());
         for &(s, t) in &d.sentences {
             if !offsets.is_empty() {
@@ -926,118 +1099,180 @@ impl Ingest<'_> {
             &d.record,
             &offsets,
         ];
+        // Not when a new version waiting holds the same text.
         let n = self
-            .tx
+            .conn
             .prepare_cached(
                 "INSERT OR IGNORE INTO documents \
                  (doc, added, source, hash, published, title, url, outlet, text, record, \
-                 sentences) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 sentences) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 \
+                 WHERE NOT EXISTS (SELECT 1 FROM replacements WHERE hash = ?4)",
             )
             .and_then(|mut st| {
                 let id: [&dyn rusqlite::ToSql; 2] = [&d.doc, &added_on];
                 st.execute(rusqlite::params_from_iter(id.into_iter().chain(fields)))
             })
-            .map_err(e)?;
-        let (seq, added) = if n == 1 {
+            .map_err(|e| self.err(e))?;
+        let added = if n == 1 {
             self.added += 1;
-            let seq = self.tx.last_insert_rowid();
+            let seq = self.conn.last_insert_rowid();
             // Identities across documents, in the order added (unless all are given anew
             // at commit).
             if !self.reidentify
                 && let Some(registry) = &mut self.registry
             {
                 let ids = registry.assign(&mut d.entities);
-                store_identities(&self.tx, &path, seq, &ids)?;
+                store_identities(self.conn, &self.path, seq, &ids)?;
             }
-            (seq, Added::New)
+            self.conn
+                .prepare_cached("INSERT INTO document_words (rowid, text) VALUES (?1, ?2)")
+                .and_then(|mut st| {
+                    st.execute(params![seq, body(&d.text, d.sentences.iter().copied())])
+                })
+                .map_err(|e| self.err(e))?;
+            Added::New
         } else {
-            // The same id with another text (a corrected article): the old version's
-            // words leave the index and the new version takes its row.
-            let old = self
-                .tx
+            // The same id with another text (a corrected article): the new version
+            // waits, and takes the old one's row when the ingest ends.
+            let old: Option<i64> = self
+                .conn
                 .prepare_cached(
-                    "SELECT seq, text, sentences FROM documents WHERE doc = ?1 AND hash != ?2 \
-                     AND NOT EXISTS (SELECT 1 FROM documents WHERE hash = ?2)",
+                    "SELECT seq FROM documents WHERE doc = ?1 AND hash != ?2 \
+                     AND NOT EXISTS (SELECT 1 FROM documents WHERE hash = ?2) \
+                     AND NOT EXISTS (SELECT 1 FROM replacements WHERE hash = ?2)",
                 )
                 .and_then(|mut st| {
-                    st.query_row(params![d.doc, d.hash], |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                        ))
-                    })
-                    .optional()
+                    st.query_row(params![d.doc, d.hash], |r| r.get(0))
+                        .optional()
                 })
-                .map_err(e)?;
-            let Some((seq, text, sentences)) = old else {
+                .map_err(|e| self.err(e))?;
+            let Some(seq) = old else {
                 return Ok(Added::Known);
             };
-            self.tx
+            self.conn
                 .prepare_cached(
-                    "INSERT INTO document_words (document_words, rowid, text) \
-                     VALUES ('delete', ?1, ?2)",
-                )
-                .and_then(|mut st| {
-                    st.execute(params![
-                        seq,
-                        body(&text, sentence_offsets(&sentences, &text))
-                    ])
-                })
-                .map_err(e)?;
-            self.tx
-                .prepare_cached(
-                    "UPDATE documents SET source = ?2, hash = ?3, published = ?4, title = ?5, \
-                     url = ?6, outlet = ?7, text = ?8, record = ?9, sentences = ?10 \
-                     WHERE seq = ?1",
+                    "INSERT OR REPLACE INTO replacements (seq, source, hash, published, title, \
+                     url, outlet, text, record, sentences) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )
                 .and_then(|mut st| {
                     let id: [&dyn rusqlite::ToSql; 1] = [&seq];
                     st.execute(rusqlite::params_from_iter(id.into_iter().chain(fields)))
                 })
-                .map_err(e)?;
+                .map_err(|e| self.err(e))?;
             self.updated += 1;
             // The identities of this document and of every one after it may change.
             self.reidentify = true;
-            (seq, Added::Updated)
+            Added::Updated
         };
-        self.tx
-            .prepare_cached("INSERT INTO document_words (rowid, text) VALUES (?1, ?2)")
-            .and_then(|mut st| st.execute(params![seq, body(&d.text, d.sentences.iter().copied())]))
-            .map_err(e)?;
+        // Commits as it goes, so that the write-ahead log is copied into the store while
+        // the next documents are analysed, not all at the end.
+        self.written += d.text.len() + d.record.len();
+        if self.written >= self.commit_bytes {
+            self.written = 0;
+            self.conn
+                .execute_batch("COMMIT; BEGIN IMMEDIATE")
+                .map_err(|e| self.err(e))?;
+        }
         Ok(added)
     }
 
-    /// How many stored documents this ingest replaced with another version so far.
+    /// How many stored documents this ingest replaced with another version so far (with
+    /// those taken up).
     pub fn updated(&self) -> usize {
         self.updated
     }
 
-    /// How many documents this ingest added so far.
+    /// How many documents this ingest added so far (with those taken up).
     pub fn added(&self) -> usize {
         self.added
     }
 
-    /// Commits the documents added: all of them or, if this is never reached (a crash,
-    /// a kill, an error), none. Returns the number of documents stored.
-    pub fn commit(self) -> Result<usize> {
-        let path = self.path.clone();
+    /// How many documents and new versions that an ingest which never ended wrote this
+    /// one takes up (and shows when it ends): part of [`Ingest::added`] and
+    /// [`Ingest::updated`].
+    pub fn taken_up(&self) -> usize {
+        self.taken_up
+    }
+
+    /// Ends the ingest: readers see its documents (all of them or, if this is never
+    /// reached, none). Returns the number of documents stored.
+    pub fn commit(mut self) -> Result<usize> {
+        let e = |e| sqlite(&self.path, e);
+        // The new versions take their documents' rows, and the index their words.
+        let waiting: Vec<(i64, String, String, String, String)> = self
+            .conn
+            .prepare(
+                "SELECT r.seq, d.text, d.sentences, r.text, r.sentences FROM replacements r \
+                 JOIN documents d ON d.seq = r.seq",
+            )
+            .and_then(|mut st| {
+                st.query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?
+                .collect()
+            })
+            .map_err(e)?;
+        for (seq, old, old_sentences, _, _) in &waiting {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO document_words (document_words, rowid, text) \
+                     VALUES ('delete', ?1, ?2)",
+                )
+                .and_then(|mut st| st.execute(params![seq, stored_body(old, old_sentences)]))
+                .map_err(e)?;
+        }
+        if !waiting.is_empty() {
+            self.reidentify = true;
+            self.conn
+                .execute_batch(
+                    "UPDATE documents SET (source, hash, published, title, url, outlet, text, \
+                     record, sentences) = (SELECT source, hash, published, title, url, outlet, \
+                     text, record, sentences FROM replacements r WHERE r.seq = documents.seq) \
+                     WHERE seq IN (SELECT seq FROM replacements); \
+                     DELETE FROM replacements;",
+                )
+                .map_err(e)?;
+        }
+        for (seq, _, _, new, new_sentences) in &waiting {
+            self.conn
+                .prepare_cached("INSERT INTO document_words (rowid, text) VALUES (?1, ?2)")
+                .and_then(|mut st| st.execute(params![seq, stored_body(new, new_sentences)]))
+                .map_err(e)?;
+        }
         match &self.registry {
             Some(registry) if !self.reidentify => {
                 if self.added > 0 {
-                    save_registry(&self.tx, &path, registry)?;
+                    save_registry(self.conn, &self.path, registry)?;
                 }
             }
             _ => {
-                identify_all(&self.tx, &path)?;
+                identify_all(self.conn, &self.path)?;
             }
         }
+        self.conn
+            .execute(
+                "UPDATE committed SET seq = (SELECT coalesce(max(seq), 0) FROM documents), \
+                 generation = generation + 1 WHERE id = 0",
+                [],
+            )
+            .map_err(e)?;
         let n: i64 = self
-            .tx
+            .conn
             .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
-            .map_err(|e| sqlite(&path, e))?;
-        self.tx.commit().map_err(|e| sqlite(&path, e))?;
+            .map_err(e)?;
+        self.conn.execute_batch("COMMIT").map_err(e)?;
         Ok(n as usize)
+    }
+}
+
+impl Drop for Ingest<'_> {
+    /// An ingest not ended: what it wrote since its last SQLite commit is rolled back;
+    /// what it committed waits, unseen, for the next ingest to take it up.
+    fn drop(&mut self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
     }
 }
 
@@ -1067,7 +1302,7 @@ mod tests {
         let mut store = Store::open(&dir.path().join("s.db")).unwrap();
         let text =
             "The toll stations open in May. Steel is short. Steel shortage delays the Bridge.";
-        let mut tx = store.ingest().unwrap();
+        let mut tx = store.ingest(|| ()).unwrap();
         tx.add(doc("a", text, &[(0, 30), (31, 46), (47, 80)]), "2026-01-01")
             .unwrap();
         tx.add(doc("b", "Nothing of note.", &[(0, 16)]), "2026-01-01")
@@ -1144,7 +1379,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("s.db")).unwrap();
         for batch in [&TEXTS[..1], &TEXTS[1..]] {
-            let mut tx = store.ingest().unwrap();
+            let mut tx = store.ingest(|| ()).unwrap();
             for (id, text) in batch {
                 tx.add(analysed(id, text), "2026-01-01").unwrap();
             }
@@ -1174,7 +1409,7 @@ mod tests {
             TEXTS[1],
             TEXTS[2],
         ];
-        let mut tx = store.ingest().unwrap();
+        let mut tx = store.ingest(|| ()).unwrap();
         assert_eq!(
             tx.add(analysed("a", corrected[0].1), "2026-01-02").unwrap(),
             Added::Updated
@@ -1185,10 +1420,106 @@ mod tests {
     }
 
     #[test]
+    fn an_ingest_that_never_ends_is_not_seen_and_the_next_takes_it_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        let mut tx = store.ingest(|| ()).unwrap();
+        tx.add(analysed(TEXTS[0].0, TEXTS[0].1), "2026-01-01")
+            .unwrap();
+        tx.commit().unwrap();
+        let generation = store.generation().unwrap();
+        let corrected = (
+            "a",
+            "Transport minister Elena Ortega said the Kestrel Bridge opens in 2027.",
+        );
+        {
+            let mut tx = store.ingest(|| ()).unwrap();
+            // A SQLite commit after every document, as a large ingest makes them.
+            tx.commit_bytes = 1;
+            assert_eq!(
+                tx.add(analysed(TEXTS[1].0, TEXTS[1].1), "2026-01-02")
+                    .unwrap(),
+                Added::New
+            );
+            assert_eq!(
+                tx.add(analysed(corrected.0, corrected.1), "2026-01-02")
+                    .unwrap(),
+                Added::Updated
+            );
+            // Dropped without its end, as a kill leaves it.
+        }
+        // Readers see the store as it was.
+        assert_eq!(store.unfinished().unwrap(), 2);
+        assert_eq!(store.len().unwrap(), 1);
+        assert_eq!(store.generation().unwrap(), generation);
+        let docs = store.documents().unwrap();
+        assert_eq!(docs.len(), 1);
+        assert!(store.document("b").unwrap().is_none());
+        assert_eq!(store.document("a").unwrap().unwrap().text, TEXTS[0].1);
+        assert!(store.search("terminal", 10).unwrap().is_empty());
+        assert!(store.search("Elena", 10).unwrap().is_empty());
+        assert_eq!(store.search("Marina", 10).unwrap().len(), 1);
+        assert_eq!(people(&store), people_at_once(&TEXTS[..1]));
+        // The next ingest takes it up: what it wrote needs no analysis again.
+        let mut tx = store.ingest(|| ()).unwrap();
+        assert_eq!(tx.taken_up(), 2);
+        let stored = tx.stored().unwrap();
+        assert!(stored.hashes.contains(&content_hash(TEXTS[1].1)));
+        assert!(stored.hashes.contains(&content_hash(corrected.1)));
+        assert_eq!(
+            stored.taken_up,
+            ["a", "b"].into_iter().map(String::from).collect()
+        );
+        assert_eq!(
+            tx.add(analysed(TEXTS[1].0, TEXTS[1].1), "2026-01-03")
+                .unwrap(),
+            Added::Known
+        );
+        assert_eq!(
+            tx.add(analysed(TEXTS[2].0, TEXTS[2].1), "2026-01-03")
+                .unwrap(),
+            Added::New
+        );
+        assert_eq!((tx.added(), tx.updated()), (2, 1));
+        assert_eq!(tx.commit().unwrap(), 3);
+        assert_eq!(store.unfinished().unwrap(), 0);
+        assert_eq!(store.generation().unwrap(), generation + 1);
+        let all = [corrected, TEXTS[1], TEXTS[2]];
+        assert_eq!(people(&store), people_at_once(&all));
+        assert_eq!(store.document("a").unwrap().unwrap().text, corrected.1);
+        assert_eq!(store.search("Elena", 10).unwrap().len(), 1);
+        assert!(store.search("Marina", 10).unwrap().len() == 1);
+        assert_eq!(store.search("terminal", 10).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn one_ingest_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut first = Store::open(&path).unwrap();
+        let tx = first.ingest(|| ()).unwrap();
+        let waiter = std::thread::spawn({
+            let path = path.clone();
+            move || {
+                let mut second = Store::open(&path).unwrap();
+                let (told, waited) = std::sync::mpsc::channel();
+                let tx = second.ingest(move || told.send(()).unwrap()).unwrap();
+                // It waited, and was told so, before it got the store.
+                assert!(waited.try_recv().is_ok());
+                tx.commit().unwrap()
+            }
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!waiter.is_finished());
+        tx.commit().unwrap();
+        assert_eq!(waiter.join().unwrap(), 0);
+    }
+
+    #[test]
     fn records_read_a_chunk_at_a_time_and_without_time_expressions_are_the_same() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("s.db")).unwrap();
-        let mut tx = store.ingest().unwrap();
+        let mut tx = store.ingest(|| ()).unwrap();
         for (id, text) in TEXTS {
             tx.add(analysed(id, text), "2026-01-01").unwrap();
         }
@@ -1251,7 +1582,7 @@ mod tests {
         // And the next ingest goes on from there.
         drop(store);
         let mut store = Store::open(&path).unwrap();
-        let mut tx = store.ingest().unwrap();
+        let mut tx = store.ingest(|| ()).unwrap();
         let more = (
             "d",
             "Minister Ortega said the Harbour Authority will finish in 2030.",

@@ -3,7 +3,7 @@
 //! Only what the store holds is ever served: there is no file route.
 //!
 //! The report and the JSON of its views are built once from the store and kept; a
-//! request after another process committed an ingest (SQLite's `data_version` moved)
+//! request after another process ended an ingest (the store's generation moved)
 //! has them built again in the background, and waits a few seconds for them before it
 //! is answered from the report as it was.
 
@@ -54,7 +54,7 @@ pub struct Options {
     pub title: String,
 }
 
-/// The report as built from the store at one `data_version`: the dossier, its first page
+/// The report as built from the store at one generation: the dossier, its first page
 /// and the JSON of each view.
 struct Built {
     version: i64,
@@ -146,7 +146,7 @@ impl App {
     fn built(self: &Arc<Self>) -> Result<Arc<Built>, StoreError> {
         let version = {
             let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-            store.data_version()?
+            store.generation()?
         };
         let current = || self.built.read().unwrap_or_else(|e| e.into_inner()).clone();
         match current() {
