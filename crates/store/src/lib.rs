@@ -141,8 +141,12 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// How many bytes of documents (text and record) an ingest writes per SQLite
-/// transaction: each commit lets SQLite copy the write-ahead log into the store
+/// transaction at least: each commit lets SQLite copy the write-ahead log into the store
 /// (`wal_autocheckpoint`, 1000 pages of 16 KiB) while the next documents are analysed.
+/// In a large store it is an eighth of the store's size: every commit writes again the
+/// pages of the indexes of ids and hashes that it touched, which are spread all over
+/// them, so the log stays within an eighth of the store and those pages within an
+/// eighth of what is written.
 const COMMIT_BYTES: usize = 16 << 20;
 
 /// The schema step after whose SQL every stored document is given its identities.
@@ -613,6 +617,14 @@ impl Store {
             _lock: lock,
         };
         ingest.registry = load_registry(conn, &path)?;
+        let size: i64 = conn
+            .query_row(
+                "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(e)?;
+        ingest.commit_bytes = COMMIT_BYTES.max(size as usize / 8);
         let shown: i64 = conn
             .query_row(&format!("SELECT {SHOWN}"), [], |r| r.get(0))
             .map_err(e)?;
