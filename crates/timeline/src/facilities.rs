@@ -3,7 +3,7 @@
 //! factory; "the plant producing rifles and munitions" → a rifle plant and a munition plant).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Nouns that name a facility or a part of one.

@@ -6,7 +6,9 @@
 //! each); a forecast about the project as a whole, by an outcome about the whole, or about
 //! any facility when the project has at most one for that event.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 use overdue_pipeline::Analysis;
@@ -188,7 +190,7 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
     let as_of = as_of.unwrap_or(jiff::civil::date(1970, 1, 1));
     // Per project and event, the facilities the documents name (two at most: enough
     // to know whether there is more than one).
-    let mut types: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    let mut types: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::default();
     for i in forecasts.iter().chain(&outcomes) {
         let set = types.entry((i.project, i.st.event)).or_default();
         for f in &i.about.facilities {
@@ -199,8 +201,8 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
     }
     // Dated outcomes by project and event, all facilities and by facility, sorted by date.
     type Dated = Vec<(Date, usize)>;
-    let mut by_event: HashMap<(&str, &str), Dated> = HashMap::new();
-    let mut by_facility: HashMap<(&str, &str, Option<&str>), Dated> = HashMap::new();
+    let mut by_event: HashMap<(&str, &str), Dated> = HashMap::default();
+    let mut by_facility: HashMap<(&str, &str, Option<&str>), Dated> = HashMap::default();
     for (k, o) in outcomes.iter().enumerate() {
         let Some(d) = o.st.when.as_deref().and_then(interval).map(|iv| iv.first) else {
             continue;
@@ -236,7 +238,7 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
         Option<Date>,
         Option<&'k str>,
     );
-    let mut index: HashMap<RowKey<'_>, usize> = HashMap::new();
+    let mut index: HashMap<RowKey<'_>, usize> = HashMap::default();
     let mut rows: Vec<Row> = Vec::new();
     for f in &forecasts {
         let target = f.st.target.as_ref();

@@ -2,7 +2,9 @@
 //! the roles the texts give it, the statements it made, and role conflicts (two people
 //! given the same post in the same organisation).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use overdue_pipeline::Analysis;
 use serde::Serialize;
@@ -107,7 +109,7 @@ pub fn post(title: &str) -> String {
 /// Builds the people of `docs` (their entity ids already made global by a registry).
 pub fn build(docs: &[Analysis]) -> People {
     let mut people: Vec<Person> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     // (org identity, post) → holders by person id.
     let mut posts: BTreeMap<(String, String), (String, BTreeMap<String, Holder>)> = BTreeMap::new();
     for a in docs {

@@ -13,7 +13,7 @@
 //! named last before it; and the one facility whose product the sentence names ("begin
 //! rifle production").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use overdue_pipeline::{Analysis, parallel_map};
@@ -252,7 +252,7 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
     let mut salient: Vec<_> = docs.iter().map(salient).collect();
     // A name read as a place anywhere is a place everywhere ("California" the state,
     // not an organisation).
-    let places: std::collections::HashSet<&str> = docs
+    let places: rustc_hash::FxHashSet<&str> = docs
         .iter()
         .flat_map(|a| &a.entities)
         .filter(|e| matches!(e.kind, "GPE" | "LOC"))
@@ -269,8 +269,8 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
     // Each document is joined to the first with the same top name, and to the first
     // with each pair of its names: time in proportion to the documents.
     let mut sets = Sets((0..docs.len()).collect());
-    let mut first_top: HashMap<&str, usize> = HashMap::new();
-    let mut first_pair: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut first_top: HashMap<&str, usize> = HashMap::default();
+    let mut first_pair: HashMap<(&str, &str), usize> = HashMap::default();
     for (d, names) in salient.iter().enumerate() {
         if let Some((id, _, _, _, false)) = names.first() {
             match first_top.get(id.as_str()) {
@@ -297,7 +297,7 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
         }
     }
     let mut root: Vec<usize> = (0..docs.len()).map(|d| sets.find(d)).collect();
-    let mut named: HashMap<usize, String> = HashMap::new();
+    let mut named: HashMap<usize, String> = HashMap::default();
     // Splits: the documents named go to a group of that name.
     for (k, split) in corrections.split.iter().enumerate() {
         let group = docs.len() + k;
@@ -384,7 +384,7 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
 /// The groups of `root` in the order of their first document, and each one's documents.
 fn groups_of(root: &[usize]) -> (Vec<usize>, HashMap<usize, Vec<usize>>) {
     let mut order = Vec::new();
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
     for (d, &r) in root.iter().enumerate() {
         let m = members.entry(r).or_default();
         if m.is_empty() {
@@ -400,7 +400,7 @@ fn groups_of(root: &[usize]) -> (Vec<usize>, HashMap<usize, Vec<usize>>) {
 /// organisation and salient in at least half as many documents as the first.
 fn project_name<'a>(docs: impl Iterator<Item = &'a Vec<Salient>>) -> (String, Vec<String>) {
     let mut tally: Vec<(String, usize, usize, bool)> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut at: HashMap<String, usize> = HashMap::default();
     for names in docs {
         for (_, name, n, kind, place) in names {
             let thing = matches!(*kind, "FAC" | "PRODUCT" | "ORG") && !place;
