@@ -6,15 +6,18 @@
 //! or a kill in the middle leaves the store as they saw it before. It writes as it goes
 //! (SQLite transactions of some megabytes, so that the write-ahead log stays small and
 //! is copied into the store while the documents are analysed), above a mark of what is
-//! committed that only its last transaction moves; the next ingest takes up what a killed
-//! one wrote and completes it. The file is in WAL mode, so readers (the web page) go on
-//! reading during an ingest. One ingest runs at a time (a lock file beside the store). Records are stored with the
-//! identities of their own document; identities across documents are given at ingest to
-//! the documents it adds, in the order added, by the registry of identities the store
-//! keeps (so that it gives what one run over all documents in that order gives), and are
-//! stored beside them. The cross-document views (ledger, timeline, figures, people,
-//! projects) are built from the records by the reader, so that the store gives the same
-//! ledger as the files read at once in that order.
+//! committed that only its last transaction moves; the next ingest takes up what a
+//! killed one wrote and completes it. The file is in WAL mode, so readers (the web page)
+//! go on reading during an ingest. One ingest runs at a time (a lock file beside the
+//! store).
+//!
+//! Records are stored with the identities of their own document; identities across
+//! documents are given at ingest to the documents it adds, in the order added, by the
+//! registry of identities the store keeps (so that it gives what one run over all
+//! documents in that order gives), and are stored beside them. The cross-document views
+//! (ledger, timeline, figures, people, projects) are built from the records by the
+//! reader, so that the store gives the same ledger as the files read at once in that
+//! order.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -145,8 +148,8 @@ const MIGRATIONS: &[&str] = &[
 /// (`wal_autocheckpoint`, 1000 pages of 16 KiB) while the next documents are analysed.
 /// In a large store it is an eighth of the store's size: every commit writes again the
 /// pages of the indexes of ids and hashes that it touched, which are spread all over
-/// them, so the log stays within an eighth of the store and those pages within an
-/// eighth of what is written.
+/// them (the indexes are about a seventieth of the store), so that they stay about a
+/// tenth of what a commit writes, and the log within an eighth of the store.
 const COMMIT_BYTES: usize = 16 << 20;
 
 /// The schema step after whose SQL every stored document is given its identities.

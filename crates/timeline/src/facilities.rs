@@ -2,8 +2,8 @@
 //! text names ("the rifle and ammunition factories" → a rifle factory and an ammunition
 //! factory; "the plant producing rifles and munitions" → a rifle plant and a munition plant).
 
-use std::borrow::Cow;
 use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Nouns that name a facility or a part of one.
