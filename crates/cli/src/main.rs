@@ -36,9 +36,8 @@ const PURGE_DELAY_MS: std::ffi::c_long = 10_000;
 /// Sets mimalloc's options, first thing in `main`.
 #[allow(unsafe_code)]
 fn tune_allocator() {
-    // SAFETY: `mi_option_set` takes any option number and value: it stores the value
-    // (an atomic) and reads no pointer. mimalloc is initialised by then (it allocated
-    // the arguments).
+    // SAFETY: `mi_option_set` takes any option number and value, at any time: it
+    // stores the value (an atomic) and reads no pointer.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) }
 }
 
