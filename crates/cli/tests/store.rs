@@ -27,6 +27,17 @@ fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The ledger the store at `db` gives, as JSON.
+fn stored_ledger(db: &Path) -> Value {
+    json(&overdue(&[
+        "ledger",
+        "--format",
+        "json",
+        "--db",
+        db.to_str().unwrap(),
+    ]))
+}
+
 #[test]
 fn ingest_twice_gives_the_ledger_of_all_files_and_adds_nothing_again() {
     let dir = tempfile::tempdir().unwrap();
@@ -188,13 +199,7 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
     let seeds_meta = seeds().join("meta.tsv");
     let out = ingest(&db, &seeds_meta, &seed_paths());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let before = json(&overdue(&[
-        "ledger",
-        "--format",
-        "json",
-        "--db",
-        db.to_str().unwrap(),
-    ]));
+    let before = stored_ledger(&db);
     // Large enough that the ingest is still writing when the reader below is done (on
     // two cores 6,000 documents were not always).
     let corpus = generated(dir.path(), 20_000);
@@ -226,13 +231,7 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
         assert!(start.elapsed() < Duration::from_secs(120), "no write seen");
         std::thread::sleep(Duration::from_millis(10));
     }
-    let during = json(&overdue(&[
-        "ledger",
-        "--format",
-        "json",
-        "--db",
-        db.to_str().unwrap(),
-    ]));
+    let during = stored_ledger(&db);
     assert_eq!(during, before, "a reader sees the store as it was");
     assert!(
         child.try_wait().unwrap().is_none(),
@@ -240,13 +239,7 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
     );
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
-    let after = json(&overdue(&[
-        "ledger",
-        "--format",
-        "json",
-        "--db",
-        db.to_str().unwrap(),
-    ]));
+    let after = stored_ledger(&db);
     assert_eq!(after, before, "readers see nothing of the killed batch");
     let written = unfinished();
     assert!(written > 0);
@@ -293,12 +286,6 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
     files.extend(seed_paths());
     files.push(corpus.to_str().unwrap().into());
     let files: Vec<&str> = files.iter().map(String::as_str).collect();
-    let stored = json(&overdue(&[
-        "ledger",
-        "--format",
-        "json",
-        "--db",
-        db.to_str().unwrap(),
-    ]));
+    let stored = stored_ledger(&db);
     assert_eq!(stored, json(&overdue(&files)));
 }

@@ -580,17 +580,8 @@ impl Store {
     /// How many documents an ingest that has not ended (running, or killed) wrote:
     /// readers do not see them, and the next ingest takes them up.
     pub fn unfinished(&self) -> Result<usize> {
-        self.conn
-            .query_row(
-                &format!(
-                    "SELECT (SELECT count(*) FROM documents WHERE seq > {SHOWN}) \
-                     + (SELECT count(*) FROM replacements)"
-                ),
-                [],
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n as usize)
-            .map_err(|e| self.err(e))
+        let (documents, versions) = unfinished(&self.conn, &self.path)?;
+        Ok(documents + versions)
     }
 
     /// Whether it holds no document.
@@ -607,6 +598,7 @@ impl Store {
         let conn = &self.conn;
         let e = |e| sqlite(&path, e);
         conn.execute_batch("BEGIN IMMEDIATE").map_err(e)?;
+        // (Made first: an error below drops it, which rolls the transaction back.)
         let mut ingest = Ingest {
             conn,
             path: path.clone(),
@@ -628,21 +620,11 @@ impl Store {
             )
             .map_err(e)?;
         ingest.commit_bytes = COMMIT_BYTES.max(size as usize / 8);
-        let shown: i64 = conn
-            .query_row(&format!("SELECT {SHOWN}"), [], |r| r.get(0))
-            .map_err(e)?;
-        let (pending, replacing): (i64, i64) = conn
-            .query_row(
-                "SELECT (SELECT count(*) FROM documents WHERE seq > ?1), \
-                 (SELECT count(*) FROM replacements)",
-                [shown],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(e)?;
+        let (pending, replacing) = unfinished(conn, &path)?;
         // What it wrote counts as this ingest's.
-        ingest.added = pending as usize;
-        ingest.updated = replacing as usize;
-        ingest.taken_up = (pending + replacing) as usize;
+        ingest.added = pending;
+        ingest.updated = replacing;
+        ingest.taken_up = pending + replacing;
         if replacing > 0 {
             ingest.reidentify = true;
         } else if pending > 0
@@ -650,6 +632,9 @@ impl Store {
         {
             // The identities of the documents taken up, given again from the registry as
             // the last ingest that ended left it (the same as they were given).
+            let shown: i64 = conn
+                .query_row(&format!("SELECT {SHOWN}"), [], |r| r.get(0))
+                .map_err(e)?;
             identify_after(conn, &path, shown, registry)?;
         }
         Ok(ingest)
@@ -956,6 +941,34 @@ fn identify_after(conn: &Connection, path: &Path, seq: i64, registry: &mut Regis
     Ok(())
 }
 
+/// What an ingest that has not ended wrote: documents above the mark readers keep to,
+/// and new versions of stored documents waiting.
+fn unfinished(conn: &Connection, path: &Path) -> Result<(usize, usize)> {
+    conn.query_row(
+        &format!(
+            "SELECT (SELECT count(*) FROM documents WHERE seq > {SHOWN}), \
+             (SELECT count(*) FROM replacements)"
+        ),
+        [],
+        |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize)),
+    )
+    .map_err(|e| sqlite(path, e))
+}
+
+/// Gives the full-text index the words of document `seq` (what [`body`] makes), or, with
+/// `delete`, takes back what it was given.
+fn index(conn: &Connection, path: &Path, seq: i64, words: &str, delete: bool) -> Result<()> {
+    let sql = if delete {
+        "INSERT INTO document_words (document_words, rowid, text) VALUES ('delete', ?1, ?2)"
+    } else {
+        "INSERT INTO document_words (rowid, text) VALUES (?1, ?2)"
+    };
+    conn.prepare_cached(sql)
+        .and_then(|mut st| st.execute(params![seq, words]))
+        .map_err(|e| sqlite(path, e))?;
+    Ok(())
+}
+
 /// Where the documents readers see end: the `seq` of the last document of the last
 /// ingest that ended (SQL).
 const SHOWN: &str = "(SELECT seq FROM committed WHERE id = 0)";
@@ -1139,12 +1152,8 @@ impl Ingest<'_> {
                 let ids = registry.assign(&mut d.entities);
                 store_identities(self.conn, &self.path, seq, &ids)?;
             }
-            self.conn
-                .prepare_cached("INSERT INTO document_words (rowid, text) VALUES (?1, ?2)")
-                .and_then(|mut st| {
-                    st.execute(params![seq, body(&d.text, d.sentences.iter().copied())])
-                })
-                .map_err(|e| self.err(e))?;
+            let words = body(&d.text, d.sentences.iter().copied());
+            index(self.conn, &self.path, seq, &words, false)?;
             Added::New
         } else {
             // The same id with another text (a corrected article): the new version
@@ -1229,13 +1238,13 @@ impl Ingest<'_> {
             })
             .map_err(e)?;
         for (seq, old, old_sentences, _, _) in &waiting {
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO document_words (document_words, rowid, text) \
-                     VALUES ('delete', ?1, ?2)",
-                )
-                .and_then(|mut st| st.execute(params![seq, stored_body(old, old_sentences)]))
-                .map_err(e)?;
+            index(
+                self.conn,
+                &self.path,
+                *seq,
+                &stored_body(old, old_sentences),
+                true,
+            )?;
         }
         if !waiting.is_empty() {
             self.reidentify = true;
@@ -1250,10 +1259,13 @@ impl Ingest<'_> {
                 .map_err(e)?;
         }
         for (seq, _, _, new, new_sentences) in &waiting {
-            self.conn
-                .prepare_cached("INSERT INTO document_words (rowid, text) VALUES (?1, ?2)")
-                .and_then(|mut st| st.execute(params![seq, stored_body(new, new_sentences)]))
-                .map_err(e)?;
+            index(
+                self.conn,
+                &self.path,
+                *seq,
+                &stored_body(new, new_sentences),
+                false,
+            )?;
         }
         match &self.registry {
             Some(registry) if !self.reidentify => {
