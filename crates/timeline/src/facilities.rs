@@ -3,6 +3,7 @@
 //! factory; "the plant producing rifles and munitions" → a rifle plant and a munition plant).
 
 use rustc_hash::FxHashSet as HashSet;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -177,7 +178,7 @@ const END_OF_PRODUCTS: &[&str] = &[
 ];
 
 /// One kind of facility: what it makes or carries ("rifle") and its noun ("plant").
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Kind {
     /// The word before the noun that says what the facility is for, or the product
     /// after it; lower case, singular.
@@ -223,7 +224,7 @@ pub fn akin(a: &str, b: &str) -> bool {
 }
 
 /// One place where a text names a facility.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// Byte offset of the facility noun in the text.
     pub start: usize,

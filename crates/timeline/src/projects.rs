@@ -20,6 +20,7 @@ use overdue_pipeline::{Analysis, parallel_map};
 use serde::{Deserialize, Serialize};
 
 use crate::facilities::{Kind, Mention, akin, class, mentions, phase};
+use overdue_pipeline::entity::Entity;
 
 /// How many salient names a document has at most.
 const SALIENT: usize = 5;
@@ -140,7 +141,7 @@ pub struct Project {
 }
 
 /// What one statement is about.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct About {
     /// The facilities, by name; empty for the project as a whole.
     pub facilities: Vec<String>,
@@ -216,31 +217,149 @@ impl Sets {
     }
 }
 
-/// One name a document makes much of: id, name, mentions, type, and whether it is a place.
-type Salient = (String, String, usize, &'static str, bool);
+/// One name a document makes much of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Salient {
+    /// Its identity.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// How many times the document names it.
+    pub mentions: usize,
+    /// Whether it is a facility, a product or an organisation: what a project is named after.
+    pub thing: bool,
+    /// Whether the document reads it as a place.
+    pub place: bool,
+}
 
-/// The identities a document makes most of.
-fn salient(a: &Analysis) -> Vec<Salient> {
-    let mut counts: Vec<(String, String, usize, &'static str, bool, usize)> = Vec::new();
-    for e in &a.entities {
-        match counts.iter_mut().find(|c| c.0 == e.id) {
-            Some(c) => c.2 += 1,
-            None => counts.push((
-                e.id.clone(),
-                e.name.clone(),
-                1,
-                e.kind,
-                matches!(e.kind, "GPE" | "LOC"),
-                counts.len(),
-            )),
+/// What the grouping reads of a document's names: the identities it makes most of and
+/// those it reads as places. It depends on the identities across documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    /// The identities it mentions most, the first mentioned first among equals.
+    pub salient: Vec<Salient>,
+    /// The identities it reads as places.
+    pub places: Vec<String>,
+}
+
+impl Names {
+    /// The names of a document's entities.
+    pub fn of(entities: &[Entity]) -> Names {
+        let mut counts: Vec<(Salient, usize)> = Vec::new();
+        let mut places: Vec<String> = Vec::new();
+        for e in entities {
+            let place = matches!(e.kind, "GPE" | "LOC");
+            if place && !places.contains(&e.id) {
+                places.push(e.id.clone());
+            }
+            match counts.iter_mut().find(|c| c.0.id == e.id) {
+                Some(c) => c.0.mentions += 1,
+                None => {
+                    let at = counts.len();
+                    counts.push((
+                        Salient {
+                            id: e.id.clone(),
+                            name: e.name.clone(),
+                            mentions: 1,
+                            thing: matches!(e.kind, "FAC" | "PRODUCT" | "ORG"),
+                            place,
+                        },
+                        at,
+                    ))
+                }
+            }
+        }
+        counts.sort_by_key(|c| (std::cmp::Reverse(c.0.mentions), c.1));
+        Names {
+            salient: counts.into_iter().take(SALIENT).map(|c| c.0).collect(),
+            places,
         }
     }
-    counts.sort_by_key(|c| (std::cmp::Reverse(c.2), c.5));
-    counts
-        .into_iter()
-        .take(SALIENT)
-        .map(|(id, name, n, kind, place, _)| (id, name, n, kind, place))
-        .collect()
+}
+
+/// What the grouping reads of a document's words: the facilities it names and, for each
+/// statement, what its subject and its sentence say of them. It does not depend on other
+/// documents, so it is made once per document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Every place the text names a facility.
+    mentions: Vec<Mention>,
+    /// One per statement, in the statements' order.
+    statements: Vec<StatementFacts>,
+}
+
+/// What one statement says of facilities.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct StatementFacts {
+    /// Its sentence's offsets.
+    start: usize,
+    end: usize,
+    /// The facilities its subject names.
+    subject: Vec<Mention>,
+    /// The part of a whole its sentence names ("first phase").
+    phase: Option<String>,
+    /// Its sentence's words in lower case, those not capitalised, when the sentence
+    /// names a facility (to find a facility by its product).
+    words: Vec<String>,
+}
+
+impl Facts {
+    /// The facts of a document.
+    pub fn of(a: &Analysis) -> Facts {
+        let mentions = mentions(&a.doc.text);
+        let statements = a
+            .statements
+            .iter()
+            .map(|st| {
+                let sentence = &a.doc.text[st.span];
+                let (start, end) = (st.span.start(), st.span.end());
+                let names_one = mentions.iter().any(|m| start <= m.start && m.start < end);
+                let mut words: Vec<String> = if names_one {
+                    sentence
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| {
+                            !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase)
+                        })
+                        .map(str::to_lowercase)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                words.sort_unstable();
+                words.dedup();
+                StatementFacts {
+                    start,
+                    end,
+                    subject: st
+                        .subject
+                        .as_ref()
+                        .map(|s| crate::facilities::mentions(&s.text))
+                        .unwrap_or_default(),
+                    phase: phase(sentence),
+                    words,
+                }
+            })
+            .collect();
+        Facts {
+            mentions,
+            statements,
+        }
+    }
+
+    /// How often it names each kind of facility (not counting parts), in the order
+    /// first named: what a project's facilities are counted from.
+    pub fn kinds(&self) -> Vec<(Kind, usize)> {
+        let mut counts: Vec<(Kind, usize)> = Vec::new();
+        for m in self.mentions.iter().filter(|m| !m.part) {
+            for k in &m.kinds {
+                match counts.iter_mut().find(|c| c.0 == *k) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((k.clone(), 1)),
+                }
+            }
+        }
+        counts
+    }
 }
 
 fn matches_doc(id: &str, pattern: &str) -> bool {
@@ -249,18 +368,76 @@ fn matches_doc(id: &str, pattern: &str) -> bool {
 
 /// Groups `docs` into projects and finds what each statement is about.
 pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
-    let mut salient: Vec<_> = docs.iter().map(salient).collect();
+    let names: Vec<Names> = docs.iter().map(|a| Names::of(&a.entities)).collect();
+    let facts: Vec<Facts> = parallel_map(docs.len(), |d| Facts::of(&docs[d]));
+    let kinds: Vec<Vec<(Kind, usize)>> = facts.iter().map(Facts::kinds).collect();
+    let ids: Vec<&str> = docs.iter().map(|a| a.doc.id.as_str()).collect();
+    let partition = partition(&ids, &names, &kinds, corrections);
+    let about = parallel_map(docs.len(), |d| partition.about(d, &facts[d]));
+    partition.into_grouping(about)
+}
+
+/// The documents' projects and each project's facilities: all of the grouping but what
+/// each statement is about, which [`Partition::about`] reads from a document's
+/// [`Facts`].
+pub struct Partition {
+    /// The projects.
+    pub projects: Vec<Project>,
+    /// For each document given, its project's index.
+    pub doc_project: Vec<usize>,
+    /// Each project's facilities.
+    known: Vec<Known>,
+}
+
+impl Partition {
+    /// A number that changes when what [`Partition::about`] gives for a document of
+    /// project `p` may change (its facilities, their names, order, and which are named
+    /// more than once), and not when only their counts do.
+    pub fn signature(&self, p: usize) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for (kind, name, also, n) in &self.known[p].facilities {
+            (kind, name, also, *n >= 2).hash(&mut h);
+        }
+        h.finish()
+    }
+
+    /// What each statement of the `doc`th document is about, from its facts.
+    pub fn about(&self, doc: usize, facts: &Facts) -> Vec<About> {
+        about_doc(facts, &self.known[self.doc_project[doc]])
+    }
+
+    /// The grouping, with what each statement of each document is about.
+    pub fn into_grouping(self, about: Vec<Vec<About>>) -> Grouping {
+        Grouping {
+            projects: self.projects,
+            doc_project: self.doc_project,
+            about,
+        }
+    }
+}
+
+/// Groups documents into projects by their names, and finds each project's facilities
+/// from how often its documents name each kind (`kinds`, [`Facts::kinds`]). `ids` are
+/// the documents' ids, which corrections name.
+pub fn partition(
+    ids: &[&str],
+    names: &[Names],
+    kinds: &[Vec<(Kind, usize)>],
+    corrections: &Corrections,
+) -> Partition {
+    let n = ids.len();
+    let mut salient: Vec<Vec<Salient>> = names.iter().map(|n| n.salient.clone()).collect();
     // A name read as a place anywhere is a place everywhere ("California" the state,
     // not an organisation).
-    let places: rustc_hash::FxHashSet<&str> = docs
+    let places: rustc_hash::FxHashSet<&str> = names
         .iter()
-        .flat_map(|a| &a.entities)
-        .filter(|e| matches!(e.kind, "GPE" | "LOC"))
-        .map(|e| e.id.as_str())
+        .flat_map(|n| &n.places)
+        .map(String::as_str)
         .collect();
     for names in &mut salient {
-        for n in names.iter_mut() {
-            n.4 |= places.contains(n.0.as_str());
+        for s in names.iter_mut() {
+            s.place |= places.contains(s.id.as_str());
         }
     }
     // Documents that share two salient names, or whose most salient name is one and not a
@@ -268,24 +445,24 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
     // about many of its projects, and a name's type can be misread).
     // Each document is joined to the first with the same top name, and to the first
     // with each pair of its names: time in proportion to the documents.
-    let mut sets = Sets((0..docs.len()).collect());
+    let mut sets = Sets((0..n).collect());
     let mut first_top: HashMap<&str, usize> = HashMap::default();
     let mut first_pair: HashMap<(&str, &str), usize> = HashMap::default();
     for (d, names) in salient.iter().enumerate() {
-        if let Some((id, _, _, _, false)) = names.first() {
-            match first_top.get(id.as_str()) {
+        if let Some(top) = names.first().filter(|s| !s.place) {
+            match first_top.get(top.id.as_str()) {
                 Some(&other) => sets.union(other, d),
                 None => {
-                    first_top.insert(id, d);
+                    first_top.insert(&top.id, d);
                 }
             }
         }
         for (i, a) in names.iter().enumerate() {
             for b in &names[i + 1..] {
-                let key = if a.0 <= b.0 {
-                    (a.0.as_str(), b.0.as_str())
+                let key = if a.id <= b.id {
+                    (a.id.as_str(), b.id.as_str())
                 } else {
-                    (b.0.as_str(), a.0.as_str())
+                    (b.id.as_str(), a.id.as_str())
                 };
                 match first_pair.get(&key) {
                     Some(&other) => sets.union(other, d),
@@ -296,13 +473,13 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
             }
         }
     }
-    let mut root: Vec<usize> = (0..docs.len()).map(|d| sets.find(d)).collect();
+    let mut root: Vec<usize> = (0..n).map(|d| sets.find(d)).collect();
     let mut named: HashMap<usize, String> = HashMap::default();
     // Splits: the documents named go to a group of that name.
     for (k, split) in corrections.split.iter().enumerate() {
-        let group = docs.len() + k;
-        for (d, a) in docs.iter().enumerate() {
-            if split.documents.iter().any(|p| matches_doc(&a.doc.id, p)) {
+        let group = n + k;
+        for (d, id) in ids.iter().enumerate() {
+            if split.documents.iter().any(|p| matches_doc(id, p)) {
                 root[d] = group;
             }
         }
@@ -328,7 +505,7 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
                 if let Some(i) = p.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
                     return order.get(i.wrapping_sub(1)).copied();
                 }
-                if let Some(d) = docs.iter().position(|a| matches_doc(&a.doc.id, p)) {
+                if let Some(d) = ids.iter().position(|id| matches_doc(id, p)) {
                     return Some(root[d]);
                 }
                 order
@@ -352,32 +529,25 @@ pub fn group(docs: &[Analysis], corrections: &Corrections) -> Grouping {
     let (groups, members) = groups_of(&root);
     let index: HashMap<usize, usize> = groups.iter().enumerate().map(|(p, &r)| (r, p)).collect();
     let doc_project: Vec<usize> = root.iter().map(|r| index[r]).collect();
-    let all_mentions: Vec<Vec<Mention>> = parallel_map(docs.len(), |d| mentions(&docs[d].doc.text));
     let mut projects = Vec::new();
-    let mut known_of = Vec::new();
+    let mut known = Vec::new();
     for (p, &r) in groups.iter().enumerate() {
         let (name, names) = name_of(r, &members, &named);
         let member = &members[&r];
-        let known = Known::of(
-            member.iter().map(|&d| &all_mentions[d]),
-            &corrections.facility,
-        );
+        let k = Known::of(member.iter().map(|&d| &kinds[d]), &corrections.facility);
         projects.push(Project {
             id: format!("p{}", p + 1),
             name,
             names,
-            documents: member.iter().map(|&d| docs[d].doc.id.clone()).collect(),
-            facilities: known.facilities(),
+            documents: member.iter().map(|&d| ids[d].to_string()).collect(),
+            facilities: k.facilities(),
         });
-        known_of.push(known);
+        known.push(k);
     }
-    let about = parallel_map(docs.len(), |d| {
-        about_doc(&docs[d], &all_mentions[d], &known_of[doc_project[d]])
-    });
-    Grouping {
+    Partition {
         projects,
         doc_project,
-        about,
+        known,
     }
 }
 
@@ -402,16 +572,15 @@ fn project_name<'a>(docs: impl Iterator<Item = &'a Vec<Salient>>) -> (String, Ve
     let mut tally: Vec<(String, usize, usize, bool)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::default();
     for names in docs {
-        for (_, name, n, kind, place) in names {
-            let thing = matches!(*kind, "FAC" | "PRODUCT" | "ORG") && !place;
-            match at.get(name) {
+        for s in names {
+            match at.get(&s.name) {
                 Some(&i) => {
                     tally[i].1 += 1;
-                    tally[i].2 += n;
+                    tally[i].2 += s.mentions;
                 }
                 None => {
-                    at.insert(name.clone(), tally.len());
-                    tally.push((name.clone(), 1, *n, thing));
+                    at.insert(s.name.clone(), tally.len());
+                    tally.push((s.name.clone(), 1, s.mentions, s.thing && !s.place));
                 }
             }
         }
@@ -434,14 +603,14 @@ struct Known {
 }
 
 impl Known {
-    fn of<'a>(docs: impl Iterator<Item = &'a Vec<Mention>>, aliases: &[Alias]) -> Known {
+    /// The facilities of documents that name each kind so often (in the order first
+    /// named).
+    fn of<'a>(docs: impl Iterator<Item = &'a Vec<(Kind, usize)>>, aliases: &[Alias]) -> Known {
         let mut counts: Vec<(Kind, usize)> = Vec::new();
-        for m in docs.flatten().filter(|m| !m.part) {
-            for k in &m.kinds {
-                match counts.iter_mut().find(|c| c.0 == *k) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((k.clone(), 1)),
-                }
+        for (k, n) in docs.flatten() {
+            match counts.iter_mut().find(|c| c.0 == *k) {
+                Some(c) => c.1 += n,
+                None => counts.push((k.clone(), *n)),
             }
         }
         counts.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -496,12 +665,8 @@ impl Known {
     }
 
     /// The one facility whose product a text names ("begin rifle production").
-    fn by_product(&self, text: &str) -> Option<String> {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase))
-            .map(str::to_lowercase)
-            .collect();
+    /// `words` are the text's words in lower case, those not capitalised.
+    fn by_product(&self, words: &[String]) -> Option<String> {
         let mut found = self
             .facilities
             .iter()
@@ -512,7 +677,8 @@ impl Known {
 }
 
 /// What each statement of a document is about.
-fn about_doc(a: &Analysis, doc_mentions: &[Mention], known: &Known) -> Vec<About> {
+fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
+    let doc_mentions = &facts.mentions;
     let names = |m: &Mention| -> Vec<String> {
         let mut out: Vec<String> = m.kinds.iter().map(|k| known.name(k)).collect();
         out.sort();
@@ -540,24 +706,20 @@ fn about_doc(a: &Analysis, doc_mentions: &[Mention], known: &Known) -> Vec<About
     };
     // Statements in the order of the text, so that "the plant" reads the plant named last
     // before it (a part, "production units", any facility named last).
-    let mut order: Vec<usize> = (0..a.statements.len()).collect();
-    order.sort_by_key(|&k| a.statements[k].span.start());
-    let mut out = vec![About::default(); a.statements.len()];
+    let statements = &facts.statements;
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    order.sort_by_key(|&k| statements[k].start);
+    let mut out = vec![About::default(); statements.len()];
     // The last statement resolved by what it makes: (start, noun class, facilities).
     let mut last: Option<(usize, String, Vec<String>)> = None;
     for k in order {
-        let st = &a.statements[k];
-        let sentence = &a.doc.text[st.span];
-        let in_subject = st
-            .subject
-            .as_ref()
-            .map(|s| mentions(&s.text))
-            .unwrap_or_default();
+        let st = &statements[k];
+        let in_subject = &st.subject;
         // The document's mentions within the statement (scanned once for the whole
         // document, not again for every statement).
         let in_sentence: Vec<Mention> = doc_mentions
             .iter()
-            .filter(|m| st.span.start() <= m.start && m.start < st.span.end())
+            .filter(|m| st.start <= m.start && m.start < st.end)
             .cloned()
             .collect();
         let typed = |ms: &[Mention]| {
@@ -577,9 +739,7 @@ fn about_doc(a: &Analysis, doc_mentions: &[Mention], known: &Known) -> Vec<About
             let named = doc_mentions
                 .iter()
                 .rev()
-                .find(|m| {
-                    m.start < st.span.start() && !m.part && !m.kinds.is_empty() && fits(&m.noun)
-                })
+                .find(|m| m.start < st.start && !m.part && !m.kinds.is_empty() && fits(&m.noun))
                 .map(|m| (m.start, names(m)));
             let resolved = last
                 .as_ref()
@@ -592,15 +752,11 @@ fn about_doc(a: &Analysis, doc_mentions: &[Mention], known: &Known) -> Vec<About
         });
         let by_product = || {
             let anchor = in_sentence.first()?;
-            let f = known.by_product(sentence)?;
-            last = Some((
-                st.span.start(),
-                class(&anchor.noun).to_string(),
-                vec![f.clone()],
-            ));
+            let f = known.by_product(&st.words)?;
+            last = Some((st.start, class(&anchor.noun).to_string(), vec![f.clone()]));
             Some(vec![f])
         };
-        let facilities = typed(&in_subject)
+        let facilities = typed(in_subject)
             .or_else(|| typed(&in_sentence))
             .or_else(|| (plural && all.len() >= 2).then(|| all.clone()))
             .or(before)
@@ -609,7 +765,7 @@ fn about_doc(a: &Analysis, doc_mentions: &[Mention], known: &Known) -> Vec<About
         out[k] = About {
             several: plural && facilities.is_empty(),
             facilities,
-            phase: phase(sentence),
+            phase: st.phase.clone(),
         };
     }
     out
