@@ -33,6 +33,19 @@ pub fn parse_as_of(s: Option<&str>) -> Result<Option<jiff::civil::Date>> {
 /// Runs `overdue ledger`.
 pub fn run(args: Args) -> Result<Exit> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
+    // A store keeps the grouping without corrections: its ledger needs no record.
+    if let Some(db) = &args.report.db
+        && args.report.corrections.is_none()
+    {
+        if !args.report.input.paths.is_empty() {
+            bail!("give --db or files, not both");
+        }
+        let store = overdue_store::Store::open_read_only(db)?;
+        if let Some(ledger) = store.ledger(as_of)? {
+            crate::report::write(args.report.format, &ledger, write_csv, write_table)?;
+            return Ok(Exit::Success);
+        }
+    }
     crate::report::run(
         &args.report,
         Report {

@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<Exit> {
     let as_of = crate::ledger::parse_as_of(args.as_of.as_deref())?;
     let corrections = crate::report::corrections(args.corrections.as_deref())?;
     let mut exit = Exit::Success;
-    let docs = match &args.db {
+    let (docs, kept) = match &args.db {
         Some(db) => {
             if !args.input.paths.is_empty() {
                 let s = crate::ingest::ingest(&crate::ingest::Args {
@@ -79,15 +79,17 @@ pub fn run(args: Args) -> Result<Exit> {
                     exit = Exit::SomeFailed;
                 }
             }
-            overdue_store::Store::open_read_only(db)?.analyses_for_views()?
+            // With its grouping as the ingest kept it, unless corrected.
+            let (docs, kept) = overdue_store::Store::open_read_only(db)?.views()?;
+            (docs, kept.filter(|_| args.corrections.is_none()))
         }
         None => {
             let mut docs = Vec::new();
             exit = analyse_all(&args.input, |a| docs.push(a))?;
-            docs
+            (docs, None)
         }
     };
-    let grouping = group(&docs, &corrections);
+    let grouping = kept.unwrap_or_else(|| group(&docs, &corrections));
     let mut dossier = Dossier::build(docs, grouping, as_of);
     if let Some(key) = &args.project {
         let Some(id) = dossier.grouping.find(key).map(|p| p.id.clone()) else {

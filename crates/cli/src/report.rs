@@ -90,6 +90,26 @@ pub fn analyses(args: &ReportArgs, timexes: bool) -> Result<(Vec<Analysis>, Exit
     Ok((docs, exit))
 }
 
+/// The analyses of the documents `args` names (without their time expressions) and
+/// their grouping into projects: a store's as its last ingest kept it when there are no
+/// corrections, else made here.
+pub fn grouped(
+    args: &ReportArgs,
+    corrections: &Corrections,
+) -> Result<(Vec<Analysis>, Grouping, Exit)> {
+    if let Some(db) = &args.db
+        && args.corrections.is_none()
+        && args.input.paths.is_empty()
+    {
+        let (docs, grouping) = overdue_store::Store::open_read_only(db)?.views()?;
+        let grouping = grouping.unwrap_or_else(|| group(&docs, corrections));
+        return Ok((docs, grouping, Exit::Success));
+    }
+    let (docs, exit) = analyses(args, false)?;
+    let grouping = group(&docs, corrections);
+    Ok((docs, grouping, exit))
+}
+
 /// Where a report is written.
 pub type Out = BufWriter<StdoutLock<'static>>;
 
@@ -102,21 +122,30 @@ where
     X: FnOnce(&mut Out, &T, bool) -> Result<()>,
 {
     let corrections = corrections(args.corrections.as_deref())?;
-    let (docs, exit) = analyses(args, false)?;
-    let grouping = group(&docs, &corrections);
+    let (docs, grouping, exit) = grouped(args, &corrections)?;
     let built = (report.build)(&docs, &grouping);
+    write(args.format, &built, report.csv, report.text)?;
+    Ok(exit)
+}
+
+/// Writes a report built in the format asked, to the standard output.
+pub fn write<T: Serialize>(
+    format: ReportFormat,
+    built: &T,
+    csv: impl FnOnce(&mut Out, &T) -> Result<()>,
+    text: impl FnOnce(&mut Out, &T, bool) -> Result<()>,
+) -> Result<()> {
     // Buffered: the standard output writes every line through otherwise, and the pretty
     // JSON of a large store's ledger has millions.
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    match args.format {
+    match format {
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &built)?;
+            serde_json::to_writer_pretty(&mut out, built)?;
             writeln!(out)?;
         }
-        ReportFormat::Csv => (report.csv)(&mut out, &built)?,
-        ReportFormat::Table => (report.text)(&mut out, &built, false)?,
-        ReportFormat::Md => (report.text)(&mut out, &built, true)?,
+        ReportFormat::Csv => csv(&mut out, built)?,
+        ReportFormat::Table => text(&mut out, built, false)?,
+        ReportFormat::Md => text(&mut out, built, true)?,
     }
-    out.flush().context("writing the output")?;
-    Ok(exit)
+    out.flush().context("writing the output")
 }

@@ -273,6 +273,22 @@ pub fn apply_identities(a: &mut Analysis, ids: &Identities) {
     relabel(a, ids, true);
 }
 
+/// Gives statements' speakers the identities [`identify`] gave their document's
+/// entities (statements kept apart from their document).
+pub fn apply_identities_to<'a>(
+    statements: impl IntoIterator<Item = &'a mut overdue_statement::Statement>,
+    ids: &Identities,
+) {
+    for st in statements {
+        if let Some(sp) = &mut st.speaker
+            && let Some((id, name)) = ids.get(&sp.id)
+        {
+            sp.id = id.clone();
+            sp.name = name.clone();
+        }
+    }
+}
+
 fn relabel(a: &mut Analysis, ids: &Identities, entities: bool) {
     if entities {
         for e in &mut a.entities {
@@ -282,14 +298,7 @@ fn relabel(a: &mut Analysis, ids: &Identities, entities: bool) {
             }
         }
     }
-    for st in &mut a.statements {
-        if let Some(sp) = &mut st.speaker
-            && let Some((id, name)) = ids.get(&sp.id)
-        {
-            sp.id = id.clone();
-            sp.name = name.clone();
-        }
-    }
+    apply_identities_to(&mut a.statements, ids);
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@
 //! reader, so that the store gives the same ledger as the files read at once in that
 //! order.
 
+pub mod across;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -141,6 +143,22 @@ const MIGRATIONS: &[&str] = &[
         sentences TEXT NOT NULL
     );
     CREATE INDEX replacements_hash ON replacements (hash);",
+    // 7: the grouping into projects, which each ingest keeps up to date, so that the
+    // ledger is read from the store (see the module `across`): what the partition reads
+    // of each document (`names`, which every ingest reads whole), and each document's
+    // project and what its statements are about (`grouping`, which the ledger reads).
+    // The documents stored already are grouped in the same transaction.
+    "CREATE TABLE names (
+        seq INTEGER PRIMARY KEY,
+        names TEXT NOT NULL,
+        kinds TEXT NOT NULL
+    );
+    CREATE TABLE grouping (
+        seq INTEGER PRIMARY KEY,
+        project INTEGER NOT NULL,
+        signature INTEGER NOT NULL,
+        about BLOB NOT NULL
+    );",
 ];
 
 /// How many bytes of documents (text and record) an ingest writes per SQLite
@@ -154,6 +172,9 @@ const COMMIT_BYTES: usize = 16 << 20;
 
 /// The schema step after whose SQL every stored document is given its identities.
 const IDENTITIES_STEP: usize = 5;
+
+/// The schema step after whose SQL every stored document is grouped into projects.
+const ACROSS_STEP: usize = 7;
 
 /// What went wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -234,6 +255,8 @@ pub struct NewDoc {
     pub entities: Vec<Entity>,
     /// Its body sentences: (start, end).
     pub sentences: Vec<(usize, usize)>,
+    /// What the views across documents read of it.
+    pub part: across::Part,
 }
 
 /// One extracted item as the store indexes it.
@@ -277,8 +300,10 @@ impl NewDoc {
             .filter(|s| !a.doc.in_boilerplate(s.span))
             .map(|s| (s.span.start(), s.span.end()))
             .collect();
+        let part = across::Part::of(&a);
         let doc = a.doc;
         NewDoc {
+            part,
             entities: a.entities,
             source: doc.id.split('#').next().unwrap_or(&doc.id).to_string(),
             doc: doc.id,
@@ -532,6 +557,9 @@ impl Store {
                 if i + 1 == IDENTITIES_STEP {
                     identify_all(&self.conn, &self.path)?;
                 }
+                if i + 1 == ACROSS_STEP {
+                    across::regroup(&self.conn, &self.path, across::Fresh::new())?;
+                }
                 self.conn
                     .execute_batch(&format!("PRAGMA user_version = {}; COMMIT;", i + 1))
                     .map_err(|e| self.err(e))
@@ -609,6 +637,7 @@ impl Store {
             reidentify: false,
             written: 0,
             commit_bytes: COMMIT_BYTES,
+            fresh: across::Fresh::new(),
             _lock: lock,
         };
         ingest.registry = load_registry(conn, &path)?;
@@ -652,6 +681,29 @@ impl Store {
     /// their targets; a sixth less memory.
     pub fn analyses_for_views(&self) -> Result<Vec<Analysis>> {
         load(&self.conn, &self.path, false, READ_CHUNK)
+    }
+
+    /// What the views across documents read: [`Store::analyses_for_views`], and their
+    /// grouping into projects as the last ingest kept it (`None` if the store keeps none
+    /// for some document: group them), seen at one moment.
+    pub fn views(&self) -> Result<(Vec<Analysis>, Option<overdue_timeline::projects::Grouping>)> {
+        let read = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        let docs = load_in(&read, &self.path, false, READ_CHUNK)?;
+        let grouping = across::grouping(&read, &self.path)?;
+        let n = docs.len();
+        Ok((docs, grouping.filter(|g| g.len() == n)))
+    }
+
+    /// The ledger of the stored documents as of `as_of` (default: the newest publication
+    /// date), read from the grouping every ingest keeps: the same as the ledger of their
+    /// analyses ([`Store::analyses_for_views`]) grouped without corrections, without
+    /// reading their records. `None` if the store keeps no grouping for some document
+    /// (read-only, of an older schema).
+    pub fn ledger(
+        &self,
+        as_of: Option<jiff::civil::Date>,
+    ) -> Result<Option<overdue_timeline::ledger::Ledger>> {
+        across::ledger(&self.conn, &self.path, as_of)
     }
 
     /// How many identities across documents the store knows.
@@ -785,7 +837,11 @@ const READ_CHUNK: usize = 4096;
 fn load(conn: &Connection, path: &Path, timexes: bool, chunk: usize) -> Result<Vec<Analysis>> {
     // One read transaction: the count and the rows see the same store.
     let read = conn.unchecked_transaction().map_err(|e| sqlite(path, e))?;
-    let conn: &Connection = &read;
+    load_in(&read, path, timexes, chunk)
+}
+
+/// [`load`] within a transaction of the caller's.
+fn load_in(conn: &Connection, path: &Path, timexes: bool, chunk: usize) -> Result<Vec<Analysis>> {
     let missing: i64 = conn
         .query_row(
             &format!(
@@ -934,9 +990,26 @@ fn identify_after(conn: &Connection, path: &Path, seq: i64, registry: &mut Regis
     })?;
     conn.execute("DELETE FROM identities WHERE seq > ?1", [seq])
         .map_err(|e| sqlite(path, e))?;
+    // The names the grouping reads change with the identities (once the schema keeps
+    // them).
+    let grouped: bool = conn
+        .query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'names'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| sqlite(path, e))?;
     for ((seq, _), mut entities) in rows.iter().zip(entities) {
         let ids = registry.assign(&mut entities);
         store_identities(conn, path, *seq, &ids)?;
+        if grouped {
+            across::rename(
+                conn,
+                path,
+                *seq,
+                &overdue_timeline::projects::Names::of(&entities),
+            )?;
+        }
     }
     Ok(())
 }
@@ -1030,6 +1103,8 @@ pub struct Ingest<'a> {
     written: usize,
     /// Bytes of documents per SQLite commit ([`COMMIT_BYTES`]).
     commit_bytes: usize,
+    /// The facility facts of the documents it added, kept to group them at the end.
+    fresh: across::Fresh,
     /// The lock that keeps other ingests out until this one ends.
     _lock: std::fs::File,
 }
@@ -1152,6 +1227,10 @@ impl Ingest<'_> {
                 let ids = registry.assign(&mut d.entities);
                 store_identities(self.conn, &self.path, seq, &ids)?;
             }
+            // (Its names again at commit if its identities are given then.)
+            let names = overdue_timeline::projects::Names::of(&d.entities);
+            across::insert(self.conn, &self.path, seq, &d.part.kinds, &names)?;
+            self.fresh.keep(seq, &mut d.part);
             let words = body(&d.text, d.sentences.iter().copied());
             index(self.conn, &self.path, seq, &words, false)?;
             Added::New
@@ -1254,6 +1333,8 @@ impl Ingest<'_> {
                      record, sentences) = (SELECT source, hash, published, title, url, outlet, \
                      text, record, sentences FROM replacements r WHERE r.seq = documents.seq) \
                      WHERE seq IN (SELECT seq FROM replacements); \
+                     DELETE FROM names WHERE seq IN (SELECT seq FROM replacements); \
+                     DELETE FROM grouping WHERE seq IN (SELECT seq FROM replacements); \
                      DELETE FROM replacements;",
                 )
                 .map_err(e)?;
@@ -1277,6 +1358,7 @@ impl Ingest<'_> {
                 identify_all(self.conn, &self.path)?;
             }
         }
+        across::regroup(self.conn, &self.path, std::mem::take(&mut self.fresh))?;
         self.conn
             .execute(
                 "UPDATE committed SET seq = (SELECT coalesce(max(seq), 0) FROM documents), \
@@ -1320,6 +1402,7 @@ mod tests {
             record: lz4_flex::block::compress_prepend_size(b"{}"),
             entities: Vec::new(),
             sentences: sentences.to_vec(),
+            part: across::Part::default(),
         }
     }
 
@@ -1383,6 +1466,101 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// The ledger of texts read at once (as JSON), and each document's statements'
+    /// facilities, as `overdue ledger` on files gives them.
+    fn ledger_at_once(texts: &[(&str, &str)]) -> (String, Vec<Vec<Vec<String>>>) {
+        let mut registry = Registry::new();
+        let docs: Vec<Analysis> = texts
+            .iter()
+            .map(|(id, text)| {
+                let mut a =
+                    overdue_pipeline::analyse(overdue_pipeline::text::Document::new(*id, *text));
+                identify(&mut registry, &mut a);
+                a
+            })
+            .collect();
+        let grouping = overdue_timeline::projects::group(&docs, &Default::default());
+        let ledger = overdue_timeline::ledger::build(&docs, &grouping, None);
+        (
+            serde_json::to_string(&ledger).unwrap(),
+            facilities(&docs, &grouping),
+        )
+    }
+
+    /// What each statement of each document is about.
+    fn facilities(
+        docs: &[Analysis],
+        grouping: &overdue_timeline::projects::Grouping,
+    ) -> Vec<Vec<Vec<String>>> {
+        docs.iter()
+            .enumerate()
+            .map(|(d, a)| {
+                (0..a.statements.len())
+                    .map(|k| grouping.about(d, k).facilities.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The ledger the store keeps (as JSON), and what each statement is about.
+    fn ledger_kept(store: &Store) -> (String, Vec<Vec<Vec<String>>>) {
+        let ledger = store.ledger(None).unwrap().expect("a grouping kept");
+        let (docs, grouping) = store.views().unwrap();
+        let grouping = grouping.expect("a grouping kept");
+        (
+            serde_json::to_string(&ledger).unwrap(),
+            facilities(&docs, &grouping),
+        )
+    }
+
+    #[test]
+    fn the_grouping_kept_follows_a_facility_renamed_by_later_documents() {
+        let texts = [
+            (
+                "1",
+                "Norland Arms said on Monday that its rifle plant in Teska will be                  completed by 2027. The plant will employ 300 people.",
+            ),
+            (
+                "2",
+                "Norland Arms said the rifle factory in Teska will open in 2028. The rifle                  factory is late, and the rifle factory was to open in 2026.",
+            ),
+            (
+                "3",
+                "Norland Arms opened the rifle factory in Teska in March 2028.",
+            ),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        let mut tx = store.ingest(|| ()).unwrap();
+        tx.add(analysed(texts[0].0, texts[0].1), "2026-01-01")
+            .unwrap();
+        tx.commit().unwrap();
+        let first = ledger_kept(&store);
+        assert_eq!(first, ledger_at_once(&texts[..1]));
+        assert!(
+            first.1[0].iter().any(|f| f == &["rifle plant"]),
+            "{:?}",
+            first.1
+        );
+        let mut tx = store.ingest(|| ()).unwrap();
+        for (id, text) in &texts[1..] {
+            tx.add(analysed(id, text), "2026-01-02").unwrap();
+        }
+        tx.commit().unwrap();
+        // The first document's statements are about the facility by its new name.
+        let kept = ledger_kept(&store);
+        assert_eq!(kept, ledger_at_once(&texts));
+        assert!(
+            kept.1[0].iter().any(|f| f == &["rifle factory"]),
+            "{:?}",
+            kept.1
+        );
+        assert!(kept.0.contains("\"facility\":\"rifle factory\""));
+        // An ingest that adds nothing changes nothing.
+        store.ingest(|| ()).unwrap().commit().unwrap();
+        assert_eq!(ledger_kept(&store), kept);
     }
 
     const TEXTS: [(&str, &str); 3] = [
@@ -1513,6 +1691,7 @@ mod tests {
         assert_eq!(store.generation().unwrap(), generation + 1);
         let all = [corrected, TEXTS[1], TEXTS[2]];
         assert_eq!(people(&store), people_at_once(&all));
+        assert_eq!(ledger_kept(&store), ledger_at_once(&all));
         assert_eq!(store.document("a").unwrap().unwrap().text, corrected.1);
         assert_eq!(store.search("Elena", 10).unwrap().len(), 1);
         assert!(store.search("Marina", 10).unwrap().len() == 1);

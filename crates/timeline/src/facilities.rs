@@ -178,7 +178,9 @@ const END_OF_PRODUCTS: &[&str] = &[
 ];
 
 /// One kind of facility: what it makes or carries ("rifle") and its noun ("plant").
+/// (Kept in a store as a pair, `["rifle", "plant"]`.)
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "(String, String)", into = "(String, String)")]
 pub struct Kind {
     /// The word before the noun that says what the facility is for, or the product
     /// after it; lower case, singular.
@@ -191,6 +193,14 @@ impl Kind {
     /// As a reader writes it: "rifle plant".
     pub fn label(&self) -> String {
         format!("{} {}", self.modifier, self.noun)
+    }
+
+    /// Whether `s` is its [`Kind::label`] (without making the label).
+    pub fn is_label(&self, s: &str) -> bool {
+        s.len() == self.modifier.len() + 1 + self.noun.len()
+            && s.starts_with(self.modifier.as_str())
+            && s.ends_with(self.noun.as_str())
+            && s.as_bytes()[self.modifier.len()] == b' '
     }
 
     /// Whether two kinds are the same facility: nouns of one class and modifiers that
@@ -214,17 +224,33 @@ pub fn class(noun: &str) -> &str {
 /// Whether two lower-case words name one thing: equal in the singular, or one the end of
 /// the other and at least six letters long ("munition", "ammunition").
 pub fn akin(a: &str, b: &str) -> bool {
-    let (a, b) = (singular(a), singular(b));
+    let (a, b) = (singular_of(a), singular_of(b));
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)
     } else {
         (&b, &a)
     };
-    short == long || short.chars().count() >= 6 && long.ends_with(short.as_str())
+    if short.len() == long.len() {
+        return short == long;
+    }
+    // (Six letters take six bytes at least.)
+    short.len() >= 6 && long.ends_with(short.as_ref() as &str) && short.chars().count() >= 6
+}
+
+impl From<(String, String)> for Kind {
+    fn from((modifier, noun): (String, String)) -> Kind {
+        Kind { modifier, noun }
+    }
+}
+
+impl From<Kind> for (String, String) {
+    fn from(k: Kind) -> (String, String) {
+        (k.modifier, k.noun)
+    }
 }
 
 /// One place where a text names a facility.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     /// Byte offset of the facility noun in the text.
     pub start: usize,
@@ -235,15 +261,24 @@ pub struct Mention {
     /// Whether it names a part of a facility ("production units", "the first phase").
     pub part: bool,
     /// The facility noun, singular.
-    pub noun: String,
+    pub noun: &'static str,
 }
 
 /// The words of a text with their byte offsets (letters, digits and inner hyphens).
 fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || c == '-' && start.is_some();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII read byte by byte; other characters decoded.
+        let (inside, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-' && start.is_some(), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -252,6 +287,7 @@ fn words(text: &str) -> Vec<(usize, &str)> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((s, text[s..].trim_end_matches('-')));
@@ -262,10 +298,10 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 /// Whether a word can be part of a facility's type: lower case, not a function word, a
 /// number, an adverb in -ly or a participle in -ed ("the nearly completed plant").
 fn is_type_word(w: &str) -> bool {
-    let lower = overdue_pipeline::text::words::lowercase(w);
+    let lower = lower(w);
     !w.chars().next().is_some_and(char::is_uppercase)
-        && !NOT_TYPES.contains(&lower.as_str())
-        && !FUNCTION_WORDS.contains(&lower.as_str())
+        && !NOT_TYPES.contains(&lower.as_ref())
+        && !FUNCTION_WORDS.contains(&lower.as_ref())
         && !w.chars().any(|c| c.is_ascii_digit())
         && !(lower.len() > 4 && (adverb(&lower) || lower.ends_with("ed")))
 }
@@ -299,33 +335,62 @@ fn type_word(run: &[Cow<'_, str>]) -> Option<String> {
     }
 }
 
+/// A word in lower case, borrowed when it is already.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(overdue_pipeline::text::words::lowercase(w))
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+/// Whether a word may be a facility noun in some case: the length of one, and a letter
+/// one begins with (a test that spares the set most words).
+fn may_be_facility(w: &str) -> bool {
+    (3..=10).contains(&w.len())
+        && matches!(
+            w.as_bytes()[0].to_ascii_lowercase(),
+            b'p' | b'f'
+                | b'w'
+                | b'm'
+                | b'r'
+                | b'u'
+                | b'l'
+                | b't'
+                | b's'
+                | b'b'
+                | b'a'
+                | b'd'
+                | b'c'
+                | b'h'
+        )
+}
+
 /// Every facility a text names, in order.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let words = words(text);
-    // Most words are lower case already: borrowed, not copied.
-    let lower: Vec<Cow<'_, str>> = words
-        .iter()
-        .map(|(_, w)| {
-            if w.chars().any(char::is_uppercase) {
-                Cow::Owned(overdue_pipeline::text::words::lowercase(w))
-            } else {
-                Cow::Borrowed(*w)
-            }
-        })
-        .collect();
     let mut out = Vec::new();
-    for (head, (start, _)) in words.iter().enumerate() {
-        if !FACILITY_SET.contains(lower[head].as_ref()) {
+    for (head, (start, word)) in words.iter().enumerate() {
+        if !may_be_facility(word) {
+            continue;
+        }
+        let low_head = lower(word);
+        if !FACILITY_SET.contains(low_head.as_ref()) {
             continue;
         }
         // "Port Aldwin", "Station Road": a name, not a facility of that kind.
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        if capital(words[head].1) && words.get(head + 1).is_some_and(|w| capital(w.1)) {
+        if capital(word) && words.get(head + 1).is_some_and(|w| capital(w.1)) {
             continue;
         }
-        let noun = singular(&lower[head]);
+        let low = |i: usize| lower(words[i].1);
+        // One of the nouns, singular (never the fallback).
+        let noun = FACILITY_SET
+            .get(singular_of(&low_head).as_ref())
+            .copied()
+            .unwrap_or("facility");
         let plural =
-            noun != lower[head] || head > 0 && ["both", "two"].contains(&lower[head - 1].as_ref());
+            noun != low_head || head > 0 && ["both", "two"].contains(&low(head - 1).as_ref());
         // The type words right before the noun, and the ones coordinated with them
         // ("rifle and ammunition factories").
         let mut modifiers: Vec<String> = Vec::new();
@@ -334,31 +399,31 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             i -= 1;
         }
         if i < head {
-            modifiers.extend(type_word(&lower[i..head]));
+            let run: Vec<Cow<'_, str>> = (i..head).map(low).collect();
+            modifiers.extend(type_word(&run));
             // A plural before `and` is a thing of its own ("roads and toll stations").
             while i >= 2
-                && ["and", "or"].contains(&lower[i - 1].as_ref())
+                && ["and", "or"].contains(&low(i - 1).as_ref())
                 && is_type_word(words[i - 2].1)
-                && singular(&lower[i - 2]) == lower[i - 2]
+                && singular_of(&low(i - 2)) == low(i - 2)
             {
-                modifiers.extend(type_word(&lower[i - 2..i - 1]));
+                modifiers.extend(type_word(&[low(i - 2)]));
                 i -= 2;
             }
-        } else if !PHASE_NOUNS.contains(&noun.as_str()) {
-            modifiers = products(&words[head + 1..], &lower[head + 1..]);
+        } else if !PHASE_NOUNS.contains(&noun) {
+            modifiers = products(&words[head + 1..]);
         }
         let mut kinds: Vec<Kind> = modifiers
             .into_iter()
             .map(|modifier| Kind {
                 modifier,
-                noun: noun.clone(),
+                noun: noun.to_string(),
             })
             .collect();
         kinds.reverse();
         kinds.dedup();
         // "production units", "the first phase": parts; "the light-rail line": a facility.
-        let part = PART_NOUNS.contains(&noun.as_str())
-            && kinds.iter().all(|k| adjective_like(&k.modifier));
+        let part = PART_NOUNS.contains(&noun) && kinds.iter().all(|k| adjective_like(&k.modifier));
         out.push(Mention {
             start: *start,
             kinds,
@@ -372,9 +437,9 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 
 /// What a facility makes, from the words after its noun: "producing AK-103 assault rifles
 /// and munitions" → rifle, munition (in reverse order).
-fn products(words: &[(usize, &str)], lower: &[Cow<'_, str>]) -> Vec<String> {
-    let skip = [
-        &["for", "the", "production", "of"][..],
+fn products(words: &[(usize, &str)]) -> Vec<String> {
+    const SKIP: [&[&str]; 9] = [
+        &["for", "the", "production", "of"],
         &["for", "producing"],
         &["for", "making"],
         &["to", "produce"],
@@ -383,17 +448,21 @@ fn products(words: &[(usize, &str)], lower: &[Cow<'_, str>]) -> Vec<String> {
         &["making"],
         &["that", "produces"],
         &["that", "makes"],
-    ]
-    .iter()
-    .find(|p| lower.len() > p.len() && lower.iter().zip(p.iter()).all(|(a, b)| a == b))
-    .map_or(0, |p| p.len());
+    ];
+    // Only the first words are read in lower case.
+    let first: Vec<Cow<'_, str>> = words.iter().take(4).map(|w| lower(w.1)).collect();
+    let skip = SKIP
+        .iter()
+        .find(|p| words.len() > p.len() && first.iter().zip(p.iter()).all(|(a, b)| a == b))
+        .map_or(0, |p| p.len());
     if skip == 0 {
         return Vec::new();
     }
     let mut out = Vec::new();
     let mut last: Option<&str> = None;
-    for (k, (_, w)) in words.iter().enumerate().skip(skip) {
-        let l = lower[k].as_ref();
+    for (_, w) in words.iter().skip(skip) {
+        let lw = lower(w);
+        let l = lw.as_ref();
         if l == "and" || l == "or" {
             if let Some(p) = last.take() {
                 out.push(p);
@@ -419,7 +488,7 @@ fn products(words: &[(usize, &str)], lower: &[Cow<'_, str>]) -> Vec<String> {
 pub fn facility(subject: &str) -> Option<String> {
     let all = mentions(subject);
     let first = all.first()?;
-    let mention = if first.kinds.is_empty() && PHASE_NOUNS.contains(&first.noun.as_str()) {
+    let mention = if first.kinds.is_empty() && PHASE_NOUNS.contains(&first.noun) {
         all.get(1)?
     } else {
         first
@@ -435,26 +504,41 @@ pub fn several(text: &str) -> bool {
 
 /// The part of a whole a text names: "the first phase of the plant" → "first phase".
 pub fn phase(text: &str) -> Option<String> {
-    let words: Vec<String> = text
+    // Words compared in lower case without copying them (an ordinal and a phase noun
+    // are ASCII); a word of other letters is neither.
+    let mut words = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.windows(2).find_map(|w| {
-        let noun = singular(&w[1]);
-        (ORDINALS.contains(&w[0].as_str()) && PHASE_NOUNS.contains(&noun.as_str()))
-            .then(|| format!("{} {noun}", w[0]))
-    })
+        .filter(|w| !w.is_empty());
+    let mut prev = words.next()?;
+    for w in words {
+        let ordinal = ORDINALS.iter().find(|o| o.eq_ignore_ascii_case(prev));
+        if let Some(ordinal) = ordinal
+            && w.is_ascii()
+        {
+            let lower = w.to_ascii_lowercase();
+            let noun = singular_of(&lower);
+            if PHASE_NOUNS.contains(&noun.as_ref()) {
+                return Some(format!("{ordinal} {noun}"));
+            }
+        }
+        prev = w;
+    }
+    None
 }
 
 /// A plural noun's singular, for the common English endings.
 pub fn singular(noun: &str) -> String {
+    singular_of(noun).into_owned()
+}
+
+/// [`singular`], borrowed from the noun where it can be.
+fn singular_of(noun: &str) -> Cow<'_, str> {
     if let Some(stem) = noun.strip_suffix("ies") {
-        format!("{stem}y")
+        Cow::Owned(format!("{stem}y"))
     } else if noun.ends_with("ss") || noun == "works" || !noun.ends_with('s') {
-        noun.to_string()
+        Cow::Borrowed(noun)
     } else {
-        noun[..noun.len() - 1].to_string()
+        Cow::Borrowed(&noun[..noun.len() - 1])
     }
 }
 

@@ -150,10 +150,7 @@ pub struct Input<'a> {
 /// Builds the ledger of `docs`, grouped as `grouping` says, as of `as_of` (default: the
 /// newest publication date).
 pub fn build(docs: &[Analysis], grouping: &Grouping, as_of: Option<Date>) -> Ledger {
-    let newest = docs
-        .iter()
-        .filter_map(|a| a.doc.meta.published.value.as_deref().and_then(last_day))
-        .max();
+    let newest = newest(docs.iter().map(|a| a.doc.meta.published.value.as_deref()));
     let inputs = docs.iter().enumerate().flat_map(|(d, a)| {
         a.statements.iter().enumerate().map(move |(k, st)| Input {
             doc: &a.doc.id,
@@ -163,6 +160,12 @@ pub fn build(docs: &[Analysis], grouping: &Grouping, as_of: Option<Date>) -> Led
         })
     });
     build_from(inputs, as_of.or(newest))
+}
+
+/// The last day of the newest of these publication dates (TIMEX3 values): the date a
+/// ledger is given as of unless told.
+pub fn newest<'a>(published: impl Iterator<Item = Option<&'a str>>) -> Option<Date> {
+    published.filter_map(|p| p.and_then(last_day)).max()
 }
 
 /// Builds the ledger of statements as of `as_of` (default: 1970-01-01, so give one).

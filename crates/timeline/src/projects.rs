@@ -140,14 +140,17 @@ pub struct Project {
     pub facilities: Vec<Facility>,
 }
 
-/// What one statement is about.
+/// What one statement is about. (Kept in a store with what is empty or false left out.)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct About {
     /// The facilities, by name; empty for the project as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facilities: Vec<String>,
     /// Whether it is about several facilities none of which is known.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub several: bool,
     /// The part of the whole it names ("first phase").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
 }
 
@@ -173,6 +176,16 @@ impl Grouping {
     /// What the `k`th statement of the `doc`th document is about.
     pub fn about(&self, doc: usize, k: usize) -> &About {
         &self.about[doc][k]
+    }
+
+    /// How many documents it groups.
+    pub fn len(&self) -> usize {
+        self.doc_project.len()
+    }
+
+    /// Whether it groups no document.
+    pub fn is_empty(&self) -> bool {
+        self.doc_project.is_empty()
     }
 
     /// The project `key` names: its id (`p3`) or its name (any case).
@@ -217,18 +230,24 @@ impl Sets {
     }
 }
 
-/// One name a document makes much of.
+/// One name a document makes much of. (Kept in a store with one-letter keys, what is
+/// false left out.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Salient {
     /// Its identity.
+    #[serde(rename = "i")]
     pub id: String,
     /// Its name.
+    #[serde(rename = "n")]
     pub name: String,
     /// How many times the document names it.
+    #[serde(rename = "c")]
     pub mentions: usize,
     /// Whether it is a facility, a product or an organisation: what a project is named after.
+    #[serde(rename = "t", default, skip_serializing_if = "std::ops::Not::not")]
     pub thing: bool,
     /// Whether the document reads it as a place.
+    #[serde(rename = "p", default, skip_serializing_if = "std::ops::Not::not")]
     pub place: bool,
 }
 
@@ -237,8 +256,10 @@ pub struct Salient {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Names {
     /// The identities it mentions most, the first mentioned first among equals.
+    #[serde(rename = "s")]
     pub salient: Vec<Salient>,
     /// The identities it reads as places.
+    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<String>,
 }
 
@@ -280,7 +301,7 @@ impl Names {
 /// What the grouping reads of a document's words: the facilities it names and, for each
 /// statement, what its subject and its sentence say of them. It does not depend on other
 /// documents, so it is made once per document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     /// Every place the text names a facility.
     mentions: Vec<Mention>,
@@ -289,7 +310,7 @@ pub struct Facts {
 }
 
 /// What one statement says of facilities.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct StatementFacts {
     /// Its sentence's offsets.
     start: usize,
@@ -298,9 +319,9 @@ struct StatementFacts {
     subject: Vec<Mention>,
     /// The part of a whole its sentence names ("first phase").
     phase: Option<String>,
-    /// Its sentence's words in lower case, those not capitalised, when the sentence
-    /// names a facility (to find a facility by its product).
-    words: Vec<String>,
+    /// Its sentence's words in lower case, those not capitalised, each once, joined by
+    /// spaces, when the sentence names a facility (to find a facility by its product).
+    words: String,
 }
 
 impl Facts {
@@ -314,19 +335,20 @@ impl Facts {
                 let sentence = &a.doc.text[st.span];
                 let (start, end) = (st.span.start(), st.span.end());
                 let names_one = mentions.iter().any(|m| start <= m.start && m.start < end);
-                let mut words: Vec<String> = if names_one {
-                    sentence
+                let words = if names_one {
+                    let mut words: Vec<String> = sentence
                         .split(|c: char| !c.is_alphanumeric())
                         .filter(|w| {
                             !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase)
                         })
                         .map(str::to_lowercase)
-                        .collect()
+                        .collect();
+                    words.sort_unstable();
+                    words.dedup();
+                    words.join(" ")
                 } else {
-                    Vec::new()
+                    String::new()
                 };
-                words.sort_unstable();
-                words.dedup();
                 StatementFacts {
                     start,
                     end,
@@ -656,21 +678,22 @@ impl Known {
 
     /// The name of the facility a kind is.
     fn name(&self, kind: &Kind) -> String {
-        let label = kind.label();
         self.facilities
             .iter()
-            .find(|f| f.1 == label || f.2.contains(&label))
+            .find(|f| kind.is_label(&f.1) || f.2.iter().any(|l| kind.is_label(l)))
             .or_else(|| self.facilities.iter().find(|f| f.0.same(kind)))
-            .map_or(label, |f| f.1.clone())
+            .map_or_else(|| kind.label(), |f| f.1.clone())
     }
 
     /// The one facility whose product a text names ("begin rifle production").
-    /// `words` are the text's words in lower case, those not capitalised.
-    fn by_product(&self, words: &[String]) -> Option<String> {
-        let mut found = self
-            .facilities
-            .iter()
-            .filter(|f| words.iter().any(|w| akin(w, &f.0.modifier)));
+    /// `words` are the text's words in lower case, those not capitalised, joined by
+    /// spaces.
+    fn by_product(&self, words: &str) -> Option<String> {
+        let mut found = self.facilities.iter().filter(|f| {
+            words
+                .split(' ')
+                .any(|w| !w.is_empty() && akin(w, &f.0.modifier))
+        });
         let one = found.next()?;
         found.next().is_none().then(|| one.1.clone())
     }
@@ -717,11 +740,10 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
         let in_subject = &st.subject;
         // The document's mentions within the statement (scanned once for the whole
         // document, not again for every statement).
-        let in_sentence: Vec<Mention> = doc_mentions
-            .iter()
-            .filter(|m| st.start <= m.start && m.start < st.end)
-            .cloned()
-            .collect();
+        // (The mentions are in the order of the text.)
+        let lo = doc_mentions.partition_point(|m| m.start < st.start);
+        let hi = lo + doc_mentions[lo..].partition_point(|m| m.start < st.end);
+        let in_sentence = &doc_mentions[lo..hi];
         let typed = |ms: &[Mention]| {
             ms.iter()
                 .find(|m| !m.part && !m.kinds.is_empty())
@@ -729,17 +751,17 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
         };
         let plural = in_subject
             .iter()
-            .chain(&in_sentence)
+            .chain(in_sentence)
             .any(|m| m.plural && !m.part && m.kinds.is_empty());
         // The facility "the plant" or "the units" stands for: the one of that kind named
         // last before the sentence.
         let anchor = in_subject.first().or(in_sentence.first());
         let before = anchor.filter(|_| !plural).and_then(|anchor| {
-            let fits = |noun: &str| anchor.part || class(noun) == class(&anchor.noun);
-            let named = doc_mentions
+            let fits = |noun: &str| anchor.part || class(noun) == class(anchor.noun);
+            let named = doc_mentions[..lo]
                 .iter()
                 .rev()
-                .find(|m| m.start < st.start && !m.part && !m.kinds.is_empty() && fits(&m.noun))
+                .find(|m| !m.part && !m.kinds.is_empty() && fits(m.noun))
                 .map(|m| (m.start, names(m)));
             let resolved = last
                 .as_ref()
@@ -753,11 +775,11 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
         let by_product = || {
             let anchor = in_sentence.first()?;
             let f = known.by_product(&st.words)?;
-            last = Some((st.start, class(&anchor.noun).to_string(), vec![f.clone()]));
+            last = Some((st.start, class(anchor.noun).to_string(), vec![f.clone()]));
             Some(vec![f])
         };
         let facilities = typed(in_subject)
-            .or_else(|| typed(&in_sentence))
+            .or_else(|| typed(in_sentence))
             .or_else(|| (plural && all.len() >= 2).then(|| all.clone()))
             .or(before)
             .or_else(by_product)

@@ -179,8 +179,9 @@ impl App {
     /// Builds the report from the store as it is at `version` or later (on a connection
     /// of its own: searches and document pages go on meanwhile) and keeps it.
     fn build(&self, version: i64) -> Result<Arc<Built>, StoreError> {
-        let docs = Store::open_read_only(&self.path)?.analyses_for_views()?;
-        let grouping = group(&docs, &Corrections::default());
+        // The grouping the last ingest kept, else made here.
+        let (docs, grouping) = Store::open_read_only(&self.path)?.views()?;
+        let grouping = grouping.unwrap_or_else(|| group(&docs, &Corrections::default()));
         let mut d = Dossier::build(docs, grouping, None);
         // The pages link to the documents' own pages: their texts are not kept here.
         for info in d.docs.values_mut() {
