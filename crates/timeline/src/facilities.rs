@@ -172,6 +172,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "very", "each", "every", "any", "per", "up", "out", "off", "down",
 ];
 
+/// [`NOT_TYPES`] and [`FUNCTION_WORDS`] as a set: words that are not a facility's type.
+static NOT_TYPE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_TYPES.iter().chain(FUNCTION_WORDS).copied().collect());
+
 /// Words that end the list of what a facility makes ("a plant producing rifles in …").
 const END_OF_PRODUCTS: &[&str] = &[
     "in", "at", "by", "with", "from", "to", "on", "near", "that", "which", "will", "is", "was",
@@ -224,17 +228,32 @@ pub fn class(noun: &str) -> &str {
 /// Whether two lower-case words name one thing: equal in the singular, or one the end of
 /// the other and at least six letters long ("munition", "ammunition").
 pub fn akin(a: &str, b: &str) -> bool {
-    let (a, b) = (singular_of(a), singular_of(b));
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    if short.len() == long.len() {
-        return short == long;
+    Singular::of(a).akin(b)
+}
+
+/// A lower-case word in the singular, to compare with others ([`akin`]).
+pub struct Singular<'a>(Cow<'a, str>);
+
+impl<'a> Singular<'a> {
+    /// The word in the singular.
+    pub fn of(word: &'a str) -> Singular<'a> {
+        Singular(singular_of(word))
     }
-    // (Six letters take six bytes at least.)
-    short.len() >= 6 && long.ends_with(short.as_ref() as &str) && short.chars().count() >= 6
+
+    /// Whether it and `other` name one thing (see [`akin`]).
+    pub fn akin(&self, other: &str) -> bool {
+        let b = singular_of(other);
+        let (short, long) = if self.0.len() <= b.len() {
+            (self.0.as_ref(), b.as_ref())
+        } else {
+            (b.as_ref(), self.0.as_ref())
+        };
+        if short.len() == long.len() {
+            return short == long;
+        }
+        // (Six letters take six bytes at least.)
+        short.len() >= 6 && long.ends_with(short) && short.chars().count() >= 6
+    }
 }
 
 impl From<(String, String)> for Kind {
@@ -267,30 +286,46 @@ pub struct Mention {
 /// The words of a text with their byte offsets (letters, digits and inner hyphens).
 fn words(text: &str) -> Vec<(usize, &str)> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII read byte by byte; other characters decoded.
-        let (inside, len) = match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-' && start.is_some(), 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            }
-        };
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, text[s..i].trim_end_matches('-')));
-                start = None;
-            }
-            _ => {}
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 5);
+    // Whether the character at `i` is a letter or digit, and its length.
+    let alnum = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
         }
+    };
+    let mut i = 0;
+    while i < n {
+        // To the start of a word: a letter or digit.
+        let (inside, len) = alnum(i);
+        if !inside {
+            i += len;
+            continue;
+        }
+        let start = i;
         i += len;
-    }
-    if let Some(s) = start {
-        out.push((s, text[s..].trim_end_matches('-')));
+        // To its end: letters, digits and hyphens.
+        while i < n {
+            if bytes[i] == b'-' {
+                i += 1;
+                continue;
+            }
+            let (inside, len) = alnum(i);
+            if !inside {
+                break;
+            }
+            i += len;
+        }
+        // Without the hyphens it ends in.
+        let mut end = i;
+        while bytes[end - 1] == b'-' {
+            end -= 1;
+        }
+        out.push((start, &text[start..end]));
     }
     out
 }
@@ -300,8 +335,7 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 fn is_type_word(w: &str) -> bool {
     let lower = lower(w);
     !w.chars().next().is_some_and(char::is_uppercase)
-        && !NOT_TYPES.contains(&lower.as_ref())
-        && !FUNCTION_WORDS.contains(&lower.as_ref())
+        && !NOT_TYPE_SET.contains(lower.as_ref())
         && !w.chars().any(|c| c.is_ascii_digit())
         && !(lower.len() > 4 && (adverb(&lower) || lower.ends_with("ed")))
 }
@@ -344,26 +378,31 @@ fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a word may be a facility noun in some case: the length of one, and a letter
-/// one begins with (a test that spares the set most words).
+/// The (length, first letter, last letter) of every facility noun, as bits: a test that
+/// spares the set of nouns nearly every word.
+static FACILITY_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (11usize * 26 * 26).div_ceil(64)];
+    for noun in FACILITY_NOUNS {
+        if let Some(i) = shape(noun) {
+            bits[i / 64] |= 1u64 << (i % 64);
+        }
+    }
+    bits
+});
+
+/// The place of a word's (length, first letter, last letter) among [`FACILITY_SHAPES`];
+/// `None` for a word no facility noun can be in any case (not 3 to 10 ASCII letters
+/// long at its ends).
+fn shape(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let (first, last) = (b.first()?.to_ascii_lowercase(), b.last()?.to_ascii_lowercase());
+    ((3..=10).contains(&b.len()) && first.is_ascii_lowercase() && last.is_ascii_lowercase())
+        .then(|| (b.len() * 26 + (first - b'a') as usize) * 26 + (last - b'a') as usize)
+}
+
+/// Whether a word may be a facility noun in some case.
 fn may_be_facility(w: &str) -> bool {
-    (3..=10).contains(&w.len())
-        && matches!(
-            w.as_bytes()[0].to_ascii_lowercase(),
-            b'p' | b'f'
-                | b'w'
-                | b'm'
-                | b'r'
-                | b'u'
-                | b'l'
-                | b't'
-                | b's'
-                | b'b'
-                | b'a'
-                | b'd'
-                | b'c'
-                | b'h'
-        )
+    shape(w).is_some_and(|i| FACILITY_SHAPES[i / 64] & (1u64 << (i % 64)) != 0)
 }
 
 /// Every facility a text names, in order.

@@ -319,8 +319,8 @@ struct StatementFacts {
     subject: Vec<Mention>,
     /// The part of a whole its sentence names ("first phase").
     phase: Option<String>,
-    /// Its sentence's words in lower case, those not capitalised, each once, joined by
-    /// spaces, when the sentence names a facility (to find a facility by its product).
+    /// Its sentence's words in lower case, those not capitalised, joined by spaces, when
+    /// the sentence names a facility (to find a facility by its product).
     words: String,
 }
 
@@ -335,20 +335,17 @@ impl Facts {
                 let sentence = &a.doc.text[st.span];
                 let (start, end) = (st.span.start(), st.span.end());
                 let names_one = mentions.iter().any(|m| start <= m.start && m.start < end);
-                let words = if names_one {
-                    let mut words: Vec<String> = sentence
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| {
-                            !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase)
-                        })
-                        .map(str::to_lowercase)
-                        .collect();
-                    words.sort_unstable();
-                    words.dedup();
-                    words.join(" ")
-                } else {
-                    String::new()
-                };
+                let mut words = String::new();
+                if names_one {
+                    for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| {
+                        !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase)
+                    }) {
+                        if !words.is_empty() {
+                            words.push(' ');
+                        }
+                        words.push_str(&w.to_lowercase());
+                    }
+                }
                 StatementFacts {
                     start,
                     end,
