@@ -105,7 +105,8 @@ pub(crate) fn rename(conn: &Connection, path: &Path, seq: i64, names: &Names) ->
 }
 
 /// The facility facts an ingest keeps of the documents it added, by `seq`, so as not to
-/// read their records back when it ends; within a budget of memory.
+/// read their records back when it ends; within a budget of memory (the default keeps
+/// none).
 #[derive(Default)]
 pub(crate) struct Fresh {
     facts: rustc_hash::FxHashMap<i64, Facts>,
@@ -113,8 +114,10 @@ pub(crate) struct Fresh {
     room: usize,
 }
 
-/// How many documents' facts an ingest keeps (some kilobytes each).
-const FRESH_DOCS: usize = 100_000;
+/// How many documents' facts an ingest keeps: about 13 kB each, so some 200 MB at most
+/// (those of the documents after are read back from their records at the end, which
+/// costs a twentieth more time on an ingest of 100,000).
+const FRESH_DOCS: usize = 16_384;
 
 impl Fresh {
     pub(crate) fn new() -> Fresh {
@@ -134,18 +137,20 @@ impl Fresh {
     }
 }
 
-/// Documents read back from their records: `f` of each one's analysis (its own
-/// identities) and identities across documents, on every core, a chunk at a time. A
+/// Documents read back from their records: `f` of each one's place in `seqs`, its
+/// analysis (its own identities) and identities across documents, on every core, a
+/// chunk at a time. A
 /// record that cannot be read gives `f` nothing (the readers name it): one broken record
 /// does not keep the others from their grouping.
 fn read_back<T: Send>(
     conn: &Connection,
     path: &Path,
     seqs: &[i64],
-    f: impl Fn(Option<(Analysis, Option<Identities>)>) -> T + Sync,
+    f: impl Fn(usize, Option<(Analysis, Option<Identities>)>) -> T + Sync,
 ) -> Result<Vec<T>> {
     let mut out = Vec::with_capacity(seqs.len());
     for chunk in seqs.chunks(CHUNK) {
+        let done = out.len();
         let mut rows = Vec::with_capacity(chunk.len());
         {
             let mut st = conn
@@ -175,9 +180,39 @@ fn read_back<T: Send>(
                 };
                 Some((a, ids))
             };
-            f(read())
+            f(done + i, read())
         });
         out.extend(made);
+    }
+    Ok(out)
+}
+
+/// Documents' texts and statements read back from their records: `f` of each one's
+/// place in `seqs`, its text and its statements (`None` if its record cannot be read),
+/// on every core, a chunk at a time. (Less than [`read_back`] reads: the other items
+/// are passed over.)
+fn statements_back<T: Send>(
+    conn: &Connection,
+    path: &Path,
+    seqs: &[i64],
+    f: impl Fn(usize, &str, Option<Vec<Statement>>) -> T + Sync,
+) -> Result<Vec<T>> {
+    let mut out = Vec::with_capacity(seqs.len());
+    let mut st = conn
+        .prepare_cached("SELECT text, record FROM documents WHERE seq = ?1")
+        .map_err(|e| sqlite(path, e))?;
+    for chunk in seqs.chunks(CHUNK) {
+        let done = out.len();
+        let rows: Vec<(String, rusqlite::types::Value)> = chunk
+            .iter()
+            .map(|&seq| st.query_row([seq], |r| Ok((r.get(0)?, r.get(1)?))))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| sqlite(path, e))?;
+        out.extend(overdue_pipeline::parallel_map(rows.len(), |i| {
+            let (text, record) = &rows[i];
+            let statements = parse_record_as::<Statements>(record).ok();
+            f(done + i, text, statements.map(|s| s.statements))
+        }));
     }
     Ok(out)
 }
@@ -189,31 +224,27 @@ fn fill(conn: &Connection, path: &Path, fresh: &mut Fresh) -> Result<()> {
         .prepare("SELECT seq FROM documents WHERE seq NOT IN (SELECT seq FROM names) ORDER BY seq")
         .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
         .map_err(|e| sqlite(path, e))?;
-    let made = read_back(conn, path, &seqs, |read| {
-        let Some((mut a, ids)) = read else {
-            let facts = Some(Facts::default());
-            return (
-                Names::default(),
-                "[]".to_string(),
-                Part {
-                    facts,
-                    ..Part::default()
-                },
-            );
-        };
-        let mut part = Part::of(&a);
-        if let Some(ids) = ids {
-            apply_identities(&mut a, &ids);
+    // A chunk at a time, so that the facts not kept are let go.
+    for seqs in seqs.chunks(CHUNK) {
+        let made = read_back(conn, path, seqs, |_, read| {
+            // (A broken record has no names, and no facts when read back again.)
+            let Some((mut a, ids)) = read else {
+                return (Names::default(), "[]".to_string(), Part::default());
+            };
+            let mut part = Part::of(&a);
+            if let Some(ids) = ids {
+                apply_identities(&mut a, &ids);
+            }
+            (
+                Names::of(&a.entities),
+                std::mem::take(&mut part.kinds),
+                part,
+            )
+        })?;
+        for (&seq, (names, kinds, mut part)) in seqs.iter().zip(made) {
+            insert(conn, path, seq, &kinds, &names)?;
+            fresh.keep(seq, &mut part);
         }
-        (
-            Names::of(&a.entities),
-            std::mem::take(&mut part.kinds),
-            part,
-        )
-    })?;
-    for (&seq, (names, kinds, mut part)) in seqs.iter().zip(made) {
-        insert(conn, path, seq, &kinds, &names)?;
-        fresh.keep(seq, &mut part);
     }
     Ok(())
 }
@@ -294,15 +325,18 @@ pub(crate) fn regroup(conn: &Connection, path: &Path, mut fresh: Fresh) -> Resul
     let mut about: Vec<(usize, Vec<u8>)> =
         overdue_pipeline::parallel_into(kept, |(d, facts)| (d, pack(&partition.about(d, &facts))));
     let seqs: Vec<i64> = stale.iter().map(|&d| rows[d].0).collect();
-    let read = read_back(conn, path, &seqs, |read| {
-        read.map_or_else(Facts::default, |(a, _)| Facts::of(&a))
-    })?;
-    about.extend(
-        stale
-            .iter()
-            .zip(read)
-            .map(|(&d, facts)| (d, pack(&partition.about(d, &facts)))),
-    );
+    // (What they are about made as they are read: their facts are not all held.)
+    about.extend(statements_back(
+        conn,
+        path,
+        &seqs,
+        |i, text, statements| {
+            let facts = statements
+                .and_then(|st| Facts::read(text, &st))
+                .unwrap_or_default();
+            (stale[i], pack(&partition.about(stale[i], &facts)))
+        },
+    )?);
     let mut st = conn
         .prepare_cached(
             "INSERT OR REPLACE INTO grouping (seq, project, signature, about) \

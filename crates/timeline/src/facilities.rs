@@ -395,7 +395,10 @@ static FACILITY_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
 /// long at its ends).
 fn shape(w: &str) -> Option<usize> {
     let b = w.as_bytes();
-    let (first, last) = (b.first()?.to_ascii_lowercase(), b.last()?.to_ascii_lowercase());
+    let (first, last) = (
+        b.first()?.to_ascii_lowercase(),
+        b.last()?.to_ascii_lowercase(),
+    );
     ((3..=10).contains(&b.len()) && first.is_ascii_lowercase() && last.is_ascii_lowercase())
         .then(|| (b.len() * 26 + (first - b'a') as usize) * 26 + (last - b'a') as usize)
 }

@@ -21,6 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::facilities::{Kind, Mention, akin, class, mentions, phase};
 use overdue_pipeline::entity::Entity;
+use overdue_pipeline::statement::Statement;
+use overdue_pipeline::text::Span;
 
 /// How many salient names a document has at most.
 const SALIENT: usize = 5;
@@ -327,12 +329,24 @@ struct StatementFacts {
 impl Facts {
     /// The facts of a document.
     pub fn of(a: &Analysis) -> Facts {
-        let mentions = mentions(&a.doc.text);
-        let statements = a
-            .statements
+        Facts::of_text(&a.doc.text, &a.statements)
+    }
+
+    /// The facts of a document's text and statements; `None` if a statement's span does
+    /// not fit the text (as it always does in an [`Analysis`]).
+    pub fn read(text: &str, statements: &[Statement]) -> Option<Facts> {
+        statements
+            .iter()
+            .all(|st| Span::new(text, st.span.start(), st.span.end()).is_ok())
+            .then(|| Facts::of_text(text, statements))
+    }
+
+    fn of_text(text: &str, statements: &[Statement]) -> Facts {
+        let mentions = mentions(text);
+        let statements = statements
             .iter()
             .map(|st| {
-                let sentence = &a.doc.text[st.span];
+                let sentence = &text[st.span];
                 let (start, end) = (st.span.start(), st.span.end());
                 let names_one = mentions.iter().any(|m| start <= m.start && m.start < end);
                 let mut words = String::new();
