@@ -24,7 +24,7 @@ use overdue_timeline::projects::{About, Corrections, Facts, Grouping, Names, par
 use rusqlite::{Connection, params};
 use serde::de::IgnoredAny;
 
-use crate::{Result, SHOWN, StoreError, on_every_core, parse_record, sqlite};
+use crate::{Result, SHOWN, StoreError, on_every_core, parse_record, parse_stored, sqlite};
 
 /// How many documents are read back at a time.
 const CHUNK: usize = 4096;
@@ -210,7 +210,7 @@ fn statements_back<T: Send>(
             .map_err(|e| sqlite(path, e))?;
         out.extend(overdue_pipeline::parallel_map(rows.len(), |i| {
             let (text, record) = &rows[i];
-            let statements = parse_record_as::<Statements>(record).ok();
+            let statements = parse_stored::<Statements>(record.into()).ok();
             f(done + i, text, statements.map(|s| s.statements))
         }));
     }
@@ -249,6 +249,23 @@ fn fill(conn: &Connection, path: &Path, fresh: &mut Fresh) -> Result<()> {
     Ok(())
 }
 
+/// A document's names and facility counts as `names` keeps them.
+fn read_names(
+    path: &Path,
+    doc: &str,
+    names: &str,
+    kinds: &str,
+) -> Result<(Names, Vec<(Kind, usize)>)> {
+    let bad = |why: String| StoreError::Record {
+        path: path.to_path_buf(),
+        doc: doc.to_string(),
+        why,
+    };
+    let names: Names = serde_json::from_str(names).map_err(|e| bad(format!("names: {e}")))?;
+    let kinds = serde_json::from_str(kinds).map_err(|e| bad(format!("facilities: {e}")))?;
+    Ok((names, kinds))
+}
+
 /// One document's row as the grouping reads it: seq, id, names, facility counts, and
 /// its project and signature as last grouped.
 type Grouped = (i64, String, String, String, Option<i64>, Option<i64>);
@@ -280,15 +297,7 @@ pub(crate) fn regroup(conn: &Connection, path: &Path, mut fresh: Fresh) -> Resul
         })
         .map_err(|e| sqlite(path, e))?;
     let parsed = on_every_core(&rows, |(_, doc, names, kinds, _, _)| {
-        let bad = |why: String| StoreError::Record {
-            path: path.to_path_buf(),
-            doc: doc.clone(),
-            why,
-        };
-        let names: Names = serde_json::from_str(names).map_err(|e| bad(format!("names: {e}")))?;
-        let kinds: Vec<(Kind, usize)> =
-            serde_json::from_str(kinds).map_err(|e| bad(format!("facilities: {e}")))?;
-        Ok((names, kinds))
+        read_names(path, doc, names, kinds)
     })?;
     let (names, kinds): (Vec<Names>, Vec<Vec<(Kind, usize)>>) = parsed.into_iter().unzip();
     let ids: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
@@ -369,15 +378,12 @@ pub(crate) fn grouping(conn: &Connection, path: &Path) -> Result<Option<Grouping
         })
         .map_err(|e| sqlite(path, e))?;
     let parsed = on_every_core(&rows, |(doc, names, kinds, about)| {
-        let bad = |why: String| StoreError::Record {
+        let (names, kinds) = read_names(path, doc, names, kinds)?;
+        let about: Vec<About> = unpack(about).map_err(|why| StoreError::Record {
             path: path.to_path_buf(),
             doc: doc.clone(),
-            why,
-        };
-        let names: Names = serde_json::from_str(names).map_err(|e| bad(format!("names: {e}")))?;
-        let kinds: Vec<(Kind, usize)> =
-            serde_json::from_str(kinds).map_err(|e| bad(format!("facilities: {e}")))?;
-        let about: Vec<About> = unpack(about).map_err(|e| bad(format!("grouping: {e}")))?;
+            why: format!("grouping: {why}"),
+        })?;
         Ok((names, kinds, about))
     })?;
     let mut names = Vec::with_capacity(rows.len());
@@ -479,7 +485,7 @@ pub(crate) fn ledger(
                 doc: doc.clone(),
                 why,
             };
-            let mut statements = parse_record_as::<Statements>(record)
+            let mut statements = parse_stored::<Statements>(record.into())
                 .map_err(bad)?
                 .statements;
             let about: Vec<About> = unpack(about).map_err(|e| bad(format!("grouping: {e}")))?;
@@ -517,21 +523,4 @@ pub(crate) fn ledger(
             })
     });
     Ok(Some(build_from(inputs, as_of.or(newest))))
-}
-
-/// A stored record (compressed JSON, or JSON text as stores before schema 3 kept it)
-/// read as `T`.
-fn parse_record_as<T: serde::de::DeserializeOwned>(
-    v: &rusqlite::types::Value,
-) -> std::result::Result<T, String> {
-    use rusqlite::types::Value;
-    match v {
-        Value::Text(json) => serde_json::from_str(json).map_err(|e| e.to_string()),
-        Value::Blob(packed) => {
-            let json = lz4_flex::block::decompress_size_prepended(packed)
-                .map_err(|e| format!("compressed record: {e}"))?;
-            serde_json::from_slice(&json).map_err(|e| e.to_string())
-        }
-        _ => Err("no record".into()),
-    }
 }

@@ -324,6 +324,13 @@ impl NewDoc {
 fn parse_record<T: serde::de::DeserializeOwned>(
     v: rusqlite::types::ValueRef<'_>,
 ) -> std::result::Result<StoredRecord<T>, String> {
+    parse_stored(v)
+}
+
+/// A stored record read as `R` (a record, or the part of one that `R` names).
+fn parse_stored<R: serde::de::DeserializeOwned>(
+    v: rusqlite::types::ValueRef<'_>,
+) -> std::result::Result<R, String> {
     use rusqlite::types::ValueRef;
     match v {
         ValueRef::Text(json) => serde_json::from_slice(json).map_err(|e| e.to_string()),
