@@ -282,19 +282,7 @@ pub(crate) fn regroup(conn: &Connection, path: &Path, mut fresh: Fresh) -> Resul
              JOIN documents d ON d.seq = n.seq LEFT JOIN grouping g ON g.seq = n.seq \
              ORDER BY n.seq",
         )
-        .and_then(|mut st| {
-            st.query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })?
-            .collect()
-        })
+        .and_then(|mut st| st.query_map([], |r| Grouped::try_from(r))?.collect())
         .map_err(|e| sqlite(path, e))?;
     let parsed = on_every_core(&rows, |(_, doc, names, kinds, _, _)| {
         read_names(path, doc, names, kinds)
@@ -457,16 +445,7 @@ pub(crate) fn ledger(
         ))
         .map_err(|e| sqlite(path, e))?;
     let mut rows = st
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })
+        .query_map([], |r| Row::try_from(r))
         .map_err(|e| sqlite(path, e))?;
     let mut docs: Vec<LedgerDoc> = Vec::new();
     let mut published: Vec<Option<String>> = Vec::new();
