@@ -4,11 +4,10 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
-use overdue_timeline::projects::group;
 use overdue_web::dossier::Dossier;
 
 use crate::Exit;
-use crate::report::{ReportArgs, analyses};
+use crate::report::{ReportArgs, analyses, grouped};
 
 /// Arguments of `overdue export`.
 #[derive(clap::Args)]
@@ -40,8 +39,8 @@ pub fn run(args: Args) -> Result<Exit> {
         bail!("--parquet needs --out FILE");
     }
     let corrections = crate::report::corrections(args.report.corrections.as_deref())?;
-    let (docs, exit) = analyses(&args.report, args.parquet)?;
     if args.parquet {
+        let (docs, exit) = analyses(&args.report, true)?;
         let path = args.out.as_ref().expect("checked above");
         let file = std::fs::File::create(path)
             .with_context(|| format!("{}: cannot write", path.display()))?;
@@ -50,7 +49,7 @@ pub fn run(args: Args) -> Result<Exit> {
         eprintln!("overdue: {rows} items written to {}", path.display());
         return Ok(exit);
     }
-    let grouping = group(&docs, &corrections);
+    let (docs, grouping, exit) = grouped(&args.report, &corrections)?;
     let d = Dossier::build(docs, grouping, None);
     let json = overdue_web::export::timelinejs(&d.timeline, &args.title, &d.summary);
     let text = serde_json::to_string_pretty(&json)?;

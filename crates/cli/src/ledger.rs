@@ -33,13 +33,11 @@ pub fn parse_as_of(s: Option<&str>) -> Result<Option<jiff::civil::Date>> {
 /// Runs `overdue ledger`.
 pub fn run(args: Args) -> Result<Exit> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
-    // A store keeps the grouping without corrections: its ledger needs no record.
+    // A store keeps the grouping without corrections: its ledger is read with it.
     if let Some(db) = &args.report.db
         && args.report.corrections.is_none()
+        && args.report.input.paths.is_empty()
     {
-        if !args.report.input.paths.is_empty() {
-            bail!("give --db or files, not both");
-        }
         let store = overdue_store::Store::open_read_only(db)?;
         if let Some(ledger) = store.ledger(as_of)? {
             crate::report::write(args.report.format, &ledger, write_csv, write_table)?;
