@@ -1323,15 +1323,25 @@ impl Ingest<'_> {
                 .collect()
             })
             .map_err(e)?;
-        for (seq, old, old_sentences, _, _) in &waiting {
-            index(
-                self.conn,
-                &self.path,
-                *seq,
-                &stored_body(old, old_sentences),
-                true,
-            )?;
-        }
+        // The index takes back the old versions' words, then is given the new ones'.
+        let reindex = |old: bool| -> Result<()> {
+            for (seq, old_text, old_sentences, new_text, new_sentences) in &waiting {
+                let (text, sentences) = if old {
+                    (old_text, old_sentences)
+                } else {
+                    (new_text, new_sentences)
+                };
+                index(
+                    self.conn,
+                    &self.path,
+                    *seq,
+                    &stored_body(text, sentences),
+                    old,
+                )?;
+            }
+            Ok(())
+        };
+        reindex(true)?;
         if !waiting.is_empty() {
             self.reidentify = true;
             self.conn
@@ -1346,15 +1356,7 @@ impl Ingest<'_> {
                 )
                 .map_err(e)?;
         }
-        for (seq, _, _, new, new_sentences) in &waiting {
-            index(
-                self.conn,
-                &self.path,
-                *seq,
-                &stored_body(new, new_sentences),
-                false,
-            )?;
-        }
+        reindex(false)?;
         match &self.registry {
             Some(registry) if !self.reidentify => {
                 if self.added > 0 {
