@@ -553,15 +553,17 @@ pub fn phase(text: &str) -> Option<String> {
         .filter(|w| !w.is_empty());
     let mut prev = words.next()?;
     for w in words {
-        let ordinal = ORDINALS.iter().find(|o| o.eq_ignore_ascii_case(prev));
-        if let Some(ordinal) = ordinal
-            && w.is_ascii()
+        // The noun first: most words are none, and most sentences have none.
+        let noun = PHASE_NOUNS.iter().find(|n| {
+            w.len() >= n.len()
+                && w.len() <= n.len() + 1
+                && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+                && (w.len() == n.len() || w.as_bytes()[n.len()].eq_ignore_ascii_case(&b's'))
+        });
+        if let Some(noun) = noun
+            && let Some(ordinal) = ORDINALS.iter().find(|o| o.eq_ignore_ascii_case(prev))
         {
-            let lower = w.to_ascii_lowercase();
-            let noun = singular_of(&lower);
-            if PHASE_NOUNS.contains(&noun.as_ref()) {
-                return Some(format!("{ordinal} {noun}"));
-            }
+            return Some(format!("{ordinal} {noun}"));
         }
         prev = w;
     }

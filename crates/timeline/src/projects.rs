@@ -14,12 +14,14 @@
 //! rifle production").
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::path::Path;
+use std::sync::Arc;
 
 use overdue_pipeline::{Analysis, parallel_map};
 use serde::{Deserialize, Serialize};
 
-use crate::facilities::{Kind, Mention, akin, class, mentions, phase};
+use crate::facilities::{Kind, Mention, Singular, class, mentions, phase};
 use overdue_pipeline::entity::Entity;
 use overdue_pipeline::statement::Statement;
 use overdue_pipeline::text::Span;
@@ -317,13 +319,13 @@ struct StatementFacts {
     /// Its sentence's offsets.
     start: usize,
     end: usize,
-    /// The facilities its subject names.
-    subject: Vec<Mention>,
+    /// The facilities its subject names (shared by the statements with that subject).
+    subject: Arc<[Mention]>,
     /// The part of a whole its sentence names ("first phase").
     phase: Option<String>,
-    /// Its sentence's words in lower case, those not capitalised, joined by spaces, when
-    /// the sentence names a facility (to find a facility by its product).
-    words: String,
+    /// Its sentence, when it names a facility (to find a facility by its product);
+    /// shared by the statements of that sentence.
+    sentence: Option<Arc<str>>,
 }
 
 impl Facts {
@@ -343,33 +345,37 @@ impl Facts {
 
     fn of_text(text: &str, statements: &[Statement]) -> Facts {
         let mentions = mentions(text);
+        // What a sentence says (its phase, and itself if it names a facility) and what
+        // a subject names, read once for the statements that share them.
+        type Read = (Option<String>, Option<Arc<str>>);
+        let mut sentences: HashMap<(usize, usize), Read> = HashMap::default();
+        let mut subjects: HashMap<&str, Arc<[Mention]>> = HashMap::default();
         let statements = statements
             .iter()
             .map(|st| {
-                let sentence = &text[st.span];
                 let (start, end) = (st.span.start(), st.span.end());
-                let names_one = mentions.iter().any(|m| start <= m.start && m.start < end);
-                let mut words = String::new();
-                if names_one {
-                    for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| {
-                        !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase)
-                    }) {
-                        if !words.is_empty() {
-                            words.push(' ');
-                        }
-                        words.push_str(&w.to_lowercase());
-                    }
-                }
+                let (phase, sentence) = sentences
+                    .entry((start, end))
+                    .or_insert_with(|| {
+                        let sentence = &text[st.span];
+                        let at = mentions.partition_point(|m| m.start < start);
+                        let names_one = mentions.get(at).is_some_and(|m| m.start < end);
+                        (phase(sentence), names_one.then(|| Arc::from(sentence)))
+                    })
+                    .clone();
+                let subject = match &st.subject {
+                    Some(s) => subjects
+                        .entry(&s.text)
+                        .or_insert_with(|| crate::facilities::mentions(&s.text).into())
+                        .clone(),
+                    None => Arc::default(),
+                };
                 StatementFacts {
                     start,
                     end,
-                    subject: st
-                        .subject
-                        .as_ref()
-                        .map(|s| crate::facilities::mentions(&s.text))
-                        .unwrap_or_default(),
-                    phase: phase(sentence),
-                    words,
+                    subject,
+                    phase,
+                    sentence,
                 }
             })
             .collect();
@@ -393,6 +399,48 @@ impl Facts {
         }
         counts
     }
+}
+
+/// A sentence's words (letters and digits) that are not capitalised, in lower case.
+fn lower_words(sentence: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let bytes = sentence.as_bytes();
+    // Whether the character at `i` is a letter or digit, and its length.
+    let alnum = move |i: usize| -> (bool, usize) {
+        if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = sentence[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while i < bytes.len() && !alnum(i).0 {
+                i += alnum(i).1;
+            }
+            if i >= bytes.len() {
+                return None;
+            }
+            let start = i;
+            while i < bytes.len() && alnum(i).0 {
+                i += alnum(i).1;
+            }
+            let w = &sentence[start..i];
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            return Some(
+                if w.bytes()
+                    .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
+                {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                },
+            );
+        }
+    })
 }
 
 fn matches_doc(id: &str, pattern: &str) -> bool {
@@ -696,15 +744,16 @@ impl Known {
             .map_or_else(|| kind.label(), |f| f.1.clone())
     }
 
-    /// The one facility whose product a text names ("begin rifle production").
-    /// `words` are the text's words in lower case, those not capitalised, joined by
-    /// spaces.
-    fn by_product(&self, words: &str) -> Option<String> {
-        let mut found = self.facilities.iter().filter(|f| {
-            words
-                .split(' ')
-                .any(|w| !w.is_empty() && akin(w, &f.0.modifier))
-        });
+    /// The one facility whose product a sentence names ("begin rifle production"), by
+    /// its words not capitalised.
+    fn by_product(&self, sentence: &str) -> Option<String> {
+        // (Each word made singular once.)
+        let words: Vec<Cow<'_, str>> = lower_words(sentence).collect();
+        let words: Vec<Singular<'_>> = words.iter().map(|w| Singular::of(w)).collect();
+        let mut found = self
+            .facilities
+            .iter()
+            .filter(|f| words.iter().any(|w| w.akin(&f.0.modifier)));
         let one = found.next()?;
         found.next().is_none().then(|| one.1.clone())
     }
@@ -719,13 +768,15 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
         out.dedup();
         out
     };
+    // The names of the facilities each of the document's mentions stands for (none for
+    // a part), made once.
+    let doc_names: Vec<Vec<String>> = doc_mentions
+        .iter()
+        .map(|m| if m.part { Vec::new() } else { names(m) })
+        .collect();
     // "The factories": those the document names, else those of the project named more
     // than once.
-    let mut here: Vec<String> = doc_mentions
-        .iter()
-        .filter(|m| !m.part)
-        .flat_map(&names)
-        .collect();
+    let mut here: Vec<String> = doc_names.iter().flatten().cloned().collect();
     here.sort();
     here.dedup();
     let all: Vec<String> = if here.len() >= 2 {
@@ -738,6 +789,8 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
             .map(|f| f.1.clone())
             .collect()
     };
+    // A mention that names a facility of some kind (not a part).
+    let typed = |m: &Mention| !m.part && !m.kinds.is_empty();
     // Statements in the order of the text, so that "the plant" reads the plant named last
     // before it (a part, "production units", any facility named last).
     let statements = &facts.statements;
@@ -745,7 +798,7 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
     order.sort_by_key(|&k| statements[k].start);
     let mut out = vec![About::default(); statements.len()];
     // The last statement resolved by what it makes: (start, noun class, facilities).
-    let mut last: Option<(usize, String, Vec<String>)> = None;
+    let mut last: Option<(usize, &str, Vec<String>)> = None;
     for k in order {
         let st = &statements[k];
         let in_subject = &st.subject;
@@ -755,46 +808,49 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
         let lo = doc_mentions.partition_point(|m| m.start < st.start);
         let hi = lo + doc_mentions[lo..].partition_point(|m| m.start < st.end);
         let in_sentence = &doc_mentions[lo..hi];
-        let typed = |ms: &[Mention]| {
-            ms.iter()
-                .find(|m| !m.part && !m.kinds.is_empty())
-                .map(names)
-        };
         let plural = in_subject
             .iter()
             .chain(in_sentence)
             .any(|m| m.plural && !m.part && m.kinds.is_empty());
+        let mut facilities = in_subject
+            .iter()
+            .find(|m| typed(m))
+            .map(names)
+            .or_else(|| {
+                (lo..hi)
+                    .find(|&i| typed(&doc_mentions[i]))
+                    .map(|i| doc_names[i].clone())
+            })
+            .or_else(|| (plural && all.len() >= 2).then(|| all.clone()));
         // The facility "the plant" or "the units" stands for: the one of that kind named
         // last before the sentence.
         let anchor = in_subject.first().or(in_sentence.first());
-        let before = anchor.filter(|_| !plural).and_then(|anchor| {
+        if facilities.is_none()
+            && !plural
+            && let Some(anchor) = anchor
+        {
             let fits = |noun: &str| anchor.part || class(noun) == class(anchor.noun);
-            let named = doc_mentions[..lo]
-                .iter()
+            let named = (0..lo)
                 .rev()
-                .find(|m| !m.part && !m.kinds.is_empty() && fits(m.noun))
-                .map(|m| (m.start, names(m)));
-            let resolved = last
-                .as_ref()
-                .filter(|l| fits(&l.1))
-                .map(|l| (l.0, l.2.clone()));
-            match (named, resolved) {
+                .find(|&i| typed(&doc_mentions[i]) && fits(doc_mentions[i].noun))
+                .map(|i| (doc_mentions[i].start, &doc_names[i]));
+            let resolved = last.as_ref().filter(|l| fits(l.1)).map(|l| (l.0, &l.2));
+            facilities = match (named, resolved) {
                 (Some(n), Some(r)) => Some(if r.0 > n.0 { r.1 } else { n.1 }),
                 (n, r) => n.or(r).map(|x| x.1),
             }
-        });
-        let by_product = || {
-            let anchor = in_sentence.first()?;
-            let f = known.by_product(&st.words)?;
-            last = Some((st.start, class(anchor.noun).to_string(), vec![f.clone()]));
-            Some(vec![f])
-        };
-        let facilities = typed(in_subject)
-            .or_else(|| typed(in_sentence))
-            .or_else(|| (plural && all.len() >= 2).then(|| all.clone()))
-            .or(before)
-            .or_else(by_product)
-            .unwrap_or_default();
+            .cloned();
+        }
+        // Else the one facility whose product the sentence names.
+        if facilities.is_none()
+            && let Some(anchor) = in_sentence.first()
+            && let Some(sentence) = &st.sentence
+            && let Some(f) = known.by_product(sentence)
+        {
+            last = Some((st.start, class(anchor.noun), vec![f.clone()]));
+            facilities = Some(vec![f]);
+        }
+        let facilities = facilities.unwrap_or_default();
         out[k] = About {
             several: plural && facilities.is_empty(),
             facilities,
