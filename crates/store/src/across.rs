@@ -225,6 +225,19 @@ fn statements_back<T: Send>(
 /// Makes the names of every document that has none (in a store made before they were
 /// kept, or a document replaced), from its record and identities.
 fn fill(conn: &Connection, path: &Path, fresh: &mut Fresh) -> Result<()> {
+    // Names are kept only for stored documents, and none is ever deleted: as many names
+    // as documents means that every one has its names (counted in a few milliseconds for
+    // 100,000 documents; looking for those without takes a hundred).
+    let missing: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM names)",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| sqlite(path, e))?;
+    if missing <= 0 {
+        return Ok(());
+    }
     let seqs: Vec<i64> = conn
         .prepare("SELECT seq FROM documents WHERE seq NOT IN (SELECT seq FROM names) ORDER BY seq")
         .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
