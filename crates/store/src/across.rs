@@ -284,9 +284,20 @@ fn read_names(
     Ok((names, kinds))
 }
 
-/// One document's row as the grouping reads it: seq, id, names, facility counts, and
-/// its project and signature as last grouped.
-type Grouped = (i64, String, String, String, Option<i64>, Option<i64>);
+/// One document's row as the grouping reads it: seq, names, facility counts, and its
+/// project and signature as last grouped.
+type Grouped = (i64, String, String, Option<i64>, Option<i64>);
+
+/// Every stored document's id, by seq: read from the index of ids, not from the
+/// documents' rows (which hold their texts and records).
+fn ids_by_seq(conn: &Connection, path: &Path) -> Result<Vec<(i64, String)>> {
+    let mut ids: Vec<(i64, String)> = conn
+        .prepare("SELECT seq, doc FROM documents")
+        .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .map_err(|e| sqlite(path, e))?;
+    ids.sort_unstable_by_key(|i| i.0);
+    Ok(ids)
+}
 
 /// Brings the grouping of every stored document up to date: names for documents
 /// without, the partition into projects, and what each statement is about where its
@@ -296,17 +307,27 @@ pub(crate) fn regroup(conn: &Connection, path: &Path, mut fresh: Fresh) -> Resul
     fill(conn, path, &mut fresh)?;
     let rows: Vec<Grouped> = conn
         .prepare(
-            "SELECT n.seq, d.doc, n.names, n.kinds, g.project, g.signature FROM names n \
-             JOIN documents d ON d.seq = n.seq LEFT JOIN grouping g ON g.seq = n.seq \
-             ORDER BY n.seq",
+            "SELECT n.seq, n.names, n.kinds, g.project, g.signature FROM names n \
+             LEFT JOIN grouping g ON g.seq = n.seq ORDER BY n.seq",
         )
         .and_then(|mut st| st.query_map([], |r| Grouped::try_from(r))?.collect())
         .map_err(|e| sqlite(path, e))?;
-    let parsed = on_every_core(&rows, |(_, doc, names, kinds, _, _)| {
+    let by_seq = ids_by_seq(conn, path)?;
+    // (Every document named has an id: names are kept only for stored documents.)
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| {
+            by_seq
+                .binary_search_by_key(&r.0, |i| i.0)
+                .map_or("", |i| by_seq[i].1.as_str())
+        })
+        .collect();
+    let keyed: Vec<(&Grouped, &str)> = rows.iter().zip(ids.iter().copied()).collect();
+    let parsed = on_every_core(&keyed, |((_, names, kinds, _, _), doc)| {
         read_names(path, doc, names, kinds)
     })?;
+    drop(keyed);
     let (names, kinds): (Vec<Names>, Vec<Vec<(Kind, usize)>>) = parsed.into_iter().unzip();
-    let ids: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
     let partition = partition(&ids, &names, &kinds, &Corrections::default());
     drop((names, kinds));
     let signatures: Vec<i64> = (0..partition.projects.len())
@@ -317,7 +338,7 @@ pub(crate) fn regroup(conn: &Connection, path: &Path, mut fresh: Fresh) -> Resul
     // memory, and those to read back), and those that only moved.
     let mut kept = Vec::new();
     let mut stale = Vec::new();
-    for (d, (seq, _, _, _, project, signature)) in rows.iter().enumerate() {
+    for (d, (seq, _, _, project, signature)) in rows.iter().enumerate() {
         let p = partition.doc_project[d];
         if *signature != Some(signatures[p]) {
             if fresh.facts.contains_key(seq) {

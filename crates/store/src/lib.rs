@@ -1166,20 +1166,26 @@ impl Ingest<'_> {
     /// What is stored: see [`Stored`].
     pub fn stored(&self) -> Result<Stored> {
         let mut stored = Stored::default();
-        let mut st = self
+        // The hashes from their index, the ids of what an ingest not ended wrote from its
+        // rows: not every document's row (a scan of their texts).
+        let mut hashes = self
             .conn
-            .prepare(&format!(
-                "SELECT hash, doc, seq > {SHOWN} FROM documents \
-                 UNION ALL SELECT r.hash, d.doc, 1 FROM replacements r \
-                 JOIN documents d ON d.seq = r.seq"
-            ))
+            .prepare("SELECT hash FROM documents UNION ALL SELECT hash FROM replacements")
             .map_err(|e| self.err(e))?;
-        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        let mut rows = hashes.query([]).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             stored.hashes.insert(r.get(0).map_err(|e| self.err(e))?);
-            if r.get::<_, bool>(2).map_err(|e| self.err(e))? {
-                stored.taken_up.insert(r.get(1).map_err(|e| self.err(e))?);
-            }
+        }
+        let mut taken_up = self
+            .conn
+            .prepare(&format!(
+                "SELECT doc FROM documents WHERE seq > {SHOWN} \
+                 UNION ALL SELECT d.doc FROM replacements r JOIN documents d ON d.seq = r.seq"
+            ))
+            .map_err(|e| self.err(e))?;
+        let mut rows = taken_up.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            stored.taken_up.insert(r.get(0).map_err(|e| self.err(e))?);
         }
         Ok(stored)
     }
