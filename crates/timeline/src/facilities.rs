@@ -242,7 +242,16 @@ impl<'a> Singular<'a> {
 
     /// Whether it and `other` name one thing (see [`akin`]).
     pub fn akin(&self, other: &str) -> bool {
-        let b = singular_of(other);
+        self.akin_to(&Singular::of(other))
+    }
+
+    /// [`Singular::akin`] for a word made singular already.
+    pub fn akin_to(&self, other: &Singular<'_>) -> bool {
+        let b = &other.0;
+        // (Equal, or one the end of the other: either way they end alike.)
+        if self.0.as_bytes().last() != b.as_bytes().last() {
+            return false;
+        }
         let (short, long) = if self.0.len() <= b.len() {
             (self.0.as_ref(), b.as_ref())
         } else {

@@ -747,15 +747,32 @@ impl Known {
     /// The one facility whose product a sentence names ("begin rifle production"), by
     /// its words not capitalised.
     fn by_product(&self, sentence: &str) -> Option<String> {
-        // (Each word made singular once.)
-        let words: Vec<Cow<'_, str>> = lower_words(sentence).collect();
-        let words: Vec<Singular<'_>> = words.iter().map(|w| Singular::of(w)).collect();
-        let mut found = self
+        // Which facilities its words name, as bits; each word made singular once.
+        let products: Vec<Singular<'_>> = self
             .facilities
             .iter()
-            .filter(|f| words.iter().any(|w| w.akin(&f.0.modifier)));
-        let one = found.next()?;
-        found.next().is_none().then(|| one.1.clone())
+            .map(|f| Singular::of(&f.0.modifier))
+            .collect();
+        let mut found = vec![0u64; products.len().div_ceil(64)];
+        for w in lower_words(sentence) {
+            let w = Singular::of(&w);
+            for (i, product) in products.iter().enumerate() {
+                let (word, bit) = (i / 64, 1u64 << (i % 64));
+                if found[word] & bit == 0 && w.akin_to(product) {
+                    found[word] |= bit;
+                }
+            }
+        }
+        let mut named = found.iter().enumerate().flat_map(|(word, bits)| {
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .map(move |b| word * 64 + b)
+        });
+        let one = named.next()?;
+        named
+            .next()
+            .is_none()
+            .then(|| self.facilities[one].1.clone())
     }
 }
 
@@ -887,6 +904,34 @@ mod tests {
         let err = Corrections::parse(Path::new("fix.toml"), "[[merj]]\nprojects = []")
             .expect_err("unknown table");
         assert!(err.to_string().contains("merj"), "{err}");
+    }
+
+    #[test]
+    fn a_facility_is_found_by_its_product_among_many() {
+        let facility = |modifier: &str| {
+            let kind = Kind {
+                modifier: modifier.into(),
+                noun: "plant".into(),
+            };
+            (kind.clone(), kind.label(), Vec::new(), 1)
+        };
+        let mut facilities: Vec<_> = (0..70).map(|i| facility(&format!("part{i}"))).collect();
+        facilities[66] = facility("ammunition");
+        facilities[3] = facility("rifle");
+        let known = Known { facilities };
+        // One product named (in the plural, or as the end of a longer word): found.
+        assert_eq!(
+            known.by_product("to begin producing munitions").as_deref(),
+            Some("ammunition plant")
+        );
+        assert_eq!(
+            known.by_product("rifles soon").as_deref(),
+            Some("rifle plant")
+        );
+        // Two, or none, or only capitalised: not found.
+        assert_eq!(known.by_product("rifles and ammunition"), None);
+        assert_eq!(known.by_product("the works began"), None);
+        assert_eq!(known.by_product("Rifles soon"), None);
     }
 
     #[test]
