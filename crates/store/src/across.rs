@@ -459,13 +459,11 @@ struct Statements {
 /// publication date), from their statements and their grouping kept; `None` if a
 /// document has no grouping kept.
 pub(crate) fn ledger(
-    conn: &Connection,
+    read: &Connection,
     path: &Path,
     as_of: Option<jiff::civil::Date>,
 ) -> Result<Option<Ledger>> {
-    // One read transaction: the count and the rows see the same store.
-    let read = conn.unchecked_transaction().map_err(|e| sqlite(path, e))?;
-    if ungrouped(&read, path)? > 0 {
+    if ungrouped(read, path)? > 0 {
         return Ok(None);
     }
     type Row = (

@@ -3,6 +3,7 @@
 //! sentence numbered so that each row can link to it.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -33,8 +34,9 @@ pub struct DocInfo {
 pub struct Dossier {
     /// The projects.
     pub grouping: Grouping,
-    /// The ledger (with its slippage chains).
-    pub ledger: Ledger,
+    /// The ledger (with its slippage chains); shared with the first page a server
+    /// makes before the rest ([`Dossier::build_on`]).
+    pub ledger: Arc<Ledger>,
     /// Every statement by date.
     pub timeline: Vec<Entry>,
     /// Figures given more than once.
@@ -121,15 +123,33 @@ impl Dossier {
     /// layer is let go once the views that read it are built, so that the next view
     /// takes its memory: the peak is what a large store's report needs.
     pub fn build(
-        mut docs: Vec<Analysis>,
+        docs: Vec<Analysis>,
         grouping: Grouping,
         as_of: Option<jiff::civil::Date>,
+    ) -> Dossier {
+        Dossier::build_with(docs, grouping, Err(as_of))
+    }
+
+    /// The whole dossier of the analyses a first page ([`Dossier::of_overview`]) was
+    /// made from the overview of: its ledger and grouping taken as they are (the ledger
+    /// shared), the other views built.
+    pub fn build_on(docs: Vec<Analysis>, first: &Dossier) -> Dossier {
+        Dossier::build_with(docs, first.grouping.clone(), Ok(first.ledger.clone()))
+    }
+
+    /// [`Dossier::build`] with the ledger given, or else built as of the date given.
+    fn build_with(
+        mut docs: Vec<Analysis>,
+        grouping: Grouping,
+        ledger: Result<Arc<Ledger>, Option<jiff::civil::Date>>,
     ) -> Dossier {
         let people = overdue_timeline::people::build(&docs);
         docs.iter_mut().for_each(|a| a.entities = Vec::new());
         let figures = overdue_timeline::figures::build(&docs, &grouping);
         docs.iter_mut().for_each(|a| a.quantities = Vec::new());
-        let ledger = overdue_timeline::ledger::build(&docs, &grouping, as_of);
+        let ledger = ledger.unwrap_or_else(|as_of| {
+            Arc::new(overdue_timeline::ledger::build(&docs, &grouping, as_of))
+        });
         let timeline = overdue_timeline::events::build(&docs, &grouping);
         docs.iter_mut().for_each(|a| a.statements = Vec::new());
         let infos: HashMap<String, DocInfo> = docs
@@ -149,11 +169,49 @@ impl Dossier {
         Dossier::assemble(grouping, ledger, timeline, figures, people, infos)
     }
 
+    /// The dossier of a store's overview ([`overdue_store::Store::overview`]): its
+    /// ledger, projects, documents and summary, without the timeline, figures and
+    /// people (which need every analysis), and without the texts. Its ledger's sources
+    /// have the numbers they have in the whole dossier (they are numbered first).
+    pub fn of_overview(o: overdue_store::Overview) -> Dossier {
+        let docs = o
+            .documents
+            .into_iter()
+            .map(|l| {
+                (
+                    l.doc.clone(),
+                    DocInfo {
+                        doc: l.doc,
+                        published: l.published,
+                        title: l.title,
+                        text: String::new(),
+                    },
+                )
+            })
+            .collect();
+        let figures = Figures {
+            measures: Vec::new(),
+            restated: Vec::new(),
+        };
+        let people = People {
+            people: Vec::new(),
+            role_conflicts: Vec::new(),
+        };
+        Dossier::assemble(
+            o.grouping,
+            Arc::new(o.ledger),
+            Vec::new(),
+            figures,
+            people,
+            docs,
+        )
+    }
+
     /// The dossier of these views and documents, its sources numbered and its summary
     /// written.
     fn assemble(
         grouping: Grouping,
-        ledger: Ledger,
+        ledger: Arc<Ledger>,
         timeline: Vec<Entry>,
         figures: Figures,
         people: People,
@@ -188,7 +246,7 @@ impl Dossier {
             .map(String::as_str)
             .collect();
         let ours = |doc: &str| docs.contains(doc);
-        let ledger = Ledger {
+        let ledger = Arc::new(Ledger {
             as_of: self.ledger.as_of.clone(),
             rows: self
                 .ledger
@@ -204,7 +262,7 @@ impl Dossier {
                 .filter(|c| c.project == id)
                 .cloned()
                 .collect(),
-        };
+        });
         let timeline = self
             .timeline
             .iter()
@@ -268,7 +326,7 @@ impl Dossier {
     /// whole.
     pub fn abridge(mut self, rows: usize, per_row: usize) -> Dossier {
         let left = Left {
-            ledger: keep(&mut self.ledger.rows, rows),
+            ledger: keep(&mut Arc::make_mut(&mut self.ledger).rows, rows),
             timeline: keep(&mut self.timeline, rows),
             measures: keep(&mut self.figures.measures, rows),
             restated: keep(&mut self.figures.restated, rows),
@@ -511,5 +569,78 @@ impl Dossier {
             })
             .collect();
         crate::chart::svg(&chains)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use overdue_store::{NewDoc, Store};
+
+    /// Three articles on one project, ingested in two batches.
+    fn store(dir: &std::path::Path) -> Store {
+        let texts = [
+            (
+                "a.txt",
+                "Norland Arms said on Monday that its rifle plant in Teska will be \
+                 completed by 2027. The plant will produce 50,000 rifles a year.",
+            ),
+            (
+                "b.txt",
+                "Norland Arms chief executive Ida Varn said the rifle plant in Teska will \
+                 open in 2028. The plant will produce 60,000 rifles a year.",
+            ),
+            (
+                "c.txt",
+                "Norland Arms opened the rifle plant in Teska in March 2028, Ida Varn said.",
+            ),
+        ];
+        let mut store = Store::open(&dir.join("s.db")).unwrap();
+        for batch in [&texts[..2], &texts[2..]] {
+            let mut tx = store.ingest(|| ()).unwrap();
+            for (id, text) in batch {
+                let doc = overdue_pipeline::text::Document::new(*id, *text);
+                tx.add(NewDoc::of(overdue_pipeline::analyse(doc)), "2026-01-01")
+                    .unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        store
+    }
+
+    /// What a reader sees of a dossier: its summary and views as JSON, and the number
+    /// of each ledger source.
+    fn seen(d: &Dossier) -> (String, String, String, Vec<usize>) {
+        let numbers = d
+            .ledger
+            .rows
+            .iter()
+            .flat_map(|r| &r.sources)
+            .map(|s| d.number_of(s))
+            .collect();
+        (
+            d.summary.clone(),
+            serde_json::to_string(d.ledger.as_ref()).unwrap(),
+            serde_json::to_string(&(&d.timeline, &d.figures, &d.people)).unwrap(),
+            numbers,
+        )
+    }
+
+    #[test]
+    fn the_first_page_from_the_overview_is_the_whole_reports_and_the_whole_built_on_it_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(dir.path());
+        let (docs, grouping) = store.views().unwrap();
+        let whole = Dossier::build(docs.clone(), grouping.unwrap(), None);
+        assert!(!whole.ledger.rows.is_empty() && !whole.timeline.is_empty());
+        let first = Dossier::of_overview(store.overview(None).unwrap().unwrap());
+        let (want, got) = (seen(&whole), seen(&first));
+        // The summary, the ledger and its sources' numbers: the same.
+        assert_eq!((&got.0, &got.1, &got.3), (&want.0, &want.1, &want.3));
+        assert!(first.timeline.is_empty() && first.people.people.is_empty());
+        // Built on the first page, the whole report is the same as built alone.
+        let on = Dossier::build_on(docs, &first);
+        assert_eq!(seen(&on), want);
+        assert!(Arc::ptr_eq(&on.ledger, &first.ledger));
     }
 }

@@ -6,6 +6,11 @@
 //! request after another process ended an ingest (the store's generation moved)
 //! has them built again in the background, and waits a few seconds for them before it
 //! is answered from the report as it was.
+//!
+//! At start, the first page (the ledger, and the projects) is made from the grouping the
+//! store keeps, without reading every analysis; the timeline, figures and people are
+//! built behind it, and a request for one of them meanwhile waits a few seconds and is
+//! then asked to come back (`503`, `Retry-After`; the page reloads by itself).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -58,6 +63,9 @@ pub struct Options {
 /// and the JSON of each view.
 struct Built {
     version: i64,
+    /// Whether it has every view; else only the ledger and the projects
+    /// ([`Dossier::of_overview`]), while the whole is built in the background.
+    whole: bool,
     dossier: Arc<Dossier>,
     index: Arc<String>,
     /// The whole views as JSON ([`VIEWS`]), each made when first asked for: on a large
@@ -101,7 +109,7 @@ impl Built {
 /// One of [`VIEWS`] of a dossier as JSON (the grouping for any other name).
 fn view_json(d: &Dossier, view: &str) -> Bytes {
     let json = match view {
-        "ledger" => serde_json::to_string(&d.ledger),
+        "ledger" => serde_json::to_string(d.ledger.as_ref()),
         "timeline" => serde_json::to_string(&serde_json::json!({ "entries": &d.timeline })),
         "figures" => serde_json::to_string(&d.figures),
         "people" => serde_json::to_string(&d.people),
@@ -155,17 +163,7 @@ impl App {
             Some(_) => {}
         }
         let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
-        let began = *building.get_or_insert_with(|| {
-            let app = self.clone();
-            std::thread::spawn(move || {
-                if let Err(e) = app.build(version) {
-                    eprintln!("overdue: the report could not be built again: {e}");
-                }
-                *app.building.lock().unwrap_or_else(|e| e.into_inner()) = None;
-                app.done.notify_all();
-            });
-            Instant::now()
-        });
+        let began = self.begin(&mut building, version);
         let left = WAIT.saturating_sub(began.elapsed());
         let (building, _) = self
             .done
@@ -176,17 +174,97 @@ impl App {
         current().map_or_else(|| self.build(version), Ok)
     }
 
+    /// The report with every view: waits for the one being built until [`WAIT`] after
+    /// it began; `None` if it is not built by then (only the ledger and the projects
+    /// are, from the store's overview).
+    fn whole(self: &Arc<Self>) -> Result<Option<Arc<Built>>, StoreError> {
+        let b = self.built()?;
+        if b.whole {
+            return Ok(Some(b));
+        }
+        let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
+        // (Begun again if the build begun with the overview failed.)
+        let began = self.begin(&mut building, b.version);
+        let (building, _) = self
+            .done
+            .wait_timeout_while(building, WAIT.saturating_sub(began.elapsed()), |b| {
+                b.is_some()
+            })
+            .unwrap_or_else(|e| e.into_inner());
+        drop(building);
+        let current = self.built.read().unwrap_or_else(|e| e.into_inner()).clone();
+        Ok(current.filter(|b| b.whole))
+    }
+
+    /// When the whole report being built in the background was begun, beginning it
+    /// (for the store at `version` or later) if none is. `building` is
+    /// [`App::building`], locked.
+    fn begin(self: &Arc<Self>, building: &mut Option<Instant>, version: i64) -> Instant {
+        *building.get_or_insert_with(|| {
+            let app = self.clone();
+            std::thread::spawn(move || {
+                if let Err(e) = app.build(version) {
+                    eprintln!("overdue: the report could not be built: {e}");
+                }
+                *app.building.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                app.done.notify_all();
+            });
+            Instant::now()
+        })
+    }
+
+    /// The first page from the store's overview (its ledger and projects, read without
+    /// the analyses), kept until the whole report is built; `false` if the store keeps
+    /// no grouping to read it from.
+    fn glance(&self, version: i64) -> Result<bool, StoreError> {
+        let Some(overview) = Store::open_read_only(&self.path)?.overview(None)? else {
+            return Ok(false);
+        };
+        let d = Dossier::of_overview(overview);
+        self.keep(version, false, d);
+        Ok(true)
+    }
+
     /// Builds the report from the store as it is at `version` or later (on a connection
     /// of its own: searches and document pages go on meanwhile) and keeps it.
     fn build(&self, version: i64) -> Result<Arc<Built>, StoreError> {
-        // The grouping the last ingest kept, else made here.
-        let (docs, grouping) = Store::open_read_only(&self.path)?.views()?;
-        let grouping = grouping.unwrap_or_else(|| group(&docs, &Corrections::default()));
-        let mut d = Dossier::build(docs, grouping, None);
+        let store = Store::open_read_only(&self.path)?;
+        // The first page's ledger and grouping if it was made from the store as it is
+        // read here (seen at the same generation before and after), else the grouping
+        // the last ingest kept, else one made here.
+        let before = store.generation()?;
+        let first = self
+            .built
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .filter(|b| !b.whole && b.version == before);
+        let mut d = match first {
+            Some(first) => {
+                let docs = store.analyses_for_views()?;
+                if store.generation()? == before {
+                    Dossier::build_on(docs, &first.dossier)
+                } else {
+                    drop(docs);
+                    return self.build(version);
+                }
+            }
+            None => {
+                let (docs, grouping) = store.views()?;
+                let grouping = grouping.unwrap_or_else(|| group(&docs, &Corrections::default()));
+                Dossier::build(docs, grouping, None)
+            }
+        };
         // The pages link to the documents' own pages: their texts are not kept here.
         for info in d.docs.values_mut() {
             info.text = String::new();
         }
+        Ok(self.keep(version, true, d))
+    }
+
+    /// Keeps the report of dossier `d` (with every view, or not) and makes its first
+    /// page.
+    fn keep(&self, version: i64, whole: bool, d: Dossier) -> Arc<Built> {
         let mut index = head(&self.title);
         crate::html::top(&mut index, &d, &self.title, &MENU);
         crate::html::chart(&mut index, &d);
@@ -194,13 +272,14 @@ impl App {
         index.push_str("</body></html>");
         let built = Arc::new(Built {
             version,
+            whole,
             dossier: Arc::new(d),
             index: Arc::new(index),
             api: Default::default(),
             projects: Mutex::new(HashMap::new()),
         });
         *self.built.write().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
-        Ok(built)
+        built
     }
 }
 
@@ -214,7 +293,20 @@ pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
         done: Condvar::new(),
         title: title.to_string(),
     });
-    app.built()?;
+    // The first page at once from the store's overview, and the rest built behind it
+    // (a store of 100,000 documents: seconds, not twenty); or all now, for a store that
+    // keeps no grouping.
+    let version = app
+        .store
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .generation()?;
+    if app.glance(version)? {
+        let mut building = app.building.lock().unwrap_or_else(|e| e.into_inner());
+        app.begin(&mut building, version);
+    } else {
+        app.built()?;
+    }
     Ok(Router::new()
         .route("/", get(index))
         .route("/timeline", get(timeline))
@@ -274,6 +366,37 @@ fn failed(e: impl std::fmt::Display) -> Response {
         .into_response()
 }
 
+/// The answer to a page or view that needs the whole report while it is still being
+/// built: try again in a few seconds (the page does so by itself).
+fn preparing(json: bool) -> Response {
+    let why = "The timeline, figures and people are still being read from the store; \
+               the ledger and the projects are ready.";
+    let body = if json {
+        serde_json::json!({ "error": why, "retry_after": 5 }).to_string()
+    } else {
+        format!(
+            "{}<h1>Being prepared</h1><p>{why} This page reloads by itself. \
+             <a href=\"/\">The ledger</a>.</p></body></html>",
+            head("Being prepared").replacen(
+                "<head>",
+                "<head><meta http-equiv=\"refresh\" content=\"5\">",
+                1
+            )
+        )
+    };
+    let kind = if json {
+        "application/json"
+    } else {
+        "text/html; charset=utf-8"
+    };
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::CONTENT_TYPE, kind), (header::RETRY_AFTER, "5")],
+        body,
+    )
+        .into_response()
+}
+
 async fn not_found() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -313,8 +436,9 @@ struct PageNo {
 /// The timeline, a page of entries at a time.
 async fn timeline(State(app): Shared, Query(p): Query<PageNo>) -> Response {
     let title = app.title.clone();
-    let b = match blocking(app, |a| a.built()).await {
-        Ok(b) => b,
+    let b = match blocking(app, |a| a.whole()).await {
+        Ok(Some(b)) => b,
+        Ok(None) => return preparing(false),
         Err(r) => return r,
     };
     let d = &b.dossier;
@@ -338,8 +462,9 @@ async fn timeline(State(app): Shared, Query(p): Query<PageNo>) -> Response {
 /// Figures, people or projects.
 async fn section(State(app): Shared, uri: axum::http::Uri) -> Response {
     let title = app.title.clone();
-    let b = match blocking(app, |a| a.built()).await {
-        Ok(b) => b,
+    let b = match blocking(app, |a| a.whole()).await {
+        Ok(Some(b)) => b,
+        Ok(None) => return preparing(false),
         Err(r) => return r,
     };
     let d = &b.dossier;
@@ -359,12 +484,14 @@ async fn section(State(app): Shared, uri: axum::http::Uri) -> Response {
 async fn project(State(app): Shared, Query(id): Query<Id>) -> Response {
     let title = app.title.clone();
     let page = blocking(app, move |a| {
-        Ok(a.built()?.project(&id.id).map(|d| project_page(&d, &title)))
+        Ok(a.whole()?
+            .map(|b| b.project(&id.id).map(|d| project_page(&d, &title))))
     })
     .await;
     match page {
-        Ok(Some(h)) => html(h),
-        Ok(None) => not_found().await,
+        Ok(Some(Some(h))) => html(h),
+        Ok(Some(None)) => not_found().await,
+        Ok(None) => preparing(false),
         Err(r) => r,
     }
 }
@@ -434,6 +561,14 @@ struct Id {
     id: String,
 }
 
+/// What `/api/` answers.
+enum Answer {
+    Json(Bytes),
+    NotFound,
+    /// The view needs the whole report, not built yet.
+    Preparing,
+}
+
 async fn api(
     State(app): Shared,
     axum::extract::Path(view): axum::extract::Path<String>,
@@ -441,14 +576,25 @@ async fn api(
 ) -> Response {
     let result = blocking(app, move |a| {
         let built = a.built()?;
+        // The views but the ledger and the projects need the whole report.
+        let whole = || -> Result<Option<Arc<Built>>, StoreError> {
+            if built.whole || ["ledger", "projects"].contains(&view.as_str()) {
+                Ok(Some(built.clone()))
+            } else {
+                a.whole()
+            }
+        };
         // One project's part of a view: `?project=p3`.
         if let Some(id) = &q.project
             && VIEWS.contains(&view.as_str())
         {
-            let Some(d) = built.project(id) else {
-                return Ok(None);
+            let Some(whole) = a.whole()? else {
+                return Ok(Answer::Preparing);
             };
-            return Ok(Some(view_json(&d, &view)));
+            let Some(d) = whole.project(id) else {
+                return Ok(Answer::NotFound);
+            };
+            return Ok(Answer::Json(view_json(&d, &view)));
         }
         // A page of the ledger: `?limit=N&offset=M[&sources=K]` (rows in the order first
         // said, at most K sources each; the slippage is in the whole view).
@@ -487,29 +633,35 @@ async fn api(
                 "offset": q.offset,
                 "rows": rows,
             });
-            return Ok(Some(Bytes::from(
+            return Ok(Answer::Json(Bytes::from(
                 serde_json::to_string(&page).unwrap_or_default(),
             )));
         }
-        if let Some(json) = built.api(&view) {
-            // Shared, not copied: a large store's ledger is hundreds of megabytes.
-            return Ok(Some(json));
+        if VIEWS.contains(&view.as_str()) {
+            let Some(b) = whole()? else {
+                return Ok(Answer::Preparing);
+            };
+            if let Some(json) = b.api(&view) {
+                // Shared, not copied: a large store's ledger is hundreds of megabytes.
+                return Ok(Answer::Json(json));
+            }
         }
         let store = a.store.lock().unwrap_or_else(|e| e.into_inner());
         Ok(match view.as_str() {
-            "search" => Some(Bytes::from(
+            "search" => Answer::Json(Bytes::from(
                 serde_json::to_string(&store.search(&q.q, 100)?).unwrap_or_default(),
             )),
-            "documents" => Some(Bytes::from(
+            "documents" => Answer::Json(Bytes::from(
                 serde_json::to_string(&store.documents()?).unwrap_or_default(),
             )),
-            _ => None,
+            _ => Answer::NotFound,
         })
     })
     .await;
     match result {
-        Ok(Some(body)) => json(body),
-        Ok(None) => not_found().await,
+        Ok(Answer::Json(body)) => json(body),
+        Ok(Answer::NotFound) => not_found().await,
+        Ok(Answer::Preparing) => preparing(true),
         Err(r) => r,
     }
 }
