@@ -7,9 +7,10 @@
 //! has them built again in the background, and waits a few seconds for them before it
 //! is answered from the report as it was.
 //!
-//! At start, the first page (the ledger, and the projects) is made from the grouping the
-//! store keeps, without reading every analysis; the timeline, figures and people are
-//! built behind it, and a request for one of them meanwhile waits a few seconds and is
+//! At start and after each ingest, the first page (the ledger, and the projects) is made
+//! first, from the grouping the store keeps and without reading every analysis; the
+//! timeline, figures and people are built behind it. Meanwhile they are answered as they
+//! were; at start, when there are none yet, a request for one waits a few seconds and is
 //! then asked to come back (`503`, `Retry-After`; the page reloads by itself).
 
 use std::collections::HashMap;
@@ -136,7 +137,10 @@ struct App {
     store: Mutex<Store>,
     /// Where the store is: a report is built on a connection of its own.
     path: PathBuf,
+    /// The newest report: whole, or its first page only (from the store's overview).
     built: RwLock<Option<Arc<Built>>>,
+    /// The newest whole report.
+    whole: RwLock<Option<Arc<Built>>>,
     /// When the report being built in the background was begun, if one is.
     building: Mutex<Option<Instant>>,
     done: Condvar,
@@ -149,60 +153,72 @@ struct App {
 const WAIT: Duration = Duration::from_secs(3);
 
 impl App {
-    /// The report: built again if the store changed since, in the background; requests
-    /// wait for that until [`WAIT`] after it began, and then get the report as it was.
+    /// The store's generation (ingests ended).
+    fn generation(&self) -> Result<i64, StoreError> {
+        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        store.generation()
+    }
+
+    /// The newest report, whole or its first page: built again if the store changed
+    /// since, in the background; requests wait for its first page until [`WAIT`] after it
+    /// began, and then get the report as it was.
     fn built(self: &Arc<Self>) -> Result<Arc<Built>, StoreError> {
-        let version = {
-            let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-            store.generation()?
-        };
+        let version = self.generation()?;
         let current = || self.built.read().unwrap_or_else(|e| e.into_inner()).clone();
         match current() {
             Some(b) if b.version == version => return Ok(b),
             None => return self.build(version),
             Some(_) => {}
         }
-        let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
-        let began = self.begin(&mut building, version);
-        let left = WAIT.saturating_sub(began.elapsed());
-        let (building, _) = self
-            .done
-            .wait_timeout_while(building, left, |b| b.is_some())
-            .unwrap_or_else(|e| e.into_inner());
-        drop(building);
+        self.wait(version, || current().is_some_and(|b| b.version == version));
         // The report as it is now: the new one if it was built in time.
         current().map_or_else(|| self.build(version), Ok)
     }
 
-    /// The report with every view: waits for the one being built until [`WAIT`] after
-    /// it began; `None` if it is not built by then (only the ledger and the projects
-    /// are, from the store's overview).
+    /// The report with every view, built again if the store changed since (in the
+    /// background: requests wait for it until [`WAIT`] after it began, and then get the
+    /// whole report as it was); `None` if none is built yet (the server has just
+    /// started, and only the first page is).
     fn whole(self: &Arc<Self>) -> Result<Option<Arc<Built>>, StoreError> {
-        let b = self.built()?;
-        if b.whole {
-            return Ok(Some(b));
+        let version = self.generation()?;
+        let current = || self.whole.read().unwrap_or_else(|e| e.into_inner()).clone();
+        if let Some(w) = current().filter(|w| w.version == version) {
+            return Ok(Some(w));
         }
-        let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
-        // (Begun again if the build begun with the overview failed.)
-        let began = self.begin(&mut building, b.version);
-        let (building, _) = self
-            .done
-            .wait_timeout_while(building, WAIT.saturating_sub(began.elapsed()), |b| {
-                b.is_some()
-            })
-            .unwrap_or_else(|e| e.into_inner());
-        drop(building);
-        let current = self.built.read().unwrap_or_else(|e| e.into_inner()).clone();
-        Ok(current.filter(|b| b.whole))
+        self.wait(version, || current().is_some_and(|w| w.version == version));
+        Ok(current())
     }
 
-    /// When the whole report being built in the background was begun, beginning it
-    /// (for the store at `version` or later) if none is. `building` is
-    /// [`App::building`], locked.
-    fn begin(self: &Arc<Self>, building: &mut Option<Instant>, version: i64) -> Instant {
+    /// Begins building the report of the store at `version` if none is being built, and
+    /// waits until `ready` holds or [`WAIT`] after it began.
+    fn wait(self: &Arc<Self>, version: i64, ready: impl Fn() -> bool) {
+        let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
+        let began = self.begin(&mut building, version, true);
+        let left = WAIT.saturating_sub(began.elapsed());
+        let _ = self
+            .done
+            .wait_timeout_while(building, left, |_| !ready())
+            .unwrap_or_else(|e| e.into_inner());
+    }
+
+    /// When the report being built in the background was begun, beginning it (for the
+    /// store at `version` or later: its first page if `first`, then the whole) if none
+    /// is. `building` is [`App::building`], locked.
+    fn begin(
+        self: &Arc<Self>,
+        building: &mut Option<Instant>,
+        version: i64,
+        first: bool,
+    ) -> Instant {
         *building.get_or_insert_with(|| {
             let app = self.clone();
             std::thread::spawn(move || {
+                if first {
+                    if let Err(e) = app.glance(version) {
+                        eprintln!("overdue: the first page could not be made: {e}");
+                    }
+                    app.tell();
+                }
                 if let Err(e) = app.build(version) {
                     eprintln!("overdue: the report could not be built: {e}");
                 }
@@ -211,6 +227,13 @@ impl App {
             });
             Instant::now()
         })
+    }
+
+    /// Wakes the requests waiting for a report (after the lock they wait under, so that
+    /// none misses it).
+    fn tell(&self) {
+        drop(self.building.lock().unwrap_or_else(|e| e.into_inner()));
+        self.done.notify_all();
     }
 
     /// The first page from the store's overview (its ledger and projects, read without
@@ -279,6 +302,9 @@ impl App {
             projects: Mutex::new(HashMap::new()),
         });
         *self.built.write().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
+        if whole {
+            *self.whole.write().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
+        }
         built
     }
 }
@@ -289,6 +315,7 @@ pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
         path: store.path().to_path_buf(),
         store: Mutex::new(store),
         built: RwLock::new(None),
+        whole: RwLock::new(None),
         building: Mutex::new(None),
         done: Condvar::new(),
         title: title.to_string(),
@@ -296,14 +323,10 @@ pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
     // The first page at once from the store's overview, and the rest built behind it
     // (a store of 100,000 documents: seconds, not twenty); or all now, for a store that
     // keeps no grouping.
-    let version = app
-        .store
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .generation()?;
+    let version = app.generation()?;
     if app.glance(version)? {
         let mut building = app.building.lock().unwrap_or_else(|e| e.into_inner());
-        app.begin(&mut building, version);
+        app.begin(&mut building, version, false);
     } else {
         app.built()?;
     }
