@@ -134,7 +134,9 @@ impl Fresh {
         {
             // A copy made on this thread: the worker's sits among the pages of the
             // analysis it came from, and would keep them from being given back (a third
-            // more memory).
+            // more memory). (What statements share, their subjects' mentions and their
+            // sentences, stays shared and is not copied: an ingest of 100,000 documents
+            // peaked at 336 MB, 340 MB when they were copied too.)
             let copy = facts.clone();
             drop(facts);
             self.facts.insert(seq, copy);

@@ -292,21 +292,24 @@ pub struct Mention {
     pub noun: &'static str,
 }
 
+/// Whether the character at byte `i` of `text` (a character boundary) is a letter or a
+/// digit, and its length in bytes.
+pub(crate) fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
 /// The words of a text with their byte offsets (letters, digits and inner hyphens).
 fn words(text: &str) -> Vec<(usize, &str)> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 5);
-    // Whether the character at `i` is a letter or digit, and its length.
-    let alnum = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        }
-    };
+    let alnum = |i: usize| alnum_at(text, i);
     let mut i = 0;
     while i < n {
         // To the start of a word: a letter or digit.

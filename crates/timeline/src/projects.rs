@@ -404,15 +404,7 @@ impl Facts {
 /// A sentence's words (letters and digits) that are not capitalised, in lower case.
 fn lower_words(sentence: &str) -> impl Iterator<Item = Cow<'_, str>> {
     let bytes = sentence.as_bytes();
-    // Whether the character at `i` is a letter or digit, and its length.
-    let alnum = move |i: usize| -> (bool, usize) {
-        if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = sentence[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        }
-    };
+    let alnum = move |i: usize| crate::facilities::alnum_at(sentence, i);
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
