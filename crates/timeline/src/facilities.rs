@@ -294,6 +294,7 @@ pub struct Mention {
 
 /// Whether the character at byte `i` of `text` (a character boundary) is a letter or a
 /// digit, and its length in bytes.
+#[inline]
 pub(crate) fn alnum_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
