@@ -290,15 +290,21 @@ fn read_names(
 /// project and signature as last grouped.
 type Grouped = (i64, String, String, Option<i64>, Option<i64>);
 
-/// Every stored document's id, by seq: read from the index of ids, not from the
-/// documents' rows (which hold their texts and records).
-fn ids_by_seq(conn: &Connection, path: &Path) -> Result<Vec<(i64, String)>> {
+/// The ids of the stored documents `seqs` (in that order; "" for a seq not stored),
+/// read from the index of ids, not from the documents' rows (which hold their texts and
+/// records).
+fn ids_of(conn: &Connection, path: &Path, seqs: impl Iterator<Item = i64>) -> Result<Vec<String>> {
     let mut ids: Vec<(i64, String)> = conn
         .prepare("SELECT seq, doc FROM documents")
         .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
         .map_err(|e| sqlite(path, e))?;
     ids.sort_unstable_by_key(|i| i.0);
-    Ok(ids)
+    Ok(seqs
+        .map(|seq| {
+            ids.binary_search_by_key(&seq, |i| i.0)
+                .map_or_else(|_| String::new(), |i| std::mem::take(&mut ids[i].1))
+        })
+        .collect())
 }
 
 /// Brings the grouping of every stored document up to date: names for documents
@@ -314,22 +320,15 @@ pub(crate) fn regroup(conn: &Connection, path: &Path, mut fresh: Fresh) -> Resul
         )
         .and_then(|mut st| st.query_map([], |r| Grouped::try_from(r))?.collect())
         .map_err(|e| sqlite(path, e))?;
-    let by_seq = ids_by_seq(conn, path)?;
     // (Every document named has an id: names are kept only for stored documents.)
-    let ids: Vec<&str> = rows
-        .iter()
-        .map(|r| {
-            by_seq
-                .binary_search_by_key(&r.0, |i| i.0)
-                .map_or("", |i| by_seq[i].1.as_str())
-        })
-        .collect();
-    let keyed: Vec<(&Grouped, &str)> = rows.iter().zip(ids.iter().copied()).collect();
+    let ids = ids_of(conn, path, rows.iter().map(|r| r.0))?;
+    let keyed: Vec<_> = rows.iter().zip(&ids).collect();
     let parsed = on_every_core(&keyed, |((_, names, kinds, _, _), doc)| {
         read_names(path, doc, names, kinds)
     })?;
     drop(keyed);
     let (names, kinds): (Vec<Names>, Vec<Vec<(Kind, usize)>>) = parsed.into_iter().unzip();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let partition = partition(&ids, &names, &kinds, &Corrections::default());
     drop((names, kinds));
     let signatures: Vec<i64> = (0..partition.projects.len())
@@ -395,22 +394,23 @@ pub(crate) fn grouping(conn: &Connection, path: &Path) -> Result<Option<Grouping
     if ungrouped(conn, path)? > 0 {
         return Ok(None);
     }
-    let rows: Vec<(String, String, String, Vec<u8>)> = conn
+    let rows: Vec<(i64, String, String, Vec<u8>)> = conn
         .prepare(&format!(
-            "SELECT d.doc, n.names, n.kinds, g.about FROM documents d \
-             JOIN names n ON n.seq = d.seq JOIN grouping g ON g.seq = d.seq \
-             WHERE d.seq <= {SHOWN} ORDER BY d.seq"
+            "SELECT n.seq, n.names, n.kinds, g.about FROM names n \
+             JOIN grouping g ON g.seq = n.seq WHERE n.seq <= {SHOWN} ORDER BY n.seq"
         ))
         .and_then(|mut st| {
             st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                 .collect()
         })
         .map_err(|e| sqlite(path, e))?;
-    let parsed = on_every_core(&rows, |(doc, names, kinds, about)| {
+    let ids = ids_of(conn, path, rows.iter().map(|r| r.0))?;
+    let keyed: Vec<_> = rows.iter().zip(&ids).collect();
+    let parsed = on_every_core(&keyed, |((_, names, kinds, about), doc)| {
         let (names, kinds) = read_names(path, doc, names, kinds)?;
         let about: Vec<About> = unpack(about).map_err(|why| StoreError::Record {
             path: path.to_path_buf(),
-            doc: doc.clone(),
+            doc: doc.to_string(),
             why: format!("grouping: {why}"),
         })?;
         Ok((names, kinds, about))
@@ -423,7 +423,7 @@ pub(crate) fn grouping(conn: &Connection, path: &Path) -> Result<Option<Grouping
         kinds.push(k);
         about.push(a);
     }
-    let ids: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     Ok(Some(
         partition(&ids, &names, &kinds, &Corrections::default()).into_grouping(about),
     ))
