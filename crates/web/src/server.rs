@@ -5,7 +5,8 @@
 //! The report and the JSON of its views are built once from the store and kept; a
 //! request after another process ended an ingest (the store's generation moved)
 //! has them built again in the background, and waits a few seconds for them before it
-//! is answered from the report as it was.
+//! is answered from the report as it was (not at all when they took longer than that
+//! the last time: a large store's page answers at once).
 //!
 //! At start and after each ingest, the first page (the ledger, and the projects) is made
 //! first, from the grouping the store keeps and without reading every analysis; the
@@ -17,6 +18,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
@@ -143,6 +145,10 @@ struct App {
     whole: RwLock<Option<Arc<Built>>>,
     /// When the report being built in the background was begun, if one is.
     building: Mutex<Option<Instant>>,
+    /// How long the last first page and the last whole report took to make, in
+    /// milliseconds: a request waits for a new one only if it can be ready in time.
+    first_took: AtomicU64,
+    whole_took: AtomicU64,
     done: Condvar,
     title: String,
 }
@@ -170,7 +176,10 @@ impl App {
             None => return self.build(version),
             Some(_) => {}
         }
-        self.wait(version, || current().is_some_and(|b| b.version == version));
+        let took = self.first_took.load(Ordering::Relaxed);
+        self.wait(version, took, || {
+            current().is_some_and(|b| b.version == version)
+        });
         // The report as it is now: the new one if it was built in time.
         current().map_or_else(|| self.build(version), Ok)
     }
@@ -185,15 +194,25 @@ impl App {
         if let Some(w) = current().filter(|w| w.version == version) {
             return Ok(Some(w));
         }
-        self.wait(version, || current().is_some_and(|w| w.version == version));
+        // (Before the first whole report, it takes longer than the first page.)
+        let took =
+            (self.whole_took.load(Ordering::Relaxed)).max(self.first_took.load(Ordering::Relaxed));
+        self.wait(version, took, || {
+            current().is_some_and(|w| w.version == version)
+        });
         Ok(current())
     }
 
     /// Begins building the report of the store at `version` if none is being built, and
-    /// waits until `ready` holds or [`WAIT`] after it began.
-    fn wait(self: &Arc<Self>, version: i64, ready: impl Fn() -> bool) {
+    /// waits until `ready` holds or [`WAIT`] after it began; not at all if what it waits
+    /// for took longer than that the last time (`took`, in milliseconds): on a large
+    /// store the page as it was is answered at once.
+    fn wait(self: &Arc<Self>, version: i64, took: u64, ready: impl Fn() -> bool) {
         let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
         let began = self.begin(&mut building, version, true);
+        if Duration::from_millis(took) > WAIT {
+            return;
+        }
         let left = WAIT.saturating_sub(began.elapsed());
         let _ = self
             .done
@@ -240,17 +259,21 @@ impl App {
     /// the analyses), kept until the whole report is built; `false` if the store keeps
     /// no grouping to read it from.
     fn glance(&self, version: i64) -> Result<bool, StoreError> {
+        let began = Instant::now();
         let Some(overview) = Store::open_read_only(&self.path)?.overview(None)? else {
             return Ok(false);
         };
         let d = Dossier::of_overview(overview);
         self.keep(version, false, d);
+        self.first_took
+            .store(began.elapsed().as_millis() as u64, Ordering::Relaxed);
         Ok(true)
     }
 
     /// Builds the report from the store as it is at `version` or later (on a connection
     /// of its own: searches and document pages go on meanwhile) and keeps it.
     fn build(&self, version: i64) -> Result<Arc<Built>, StoreError> {
+        let began = Instant::now();
         let store = Store::open_read_only(&self.path)?;
         // The first page's ledger and grouping if it was made from the store as it is
         // read here (seen at the same generation before and after), else the grouping
@@ -282,7 +305,10 @@ impl App {
         for info in d.docs.values_mut() {
             info.text = String::new();
         }
-        Ok(self.keep(version, true, d))
+        let built = self.keep(version, true, d);
+        self.whole_took
+            .store(began.elapsed().as_millis() as u64, Ordering::Relaxed);
+        Ok(built)
     }
 
     /// Keeps the report of dossier `d` (with every view, or not) and makes its first
@@ -317,6 +343,8 @@ pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
         built: RwLock::new(None),
         whole: RwLock::new(None),
         building: Mutex::new(None),
+        first_took: AtomicU64::new(0),
+        whole_took: AtomicU64::new(0),
         done: Condvar::new(),
         title: title.to_string(),
     });
