@@ -408,16 +408,18 @@ fn lower_words(sentence: &str) -> impl Iterator<Item = Cow<'_, str>> {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            while i < bytes.len() && !alnum(i).0 {
-                i += alnum(i).1;
+            // To the start of a word, then to its end.
+            let mut start = None;
+            while i < bytes.len() {
+                let (inside, len) = alnum(i);
+                if inside {
+                    start.get_or_insert(i);
+                } else if start.is_some() {
+                    break;
+                }
+                i += len;
             }
-            if i >= bytes.len() {
-                return None;
-            }
-            let start = i;
-            while i < bytes.len() && alnum(i).0 {
-                i += alnum(i).1;
-            }
+            let start = start?;
             let w = &sentence[start..i];
             if w.chars().next().is_some_and(char::is_uppercase) {
                 continue;
@@ -739,32 +741,15 @@ impl Known {
     /// The one facility whose product a sentence names ("begin rifle production"), by
     /// its words not capitalised.
     fn by_product(&self, sentence: &str) -> Option<String> {
-        // Which facilities its words name, as bits; each word made singular once.
-        let products: Vec<Singular<'_>> = self
-            .facilities
-            .iter()
-            .map(|f| Singular::of(&f.0.modifier))
-            .collect();
-        let mut found = vec![0u64; products.len().div_ceil(64)];
-        for w in lower_words(sentence) {
-            let w = Singular::of(&w);
-            for (i, product) in products.iter().enumerate() {
-                let (word, bit) = (i / 64, 1u64 << (i % 64));
-                if found[word] & bit == 0 && w.akin_to(product) {
-                    found[word] |= bit;
-                }
-            }
-        }
-        let mut named = found.iter().enumerate().flat_map(|(word, bits)| {
-            (0..64)
-                .filter(move |b| bits & (1 << b) != 0)
-                .map(move |b| word * 64 + b)
+        // (Each word made singular once.)
+        let words: Vec<Cow<'_, str>> = lower_words(sentence).collect();
+        let words: Vec<Singular<'_>> = words.iter().map(|w| Singular::of(w)).collect();
+        let mut found = self.facilities.iter().filter(|f| {
+            let product = Singular::of(&f.0.modifier);
+            words.iter().any(|w| w.akin_to(&product))
         });
-        let one = named.next()?;
-        named
-            .next()
-            .is_none()
-            .then(|| self.facilities[one].1.clone())
+        let one = found.next()?;
+        found.next().is_none().then(|| one.1.clone())
     }
 }
 
