@@ -253,8 +253,8 @@ pub struct NewDoc {
     pub record: Vec<u8>,
     /// Its entities (identities of its own), to give them identities across documents.
     pub entities: Vec<Entity>,
-    /// Its body sentences: (start, end).
-    pub sentences: Vec<(usize, usize)>,
+    /// Its body, as the store keeps and indexes it.
+    pub body: Body,
     /// What the views across documents read of it.
     pub part: across::Part,
 }
@@ -293,13 +293,14 @@ impl NewDoc {
             let _ = serde_json::to_writer(&mut json, &r);
             lz4_flex::block::compress_prepend_size(&json)
         };
-        let sentences = a
-            .seg
-            .sentences
-            .iter()
-            .filter(|s| !a.doc.in_boilerplate(s.span))
-            .map(|s| (s.span.start(), s.span.end()))
-            .collect();
+        let body = Body::of(
+            &a.doc.text,
+            a.seg
+                .sentences
+                .iter()
+                .filter(|s| !a.doc.in_boilerplate(s.span))
+                .map(|s| (s.span.start(), s.span.end())),
+        );
         let part = across::Part::of(&a);
         let doc = a.doc;
         NewDoc {
@@ -314,9 +315,110 @@ impl NewDoc {
             outlet: doc.meta.outlet,
             text: doc.text,
             record,
-            sentences,
+            body,
         }
     }
+}
+
+/// A document's body as the store keeps it: made on the worker that analysed the
+/// document, so that the thread that stores documents only writes them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    /// Its body sentences' offsets, "start end start end …".
+    pub offsets: String,
+    /// The words the full-text index is given (see [`index_words`]).
+    pub words: String,
+}
+
+impl Body {
+    /// The body of `text` made of its sentences (start, end) given.
+    pub fn of(text: &str, sentences: impl Iterator<Item = (usize, usize)> + Clone) -> Body {
+        use std::fmt::Write;
+        let mut offsets = String::new();
+        for (s, t) in sentences.clone() {
+            let gap = if offsets.is_empty() { "" } else { " " };
+            let _ = write!(offsets, "{gap}{s} {t}");
+        }
+        Body {
+            offsets,
+            words: index_words(text, sentences),
+        }
+    }
+}
+
+/// The words of a document's body sentences that the full-text index is given: each
+/// once, in the order first read, lower-cased where ASCII. The index keeps which
+/// documents hold a word, not where nor how often (`detail = column`), so a word given
+/// again adds nothing to it but the work of reading it (news repeats about half its
+/// words). The text is cut only at ASCII characters other than letters and digits, which
+/// end a word for the index's tokenizer (`unicode61`) wherever they stand, so that it
+/// reads from the pieces the words it reads from the text.
+fn index_words(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> String {
+    use std::borrow::Cow;
+    // What each byte is: 0 a cut, 1 in a word, 2 in a word and an ASCII capital.
+    const CLASS: [u8; 256] = {
+        let mut class = [1u8; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            class[b] = if c.is_ascii_uppercase() {
+                2
+            } else if c.is_ascii_alphanumeric() {
+                1
+            } else {
+                0
+            };
+            b += 1;
+        }
+        class
+    };
+    let mut seen: rustc_hash::FxHashSet<Cow<'_, str>> = Default::default();
+    let mut words = String::with_capacity(text.len() / 2);
+    let mut lower = String::new();
+    for (s, t) in sentences {
+        let Some(sentence) = text.get(s..t) else {
+            continue;
+        };
+        let bytes = sentence.as_bytes();
+        let mut i = 0;
+        loop {
+            while i < bytes.len() && CLASS[bytes[i] as usize] == 0 {
+                i += 1;
+            }
+            let start = i;
+            let mut capital = 0;
+            while i < bytes.len() {
+                let class = CLASS[bytes[i] as usize];
+                if class == 0 {
+                    break;
+                }
+                capital |= class;
+                i += 1;
+            }
+            if start == i {
+                break;
+            }
+            // (Cut at ASCII bytes only: always between characters.)
+            let mut piece = Cow::Borrowed(&sentence[start..i]);
+            if capital & 2 != 0 {
+                lower.clear();
+                lower.push_str(&piece);
+                lower.make_ascii_lowercase();
+                if seen.contains(lower.as_str()) {
+                    continue;
+                }
+                piece = Cow::Owned(lower.clone());
+            } else if seen.contains(piece.as_ref()) {
+                continue;
+            }
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(&piece);
+            seen.insert(piece);
+        }
+    }
+    words
 }
 
 /// A stored record: compressed JSON (a BLOB), or JSON text as stores before schema 3
@@ -1172,24 +1274,10 @@ pub struct Stored {
     pub taken_up: HashSet<String>,
 }
 
-/// A document's body sentences joined by line breaks: what the full-text index holds.
-fn body(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> String {
-    let mut body = String::with_capacity(text.len());
-    for (s, t) in sentences {
-        if let Some(sentence) = text.get(s..t) {
-            if !body.is_empty() {
-                body.push('\n');
-            }
-            body.push_str(sentence);
-        }
-    }
-    body
-}
-
-/// The body of a stored document (its text and its sentences' offsets) as the
-/// full-text index holds it.
-fn stored_body(text: &str, sentences: &str) -> String {
-    body(text, sentence_offsets(sentences, text))
+/// The words the full-text index holds of a stored document (its text and its
+/// sentences' offsets).
+fn stored_words(text: &str, sentences: &str) -> String {
+    index_words(text, sentence_offsets(sentences, text))
 }
 
 impl Ingest<'_> {
@@ -1228,14 +1316,6 @@ impl Ingest<'_> {
     /// replaces it when the ingest ends (in its place: the order documents were added in
     /// stays), and one whose text is stored already is left.
     pub fn add(&mut self, mut d: NewDoc, added_on: &str) -> Result<Added> {
-        let mut offsets = String::with_capacity(12 * d.sentences.len());
-        for &(s, t) in &d.sentences {
-            if !offsets.is_empty() {
-                offsets.push(' ');
-            }
-            use std::fmt::Write;
-            let _ = write!(offsets, "{s} {t}");
-        }
         // What a row holds besides its id and the day it was added: the same for a new
         // document and for a new version of a stored one.
         let fields: [&dyn rusqlite::ToSql; 9] = [
@@ -1247,7 +1327,7 @@ impl Ingest<'_> {
             &d.outlet,
             &d.text,
             &d.record,
-            &offsets,
+            &d.body.offsets,
         ];
         // Not when a new version waiting holds the same text.
         let n = self
@@ -1278,8 +1358,7 @@ impl Ingest<'_> {
             let names = overdue_timeline::projects::Names::of(&d.entities);
             across::insert(self.conn, &self.path, seq, &d.part.kinds, &names)?;
             self.fresh.keep(seq, &mut d.part);
-            let words = body(&d.text, d.sentences.iter().copied());
-            index(self.conn, &self.path, seq, &words, false)?;
+            index(self.conn, &self.path, seq, &d.body.words, false)?;
             Added::New
         } else {
             // The same id with another text (a corrected article): the new version
@@ -1375,7 +1454,7 @@ impl Ingest<'_> {
                     self.conn,
                     &self.path,
                     *seq,
-                    &stored_body(text, sentences),
+                    &stored_words(text, sentences),
                     old,
                 )?;
             }
@@ -1450,8 +1529,62 @@ mod tests {
             text: text.into(),
             record: lz4_flex::block::compress_prepend_size(b"{}"),
             entities: Vec::new(),
-            sentences: sentences.to_vec(),
+            body: Body::of(text, sentences.iter().copied()),
             part: across::Part::default(),
+        }
+    }
+
+    #[test]
+    fn the_index_reads_the_same_words_from_each_word_once_as_from_the_body() {
+        let text = "The Plant's first phase (AK-103) opened; the plant's SECOND phase \
+                    didn't. Zürich, ZÜRICH and naïve café e\u{301}tude: «quoted» 3.5% of \
+                    $1,200, under_score x@y.z O'Neill's 東京タワー 東京. Boilerplate here.";
+        let first = text.find(" Zürich").unwrap();
+        let end = text.find(" Boilerplate").unwrap();
+        let sentences = [(0, first), (first + 1, end)];
+        let body = Body::of(text, sentences.iter().copied());
+        assert_eq!(body.offsets, format!("0 {first} {} {end}", first + 1));
+        // Each word once, ASCII letters in lower case; nothing of what is not body.
+        let words: Vec<&str> = body.words.split(' ').collect();
+        assert_eq!(words[..6], ["the", "plant", "s", "first", "phase", "ak"]);
+        assert_eq!(words.iter().filter(|w| **w == "phase").count(), 1);
+        assert!(words.contains(&"zÜrich") && words.contains(&"zürich"));
+        assert!(!words.contains(&"boilerplate"));
+        // What the index holds of them is what it holds of the sentences themselves.
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE whole USING fts5(text, content = '', detail = column);
+             CREATE VIRTUAL TABLE once USING fts5(text, content = '', detail = column);
+             CREATE VIRTUAL TABLE whole_terms USING fts5vocab(whole, 'row');
+             CREATE VIRTUAL TABLE once_terms USING fts5vocab(once, 'row');",
+        )
+        .unwrap();
+        let sentences: Vec<&str> = sentences.iter().map(|&(s, t)| &text[s..t]).collect();
+        conn.execute(
+            "INSERT INTO whole (rowid, text) VALUES (1, ?1)",
+            [sentences.join("\n")],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO once (rowid, text) VALUES (1, ?1)",
+            [&body.words],
+        )
+        .unwrap();
+        let terms = |table: &str| -> Vec<String> {
+            let mut st = conn
+                .prepare(&format!("SELECT term FROM {table}_terms ORDER BY term"))
+                .unwrap();
+            st.query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let whole = terms("whole");
+        assert_eq!(terms("once"), whole);
+        for term in [
+            "zurich", "naive", "cafe", "103", "200", "neill", "didn", "under",
+        ] {
+            assert!(whole.iter().any(|t| t == term), "{term}: {whole:?}");
         }
     }
 
