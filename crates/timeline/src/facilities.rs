@@ -296,9 +296,19 @@ pub struct Mention {
 /// digit, and its length in bytes.
 #[inline]
 pub(crate) fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+    // Whether each ASCII byte is a letter or a digit.
+    const ALNUM: [bool; 128] = {
+        let mut alnum = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            alnum[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        alnum
+    };
     let b = text.as_bytes()[i];
     if b.is_ascii() {
-        (b.is_ascii_alphanumeric(), 1)
+        (ALNUM[b as usize], 1)
     } else {
         let c = text[i..].chars().next().unwrap_or(' ');
         (c.is_alphanumeric(), c.len_utf8())
@@ -559,6 +569,16 @@ pub fn several(text: &str) -> bool {
 
 /// The part of a whole a text names: "the first phase of the plant" → "first phase".
 pub fn phase(text: &str) -> Option<String> {
+    // Most sentences hold no phase noun: one pass over the text says so.
+    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PHASE_NOUNS)
+            .expect("the phase nouns are a valid automaton")
+    });
+    if !NOUNS.is_match(text) {
+        return None;
+    }
     // Words compared in lower case without copying them (an ordinal and a phase noun
     // are ASCII); a word of other letters is neither.
     let mut words = text
