@@ -5,8 +5,9 @@
 //! record. Work goes out in chunks of up to [`CHUNK_DOCS`] documents or
 //! [`CHUNK_BYTES`] bytes, so that threads meet rarely; `jobs` threads load and analyse,
 //! and the caller's thread receives the outcomes in the order the documents were read.
-//! At most `4 × jobs` chunks are in flight, so memory stays bounded however large the
-//! input.
+//! At most `16 × jobs` chunks are in flight, so memory stays bounded however large the
+//! input, and a caller that stops now and then (a store's commit, tens of milliseconds)
+//! does not keep the workers waiting.
 
 use std::collections::BTreeMap;
 
@@ -134,7 +135,9 @@ pub fn run_batch<T: Send>(
         });
         return;
     }
-    let window = 4 * batch.jobs;
+    // (4 × jobs kept the workers of an ingest waiting through its commits: 1.82 cores
+    // busy of 2, against 1.90 with 16; extract is the same with either.)
+    let window = 16 * batch.jobs;
     let (work_tx, work_rx) = bounded::<(u64, Vec<Item>)>(window);
     let (done_tx, done_rx) = bounded::<(u64, Vec<Outcome<T>>)>(window);
     // One permit per chunk in flight; the reader takes one, the writer gives it back.
