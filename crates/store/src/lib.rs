@@ -332,7 +332,8 @@ impl NewDoc {
 pub struct Body {
     /// Its body sentences' offsets, "start end start end …".
     pub offsets: String,
-    /// The words the full-text index is given (see [`index_words`]).
+    /// The words the full-text index is given: each word of the body once, lower-cased
+    /// where ASCII.
     pub words: String,
 }
 
