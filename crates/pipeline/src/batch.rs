@@ -51,8 +51,8 @@ pub struct Batch<'a> {
 
 /// One piece of work, in input order.
 enum Item {
-    /// A file of one document, read by the worker.
-    Path(String),
+    /// A file of one document, read by the worker, and its size in bytes.
+    Path(String, u64),
     /// A record streamed from a container.
     Raw(Box<RawDoc>),
     /// A file or record that could not be read.
@@ -73,7 +73,7 @@ fn read_all(batch: &Batch<'_>, mut emit: impl FnMut(Item) -> bool) {
     for path in batch.paths {
         if batch.jobs > 1 && is_single(path, batch.read) {
             let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            if !emit(Item::Path(path.clone())) || !emit(Item::FileDone(path.clone(), size)) {
+            if !emit(Item::Path(path.clone(), size)) || !emit(Item::FileDone(path.clone(), size)) {
                 return;
             }
             continue;
@@ -109,7 +109,9 @@ fn process<T>(
     finish: &(impl Fn(Analysis) -> T + Sync),
 ) -> Outcome<T> {
     let loaded = match item {
-        Item::Path(path) => read_single(&path, batch.read).and_then(|raw| batch.loader.load(raw)),
+        Item::Path(path, _) => {
+            read_single(&path, batch.read).and_then(|raw| batch.loader.load(raw))
+        }
         Item::Raw(raw) => batch.loader.load(*raw),
         Item::Failed(e) => return Outcome::Failed(e),
         Item::FileDone(p, n) => return Outcome::FileDone(p, n),
@@ -150,7 +152,7 @@ pub fn run_batch<T: Send>(
             let mut seq = 0u64;
             let mut chunk = Vec::with_capacity(2 * CHUNK_DOCS);
             let mut docs = 0;
-            let mut bytes = 0;
+            let mut bytes: usize = 0;
             let mut send = |chunk: Vec<Item>, bytes: usize| {
                 let permits = (1 + bytes / (CHUNK_BYTES / 4)).min(4);
                 for _ in 0..permits {
@@ -165,7 +167,11 @@ pub fn run_batch<T: Send>(
             let mut open = true;
             read_all(batch, |item| {
                 match &item {
-                    Item::Path(_) => docs += 1,
+                    // (A file is counted by its size: it is read on the worker.)
+                    Item::Path(_, size) => {
+                        docs += 1;
+                        bytes = bytes.saturating_add(usize::try_from(*size).unwrap_or(usize::MAX));
+                    }
                     Item::Raw(raw) => {
                         docs += 1;
                         bytes += body_len(raw);
