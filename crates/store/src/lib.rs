@@ -379,7 +379,10 @@ fn index_words(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> S
         }
         class
     };
-    let mut seen: rustc_hash::FxHashSet<Cow<'_, str>> = Default::default();
+    // (Room for the distinct words of news, about one per ten bytes of text, so that the
+    // set is not grown word by word.)
+    let mut seen: rustc_hash::FxHashSet<Cow<'_, str>> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(text.len() / 10, Default::default());
     let mut words = String::with_capacity(text.len() / 2);
     let mut lower = String::new();
     for (s, t) in sentences {

@@ -317,14 +317,40 @@ pub(crate) fn alnum_at(text: &str, i: usize) -> (bool, usize) {
 
 /// The words of a text with their byte offsets (letters, digits and inner hyphens).
 fn words(text: &str) -> Vec<(usize, &str)> {
+    // What each byte is: an ASCII letter or digit, a hyphen, another ASCII character, or
+    // a byte of a character beyond ASCII (read whole, with [`alnum_at`]).
+    const OTHER: u8 = 0;
+    const ALNUM: u8 = 1;
+    const HYPHEN: u8 = 2;
+    const WIDE: u8 = 3;
+    const CLASS: [u8; 256] = {
+        let mut class = [WIDE; 256];
+        let mut b = 0;
+        while b < 128 {
+            class[b] = if (b as u8).is_ascii_alphanumeric() {
+                ALNUM
+            } else if b as u8 == b'-' {
+                HYPHEN
+            } else {
+                OTHER
+            };
+            b += 1;
+        }
+        class
+    };
+    // Whether the character at `i` is a letter or digit, and its length.
+    let alnum = |i: usize, class: u8| match class {
+        ALNUM => (true, 1),
+        WIDE => alnum_at(text, i),
+        _ => (false, 1),
+    };
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 5);
-    let alnum = |i: usize| alnum_at(text, i);
     let mut i = 0;
     while i < n {
         // To the start of a word: a letter or digit.
-        let (inside, len) = alnum(i);
+        let (inside, len) = alnum(i, CLASS[bytes[i] as usize]);
         if !inside {
             i += len;
             continue;
@@ -332,21 +358,20 @@ fn words(text: &str) -> Vec<(usize, &str)> {
         let start = i;
         i += len;
         // To its end: letters, digits and hyphens.
+        let mut end = i;
         while i < n {
-            if bytes[i] == b'-' {
+            let class = CLASS[bytes[i] as usize];
+            if class == HYPHEN {
                 i += 1;
                 continue;
             }
-            let (inside, len) = alnum(i);
+            let (inside, len) = alnum(i, class);
             if !inside {
                 break;
             }
             i += len;
-        }
-        // Without the hyphens it ends in.
-        let mut end = i;
-        while bytes[end - 1] == b'-' {
-            end -= 1;
+            // (Without the hyphens it ends in.)
+            end = i;
         }
         out.push((start, &text[start..end]));
     }
@@ -685,6 +710,32 @@ mod tests {
             [vec!["lime works", "gypsum works"]],
             "only the words joined by `and` are read"
         );
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens_and_letters_beyond_ascii() {
+        let text = "The light-rail line--and Zürich's 2nd plant- -ok, AK-103 (über) naïve—x ÉCOLE";
+        let got: Vec<(usize, &str)> = words(text);
+        let want = [
+            "The",
+            "light-rail",
+            "line--and",
+            "Zürich",
+            "s",
+            "2nd",
+            "plant",
+            "ok",
+            "AK-103",
+            "über",
+            "naïve",
+            "x",
+            "ÉCOLE",
+        ];
+        assert_eq!(got.iter().map(|w| w.1).collect::<Vec<_>>(), want);
+        // Offsets slice the text at each word.
+        for (start, w) in got {
+            assert_eq!(&text[start..start + w.len()], w);
+        }
     }
 
     #[test]

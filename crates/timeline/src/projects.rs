@@ -741,15 +741,35 @@ impl Known {
     /// The one facility whose product a sentence names ("begin rifle production"), by
     /// its words not capitalised.
     fn by_product(&self, sentence: &str) -> Option<String> {
-        // (Each word made singular once.)
-        let words: Vec<Cow<'_, str>> = lower_words(sentence).collect();
-        let words: Vec<Singular<'_>> = words.iter().map(|w| Singular::of(w)).collect();
-        let mut found = self.facilities.iter().filter(|f| {
-            let product = Singular::of(&f.0.modifier);
-            words.iter().any(|w| w.akin_to(&product))
-        });
-        let one = found.next()?;
-        found.next().is_none().then(|| one.1.clone())
+        // Each word made singular once and set against every product (made singular
+        // once), in one pass over the sentence; which facilities were found kept as bits
+        // (a project has a few facilities; more than 64 are read as before).
+        if self.facilities.len() > 64 {
+            let words: Vec<Cow<'_, str>> = lower_words(sentence).collect();
+            let words: Vec<Singular<'_>> = words.iter().map(|w| Singular::of(w)).collect();
+            let mut found = self.facilities.iter().filter(|f| {
+                let product = Singular::of(&f.0.modifier);
+                words.iter().any(|w| w.akin_to(&product))
+            });
+            let one = found.next()?;
+            return found.next().is_none().then(|| one.1.clone());
+        }
+        let products: Vec<Singular<'_>> = self
+            .facilities
+            .iter()
+            .map(|f| Singular::of(&f.0.modifier))
+            .collect();
+        let mut found = 0u64;
+        for w in lower_words(sentence) {
+            let w = Singular::of(&w);
+            for (i, p) in products.iter().enumerate() {
+                if found & (1 << i) == 0 && w.akin_to(p) {
+                    found |= 1 << i;
+                }
+            }
+        }
+        (found.count_ones() == 1)
+            .then(|| self.facilities[found.trailing_zeros() as usize].1.clone())
     }
 }
 
@@ -793,6 +813,8 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
     let mut out = vec![About::default(); statements.len()];
     // The last statement resolved by what it makes: (start, noun class, facilities).
     let mut last: Option<(usize, &str, Vec<String>)> = None;
+    // The last sentence read for a product, and the facility it names.
+    let mut read: Option<(Arc<str>, Option<String>)> = None;
     for k in order {
         let st = &statements[k];
         let in_subject = &st.subject;
@@ -839,7 +861,17 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
         if facilities.is_none()
             && let Some(anchor) = in_sentence.first()
             && let Some(sentence) = &st.sentence
-            && let Some(f) = known.by_product(sentence)
+            && let Some(f) = {
+                // (Statements of one sentence share it, and come one after another.)
+                match &read {
+                    Some((s, f)) if Arc::ptr_eq(s, sentence) => f.clone(),
+                    _ => {
+                        let f = known.by_product(sentence);
+                        read = Some((sentence.clone(), f.clone()));
+                        f
+                    }
+                }
+            }
         {
             last = Some((st.start, class(anchor.noun), vec![f.clone()]));
             facilities = Some(vec![f]);
@@ -892,23 +924,32 @@ mod tests {
             };
             (kind.clone(), kind.label(), Vec::new(), 1)
         };
-        let mut facilities: Vec<_> = (0..70).map(|i| facility(&format!("part{i}"))).collect();
-        facilities[66] = facility("ammunition");
-        facilities[3] = facility("rifle");
-        let known = Known { facilities };
-        // One product named (in the plural, or as the end of a longer word): found.
-        assert_eq!(
-            known.by_product("to begin producing munitions").as_deref(),
-            Some("ammunition plant")
-        );
-        assert_eq!(
-            known.by_product("rifles soon").as_deref(),
-            Some("rifle plant")
-        );
-        // Two, or none, or only capitalised: not found.
-        assert_eq!(known.by_product("rifles and ammunition"), None);
-        assert_eq!(known.by_product("the works began"), None);
-        assert_eq!(known.by_product("Rifles soon"), None);
+        // A project's few facilities (read in one pass, as bits), as many as bits hold,
+        // and more (read word by word): the same answers.
+        for many in [3, 64, 70] {
+            let mut facilities: Vec<_> = (0..many).map(|i| facility(&format!("part{i}"))).collect();
+            facilities[many - 1] = facility("ammunition");
+            facilities[1] = facility("rifle");
+            let known = Known { facilities };
+            // One product named (in the plural, or as the end of a longer word): found,
+            // however often.
+            assert_eq!(
+                known.by_product("to begin producing munitions").as_deref(),
+                Some("ammunition plant"),
+                "{many}"
+            );
+            assert_eq!(
+                known
+                    .by_product("rifles soon, rifle after rifle")
+                    .as_deref(),
+                Some("rifle plant"),
+                "{many}"
+            );
+            // Two, or none, or only capitalised: not found.
+            assert_eq!(known.by_product("rifles and ammunition"), None, "{many}");
+            assert_eq!(known.by_product("the works began"), None, "{many}");
+            assert_eq!(known.by_product("Rifles soon"), None, "{many}");
+        }
     }
 
     #[test]
