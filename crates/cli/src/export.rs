@@ -49,7 +49,7 @@ pub fn run(args: Args) -> Result<Exit> {
         eprintln!("overdue: {rows} items written to {}", path.display());
         return Ok(exit);
     }
-    let (docs, grouping, exit) = grouped(&args.report, &corrections)?;
+    let (docs, grouping, exit) = grouped(&args.report, &corrections, overdue_store::Items::Views)?;
     let d = Dossier::build(docs, grouping, None);
     let json = overdue_web::export::timelinejs(&d.timeline, &args.title, &d.summary);
     let text = serde_json::to_string_pretty(&json)?;

@@ -8,12 +8,14 @@ use overdue_timeline::figures::{Figures, Seen, build};
 
 use crate::Exit;
 use crate::report::{Report, ReportArgs};
+use overdue_store::Items;
 
 /// Runs `overdue figures`.
 pub fn run(args: ReportArgs) -> Result<Exit> {
     crate::report::run(
         &args,
         Report {
+            items: Items::Quantities,
             build: |docs, grouping| build(docs, grouping),
             csv: |out, x: &Figures| write_csv(out, x),
             text: |out, x: &Figures, md| write_text(out, x, md),

@@ -7,6 +7,7 @@ use overdue_timeline::ledger::{Ledger, Row, build};
 
 use crate::Exit;
 use crate::report::{Report, ReportArgs};
+use overdue_store::Items;
 
 /// Arguments of `overdue ledger`.
 #[derive(clap::Args)]
@@ -47,6 +48,7 @@ pub fn run(args: Args) -> Result<Exit> {
     crate::report::run(
         &args.report,
         Report {
+            items: Items::Views,
             build: |docs, grouping| build(docs, grouping, as_of),
             csv: |out, l| write_csv(out, l),
             text: |out, l, md| write_table(out, l, md),

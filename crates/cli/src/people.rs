@@ -8,12 +8,14 @@ use overdue_timeline::people::{People, build};
 
 use crate::Exit;
 use crate::report::{Report, ReportArgs};
+use overdue_store::Items;
 
 /// Runs `overdue people`.
 pub fn run(args: ReportArgs) -> Result<Exit> {
     crate::report::run(
         &args,
         Report {
+            items: Items::People,
             build: |docs, _| build(docs),
             csv: |out, x: &People| write_csv(out, x),
             text: |out, x: &People, md| write_text(out, x, md),

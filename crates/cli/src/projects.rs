@@ -8,12 +8,14 @@ use overdue_timeline::projects::{Grouping, Project};
 
 use crate::Exit;
 use crate::report::{Report, ReportArgs};
+use overdue_store::Items;
 
 /// Runs `overdue projects`.
 pub fn run(args: ReportArgs) -> Result<Exit> {
     crate::report::run(
         &args,
         Report {
+            items: Items::None,
             build: |_, grouping: &Grouping| grouping.clone(),
             csv: |out, g: &Grouping| write_csv(out, g),
             text: |out, g: &Grouping, md| write_text(out, g, md),

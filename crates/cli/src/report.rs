@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use overdue_pipeline::Analysis;
+use overdue_store::Items;
 use overdue_timeline::projects::{Corrections, Grouping, group};
 use serde::Serialize;
 
@@ -62,6 +63,9 @@ where
     C: FnOnce(&mut Out, &T) -> Result<()>,
     X: FnOnce(&mut Out, &T, bool) -> Result<()>,
 {
+    /// The items of a store's records the report reads (when the store keeps the
+    /// grouping); the others are not read.
+    pub items: Items,
     /// Builds the report from the analyses and their grouping into projects.
     pub build: B,
     /// Writes it as CSV.
@@ -96,12 +100,13 @@ pub fn analyses(args: &ReportArgs, timexes: bool) -> Result<(Vec<Analysis>, Exit
 pub fn grouped(
     args: &ReportArgs,
     corrections: &Corrections,
+    items: Items,
 ) -> Result<(Vec<Analysis>, Grouping, Exit)> {
     if let Some(db) = &args.db
         && args.corrections.is_none()
         && args.input.paths.is_empty()
     {
-        let (docs, grouping) = overdue_store::Store::open_read_only(db)?.views()?;
+        let (docs, grouping) = overdue_store::Store::open_read_only(db)?.views_of(items)?;
         let grouping = grouping.unwrap_or_else(|| group(&docs, corrections));
         return Ok((docs, grouping, Exit::Success));
     }
@@ -122,7 +127,7 @@ where
     X: FnOnce(&mut Out, &T, bool) -> Result<()>,
 {
     let corrections = corrections(args.corrections.as_deref())?;
-    let (docs, grouping, exit) = grouped(args, &corrections)?;
+    let (docs, grouping, exit) = grouped(args, &corrections, report.items)?;
     let built = (report.build)(&docs, &grouping);
     write(args.format, &built, report.csv, report.text)?;
     Ok(exit)

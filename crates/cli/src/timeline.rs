@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::Exit;
 use crate::report::{Report, ReportArgs};
+use overdue_store::Items;
 
 /// The timeline as `--format json` writes it.
 #[derive(Serialize)]
@@ -21,6 +22,7 @@ pub fn run(args: ReportArgs) -> Result<Exit> {
     crate::report::run(
         &args,
         Report {
+            items: Items::Statements,
             build: |docs, grouping| Timeline {
                 entries: build(docs, grouping),
             },

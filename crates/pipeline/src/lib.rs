@@ -119,10 +119,12 @@ impl<'a> Record<'a> {
 }
 
 /// A record read back: [`Record`]'s fields, owned, as a store keeps them (without the
-/// text, which is kept beside it). `T` is what its time expressions are read as:
-/// [`serde::de::IgnoredAny`] passes over them (see [`StoredRecord::without_timexes`]).
+/// text, which is kept beside it). Each kind of item is read as its parameter says:
+/// `Vec` of the items, or [`serde::de::IgnoredAny`], which passes over them (a reader
+/// that needs only the statements does not make the rest); [`StoredRecord::read`] gives
+/// the record with no items of the kinds passed over.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct StoredRecord<T = Vec<Timex>> {
+pub struct StoredRecord<T = Vec<Timex>, Q = Vec<Quantity>, E = Vec<Entity>, S = Vec<Statement>> {
     /// The document's id.
     pub doc: String,
     /// Its publication date and where it came from.
@@ -141,18 +143,40 @@ pub struct StoredRecord<T = Vec<Timex>> {
     /// Time expressions.
     pub timexes: T,
     /// Quantities.
-    pub quantities: Vec<Quantity>,
+    pub quantities: Q,
     /// Entity mentions.
-    pub entities: Vec<Entity>,
+    pub entities: E,
     /// Statements.
-    pub statements: Vec<Statement>,
+    pub statements: S,
 }
 
-impl StoredRecord<serde::de::IgnoredAny> {
-    /// The record, read without its time expressions, with none: for the steps across
-    /// documents, which read the statements' targets and never the time expressions
-    /// themselves (a sixth of a record's memory).
-    pub fn without_timexes(self) -> StoredRecord {
+/// One kind of item of a [`StoredRecord`] as read: the items, or none when passed over.
+pub trait Layer<X> {
+    /// The items read.
+    fn items(self) -> Vec<X>;
+}
+
+impl<X> Layer<X> for Vec<X> {
+    fn items(self) -> Vec<X> {
+        self
+    }
+}
+
+impl<X> Layer<X> for serde::de::IgnoredAny {
+    fn items(self) -> Vec<X> {
+        Vec::new()
+    }
+}
+
+impl<T, Q, E, S> StoredRecord<T, Q, E, S>
+where
+    T: Layer<Timex>,
+    Q: Layer<Quantity>,
+    E: Layer<Entity>,
+    S: Layer<Statement>,
+{
+    /// The record with the items read, and none of the kinds passed over.
+    pub fn read(self) -> StoredRecord {
         StoredRecord {
             doc: self.doc,
             published: self.published,
@@ -160,11 +184,20 @@ impl StoredRecord<serde::de::IgnoredAny> {
             url: self.url,
             outlet: self.outlet,
             boilerplate: self.boilerplate,
-            timexes: Vec::new(),
-            quantities: self.quantities,
-            entities: self.entities,
-            statements: self.statements,
+            timexes: self.timexes.items(),
+            quantities: self.quantities.items(),
+            entities: self.entities.items(),
+            statements: self.statements.items(),
         }
+    }
+}
+
+impl StoredRecord<serde::de::IgnoredAny> {
+    /// The record, read without its time expressions, with none: for the steps across
+    /// documents, which read the statements' targets and never the time expressions
+    /// themselves (a sixth of a record's memory).
+    pub fn without_timexes(self) -> StoredRecord {
+        self.read()
     }
 }
 

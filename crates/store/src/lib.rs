@@ -431,6 +431,56 @@ fn index_words(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> S
     words
 }
 
+/// Which items of the stored records a reader reads; the others are passed over, not
+/// made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Items {
+    /// Every item.
+    All,
+    /// All but the time expressions: what the views across documents read (the
+    /// statements keep their targets).
+    Views,
+    /// The entities and the statements: the people.
+    People,
+    /// The statements: the timeline.
+    Statements,
+    /// The quantities: the figures.
+    Quantities,
+    /// None: a view of the grouping alone (the projects).
+    None,
+}
+
+impl Items {
+    /// A stored record read with these items only.
+    fn parse(self, v: rusqlite::types::ValueRef<'_>) -> std::result::Result<StoredRecord, String> {
+        use overdue_pipeline::entity::Entity;
+        use overdue_pipeline::quantity::Quantity;
+        use overdue_pipeline::statement::Statement;
+        use overdue_pipeline::time::Timex;
+        type Skip = IgnoredAny;
+        fn read<T, Q, E, S>(
+            v: rusqlite::types::ValueRef<'_>,
+        ) -> std::result::Result<StoredRecord, String>
+        where
+            StoredRecord<T, Q, E, S>: serde::de::DeserializeOwned,
+            T: overdue_pipeline::Layer<Timex>,
+            Q: overdue_pipeline::Layer<Quantity>,
+            E: overdue_pipeline::Layer<Entity>,
+            S: overdue_pipeline::Layer<Statement>,
+        {
+            parse_stored::<StoredRecord<T, Q, E, S>>(v).map(StoredRecord::read)
+        }
+        match self {
+            Items::All => read::<Vec<Timex>, Vec<Quantity>, Vec<Entity>, Vec<Statement>>(v),
+            Items::Views => read::<Skip, Vec<Quantity>, Vec<Entity>, Vec<Statement>>(v),
+            Items::People => read::<Skip, Skip, Vec<Entity>, Vec<Statement>>(v),
+            Items::Statements => read::<Skip, Skip, Skip, Vec<Statement>>(v),
+            Items::Quantities => read::<Skip, Vec<Quantity>, Skip, Skip>(v),
+            Items::None => read::<Skip, Skip, Skip, Skip>(v),
+        }
+    }
+}
+
 /// A stored record: compressed MessagePack or JSON (a BLOB), or JSON text as stores
 /// before schema 3 kept it.
 fn parse_record<T: serde::de::DeserializeOwned>(
@@ -808,23 +858,38 @@ impl Store {
     /// documents (its segmentation left empty: see
     /// [`StoredRecord::into_unsegmented`](overdue_pipeline::StoredRecord::into_unsegmented)).
     pub fn analyses(&self) -> Result<Vec<Analysis>> {
-        load(&self.conn, &self.path, true, READ_CHUNK)
+        load(&self.conn, &self.path, Items::All, READ_CHUNK)
     }
 
     /// As [`Store::analyses`], without the time expressions: what the views across
     /// documents (ledger, timeline, figures, people, projects) read. The statements keep
     /// their targets; a sixth less memory.
     pub fn analyses_for_views(&self) -> Result<Vec<Analysis>> {
-        load(&self.conn, &self.path, false, READ_CHUNK)
+        load(&self.conn, &self.path, Items::Views, READ_CHUNK)
     }
 
     /// What the views across documents read: [`Store::analyses_for_views`], and their
     /// grouping into projects as the last ingest kept it (`None` if the store keeps none
     /// for some document: group them), seen at one moment.
     pub fn views(&self) -> Result<(Vec<Analysis>, Option<overdue_timeline::projects::Grouping>)> {
+        self.views_of(Items::Views)
+    }
+
+    /// As [`Store::views`], with only the `items` a view reads when the store keeps the
+    /// grouping (a timeline of 100,000 documents does not hold their entities and
+    /// quantities); with all the views read when it does not, to group them.
+    pub fn views_of(
+        &self,
+        items: Items,
+    ) -> Result<(Vec<Analysis>, Option<overdue_timeline::projects::Grouping>)> {
         let read = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
-        let docs = load_in(&read, &self.path, false, READ_CHUNK)?;
         let grouping = across::grouping(&read, &self.path)?;
+        let items = if grouping.is_some() {
+            items
+        } else {
+            Items::Views
+        };
+        let docs = load_in(&read, &self.path, items, READ_CHUNK)?;
         let n = docs.len();
         Ok((docs, grouping.filter(|g| g.len() == n)))
     }
@@ -992,14 +1057,14 @@ const READ_CHUNK: usize = 4096;
 /// stored ones, or (when a document has none stored, as in a store not made by this
 /// version) ones given anew. Their time expressions too if `timexes`. `chunk` rows are
 /// held at a time.
-fn load(conn: &Connection, path: &Path, timexes: bool, chunk: usize) -> Result<Vec<Analysis>> {
+fn load(conn: &Connection, path: &Path, items: Items, chunk: usize) -> Result<Vec<Analysis>> {
     // One read transaction: the count and the rows see the same store.
     let read = conn.unchecked_transaction().map_err(|e| sqlite(path, e))?;
-    load_in(&read, path, timexes, chunk)
+    load_in(&read, path, items, chunk)
 }
 
 /// [`load`] within a transaction of the caller's.
-fn load_in(conn: &Connection, path: &Path, timexes: bool, chunk: usize) -> Result<Vec<Analysis>> {
+fn load_in(conn: &Connection, path: &Path, items: Items, chunk: usize) -> Result<Vec<Analysis>> {
     let missing: i64 = conn
         .query_row(
             &format!(
@@ -1011,6 +1076,12 @@ fn load_in(conn: &Connection, path: &Path, timexes: bool, chunk: usize) -> Resul
         )
         .map_err(|e| sqlite(path, e))?;
     let stored_ids = missing == 0;
+    // (Identities given here are given from the entities: read those of the views.)
+    let items = if stored_ids || items == Items::All {
+        items
+    } else {
+        Items::Views
+    };
     let mut st = conn
         .prepare(&format!(
             "SELECT d.doc, d.text, d.record, i.ids FROM documents d \
@@ -1037,11 +1108,7 @@ fn load_in(conn: &Connection, path: &Path, timexes: bool, chunk: usize) -> Resul
                 doc: doc.clone(),
                 why,
             };
-            let record = if timexes {
-                parse_record((&record).into())
-            } else {
-                parse_record::<IgnoredAny>((&record).into()).map(|r| r.without_timexes())
-            };
+            let record = items.parse((&record).into());
             let mut a = record
                 .map_err(bad)?
                 .into_unsegmented(text)
@@ -1979,16 +2046,95 @@ mod tests {
                 .collect()
         };
         for chunk in [1, 2, 3, 100] {
-            let docs = load(&store.conn, &store.path, true, chunk).unwrap();
+            let docs = load(&store.conn, &store.path, Items::All, chunk).unwrap();
             assert_eq!(items(&docs), items(&whole), "chunk {chunk}");
         }
         let mut lean = whole.clone();
         lean.iter_mut().for_each(|a| a.timexes.clear());
         assert_eq!(items(&store.analyses_for_views().unwrap()), items(&lean));
         assert_eq!(
-            items(&load(&store.conn, &store.path, false, 2).unwrap()),
+            items(&load(&store.conn, &store.path, Items::Views, 2).unwrap()),
             items(&lean)
         );
+    }
+
+    #[test]
+    fn a_view_reads_only_the_items_it_asks_for_and_the_grouping_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        let mut tx = store.ingest(|| ()).unwrap();
+        let figures = (
+            "d",
+            "The terminal will cost $40 million and handle 2 million passengers a year, \
+             the Harbour Authority said.",
+        );
+        for (id, text) in TEXTS.into_iter().chain([figures]) {
+            tx.add(analysed(id, text), "2026-01-01").unwrap();
+        }
+        tx.commit().unwrap();
+        let (whole, grouping) = store.views().unwrap();
+        let grouping = grouping.expect("a grouping kept");
+        // Every kind of item is there to be left out.
+        assert!(whole.iter().any(|a| !a.quantities.is_empty()));
+        assert!(whole.iter().any(|a| !a.entities.is_empty()));
+        assert!(whole.iter().any(|a| !a.statements.is_empty()));
+        let show = |docs: &[Analysis]| -> Vec<String> {
+            docs.iter()
+                .map(|a| {
+                    format!(
+                        "{:?} {:?} {:?} {:?} {:?}",
+                        a.doc, a.timexes, a.quantities, a.entities, a.statements
+                    )
+                })
+                .collect()
+        };
+        // (Quantities, entities, statements.)
+        for (items, kept) in [
+            (Items::Views, [true, true, true]),
+            (Items::People, [false, true, true]),
+            (Items::Statements, [false, false, true]),
+            (Items::Quantities, [true, false, false]),
+            (Items::None, [false, false, false]),
+        ] {
+            let mut want = whole.clone();
+            for a in &mut want {
+                if !kept[0] {
+                    a.quantities.clear();
+                }
+                if !kept[1] {
+                    a.entities.clear();
+                }
+                if !kept[2] {
+                    a.statements.clear();
+                }
+            }
+            let (docs, got) = store.views_of(items).unwrap();
+            assert_eq!(show(&docs), show(&want), "{items:?}");
+            let got = got.expect("a grouping kept");
+            assert_eq!(
+                serde_json::to_string(&got).unwrap(),
+                serde_json::to_string(&grouping).unwrap(),
+                "{items:?}"
+            );
+        }
+        // With every kind of item, the time expressions too.
+        let all = load(&store.conn, &store.path, Items::All, READ_CHUNK).unwrap();
+        assert_eq!(show(&all), show(&store.analyses().unwrap()));
+        assert!(all.iter().any(|a| !a.timexes.is_empty()));
+        // A store that keeps no grouping for some document: every item of the views is
+        // read, to group the documents.
+        store
+            .conn
+            .execute(
+                "DELETE FROM grouping WHERE seq = (SELECT min(seq) FROM grouping)",
+                [],
+            )
+            .unwrap();
+        for items in [Items::Statements, Items::None] {
+            let (docs, got) = store.views_of(items).unwrap();
+            assert!(got.is_none());
+            assert_eq!(show(&docs), show(&whole), "{items:?}");
+        }
     }
 
     #[test]
