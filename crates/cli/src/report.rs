@@ -130,7 +130,16 @@ where
     let (docs, grouping, exit) = grouped(args, &corrections, report.items)?;
     let built = (report.build)(&docs, &grouping);
     write(args.format, &built, report.csv, report.text)?;
+    leave((docs, grouping, built));
     Ok(exit)
+}
+
+/// Lets go of what a command built, without freeing it, when the command is done and the
+/// process ends next: the system takes a process's memory back at once, where freeing the
+/// millions of items of a large store's views one by one took a sixth of the run
+/// (`overdue timeline --db` of 100,000 documents: 7.1–7.3 s, 5.6–6.2 s without).
+pub fn leave<T>(built: T) {
+    std::mem::forget(built);
 }
 
 /// Writes a report built in the format asked, to the standard output.
