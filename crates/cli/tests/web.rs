@@ -96,6 +96,46 @@ fn serve_answers_every_view_and_nothing_outside_the_store() {
             .iter()
             .all(|r| r["sources"].as_array().unwrap().len() <= 1)
     );
+    // A page of the timeline: the entries of the whole view from the offset.
+    let (_, whole) = get(&s.addr, "/api/timeline");
+    let whole: Value = serde_json::from_str(&whole).unwrap();
+    let entries = whole["entries"].as_array().unwrap();
+    assert!(entries.len() > 4);
+    // The same timeline as the command's, its fields in the same order (`kind` before
+    // `event`, as the entries declare them; not sorted by name).
+    let out = overdue(&[
+        "timeline",
+        "--format",
+        "json",
+        "--db",
+        s.db.to_str().unwrap(),
+    ]);
+    let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(whole, cli);
+    let (_, raw) = get(&s.addr, "/api/timeline");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for json in [&raw, &text] {
+        let at = |key: &str| json.find(&format!("\"{key}\"")).unwrap();
+        assert!(at("kind") < at("event"), "{}", &json[..200.min(json.len())]);
+    }
+    let (status, page) = get(&s.addr, "/api/timeline?limit=3&offset=2");
+    assert_eq!(status, 200);
+    let page: Value = serde_json::from_str(&page).unwrap();
+    assert_eq!(page["total"], entries.len());
+    assert_eq!(page["offset"], 2);
+    assert_eq!(page["entries"].as_array().unwrap(), &entries[2..5]);
+    let (_, last) = get(
+        &s.addr,
+        &format!("/api/timeline?limit=10&offset={}", entries.len() - 1),
+    );
+    let last: Value = serde_json::from_str(&last).unwrap();
+    assert_eq!(
+        last["entries"].as_array().unwrap(),
+        &entries[entries.len() - 1..]
+    );
+    let (_, past) = get(&s.addr, "/api/timeline?limit=10&offset=100000");
+    let past: Value = serde_json::from_str(&past).unwrap();
+    assert!(past["entries"].as_array().unwrap().is_empty());
     for view in ["timeline", "figures", "people", "projects", "documents"] {
         let (status, body) = get(&s.addr, &format!("/api/{view}"));
         assert_eq!(status, 200, "{view}");

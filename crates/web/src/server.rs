@@ -113,12 +113,29 @@ impl Built {
 fn view_json(d: &Dossier, view: &str) -> Bytes {
     let json = match view {
         "ledger" => serde_json::to_string(d.ledger.as_ref()),
-        "timeline" => serde_json::to_string(&serde_json::json!({ "entries": &d.timeline })),
+        // (Written from the entries, not made into a tree of JSON values first: that
+        // took 28 s and 3.5 GB for 100,000 documents' 2.6 million entries.)
+        "timeline" => serde_json::to_string(&TimelinePage {
+            total: None,
+            offset: None,
+            entries: &d.timeline,
+        }),
         "figures" => serde_json::to_string(&d.figures),
         "people" => serde_json::to_string(&d.people),
         _ => serde_json::to_string(&d.grouping),
     };
     Bytes::from(json.unwrap_or_else(|_| "null".into()))
+}
+
+/// The timeline as `/api/timeline` gives it: whole, or a page of it with the number of
+/// entries and the first one's place.
+#[derive(serde::Serialize)]
+struct TimelinePage<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<usize>,
+    entries: &'a [overdue_timeline::events::Entry],
 }
 
 /// Timeline entries per page.
@@ -592,10 +609,10 @@ fn project_page(d: &Dossier, title: &str) -> String {
 struct Q {
     #[serde(default)]
     q: String,
-    /// Rows of a page of the ledger.
+    /// Rows of a page of the ledger, or entries of a page of the timeline.
     #[serde(default)]
     limit: Option<usize>,
-    /// The first row of the page.
+    /// The first row (entry) of the page.
     #[serde(default)]
     offset: usize,
     /// Sources a row of a page shows at most.
@@ -684,6 +701,25 @@ async fn api(
                 "offset": q.offset,
                 "rows": rows,
             });
+            return Ok(Answer::Json(Bytes::from(
+                serde_json::to_string(&page).unwrap_or_default(),
+            )));
+        }
+        // A page of the timeline: `?limit=N&offset=M` (entries in the order of the view),
+        // without making the JSON of the whole (a gigabyte for 100,000 documents).
+        if view == "timeline"
+            && let Some(limit) = q.limit
+        {
+            let Some(b) = whole()? else {
+                return Ok(Answer::Preparing);
+            };
+            let t = &b.dossier.timeline;
+            let end = q.offset.saturating_add(limit).min(t.len());
+            let page = TimelinePage {
+                total: Some(t.len()),
+                offset: Some(q.offset),
+                entries: &t[q.offset.min(end)..end],
+            };
             return Ok(Answer::Json(Bytes::from(
                 serde_json::to_string(&page).unwrap_or_default(),
             )));
