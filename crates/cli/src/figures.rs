@@ -4,11 +4,11 @@
 use std::io::Write;
 
 use anyhow::Result;
+use overdue_store::Items;
 use overdue_timeline::figures::{Figures, Seen, build};
 
 use crate::Exit;
 use crate::report::{Report, ReportArgs};
-use overdue_store::Items;
 
 /// Runs `overdue figures`.
 pub fn run(args: ReportArgs) -> Result<Exit> {

@@ -3,11 +3,11 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
+use overdue_store::Items;
 use overdue_timeline::ledger::{Ledger, Row, build};
 
 use crate::Exit;
 use crate::report::{Report, ReportArgs};
-use overdue_store::Items;
 
 /// Arguments of `overdue ledger`.
 #[derive(clap::Args)]

@@ -4,12 +4,12 @@
 use std::io::Write;
 
 use anyhow::Result;
+use overdue_store::Items;
 use overdue_timeline::events::{Entry, build};
 use serde::Serialize;
 
 use crate::Exit;
 use crate::report::{Report, ReportArgs};
-use overdue_store::Items;
 
 /// The timeline as `--format json` writes it.
 #[derive(Serialize)]

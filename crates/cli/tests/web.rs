@@ -97,8 +97,8 @@ fn serve_answers_every_view_and_nothing_outside_the_store() {
             .all(|r| r["sources"].as_array().unwrap().len() <= 1)
     );
     // A page of the timeline: the entries of the whole view from the offset.
-    let (_, whole) = get(&s.addr, "/api/timeline");
-    let whole: Value = serde_json::from_str(&whole).unwrap();
+    let (_, raw) = get(&s.addr, "/api/timeline");
+    let whole: Value = serde_json::from_str(&raw).unwrap();
     let entries = whole["entries"].as_array().unwrap();
     assert!(entries.len() > 4);
     // The same timeline as the command's, its fields in the same order (`kind` before
@@ -112,7 +112,6 @@ fn serve_answers_every_view_and_nothing_outside_the_store() {
     ]);
     let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(whole, cli);
-    let (_, raw) = get(&s.addr, "/api/timeline");
     let text = String::from_utf8(out.stdout).unwrap();
     for json in [&raw, &text] {
         let at = |key: &str| json.find(&format!("\"{key}\"")).unwrap();

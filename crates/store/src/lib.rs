@@ -2024,6 +2024,18 @@ mod tests {
         assert_eq!(waiter.join().unwrap(), 0);
     }
 
+    /// Each document and its items, to compare what two reads give.
+    fn shown(docs: &[Analysis]) -> Vec<String> {
+        docs.iter()
+            .map(|a| {
+                format!(
+                    "{:?} {:?} {:?} {:?} {:?}",
+                    a.doc, a.timexes, a.quantities, a.entities, a.statements
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn records_read_a_chunk_at_a_time_and_without_time_expressions_are_the_same() {
         let dir = tempfile::tempdir().unwrap();
@@ -2035,26 +2047,16 @@ mod tests {
         tx.commit().unwrap();
         let whole = store.analyses().unwrap();
         assert!(whole.iter().filter(|a| !a.timexes.is_empty()).count() >= 2);
-        let items = |docs: &[Analysis]| -> Vec<String> {
-            docs.iter()
-                .map(|a| {
-                    format!(
-                        "{:?} {:?} {:?} {:?} {:?}",
-                        a.doc, a.timexes, a.quantities, a.entities, a.statements
-                    )
-                })
-                .collect()
-        };
         for chunk in [1, 2, 3, 100] {
             let docs = load(&store.conn, &store.path, Items::All, chunk).unwrap();
-            assert_eq!(items(&docs), items(&whole), "chunk {chunk}");
+            assert_eq!(shown(&docs), shown(&whole), "chunk {chunk}");
         }
         let mut lean = whole.clone();
         lean.iter_mut().for_each(|a| a.timexes.clear());
-        assert_eq!(items(&store.analyses_for_views().unwrap()), items(&lean));
+        assert_eq!(shown(&store.analyses_for_views().unwrap()), shown(&lean));
         assert_eq!(
-            items(&load(&store.conn, &store.path, Items::Views, 2).unwrap()),
-            items(&lean)
+            shown(&load(&store.conn, &store.path, Items::Views, 2).unwrap()),
+            shown(&lean)
         );
     }
 
@@ -2078,16 +2080,6 @@ mod tests {
         assert!(whole.iter().any(|a| !a.quantities.is_empty()));
         assert!(whole.iter().any(|a| !a.entities.is_empty()));
         assert!(whole.iter().any(|a| !a.statements.is_empty()));
-        let show = |docs: &[Analysis]| -> Vec<String> {
-            docs.iter()
-                .map(|a| {
-                    format!(
-                        "{:?} {:?} {:?} {:?} {:?}",
-                        a.doc, a.timexes, a.quantities, a.entities, a.statements
-                    )
-                })
-                .collect()
-        };
         // (Quantities, entities, statements.)
         for (items, kept) in [
             (Items::Views, [true, true, true]),
@@ -2109,7 +2101,7 @@ mod tests {
                 }
             }
             let (docs, got) = store.views_of(items).unwrap();
-            assert_eq!(show(&docs), show(&want), "{items:?}");
+            assert_eq!(shown(&docs), shown(&want), "{items:?}");
             let got = got.expect("a grouping kept");
             assert_eq!(
                 serde_json::to_string(&got).unwrap(),
@@ -2119,7 +2111,7 @@ mod tests {
         }
         // With every kind of item, the time expressions too.
         let all = load(&store.conn, &store.path, Items::All, READ_CHUNK).unwrap();
-        assert_eq!(show(&all), show(&store.analyses().unwrap()));
+        assert_eq!(shown(&all), shown(&store.analyses().unwrap()));
         assert!(all.iter().any(|a| !a.timexes.is_empty()));
         // A store that keeps no grouping for some document: every item of the views is
         // read, to group the documents.
@@ -2133,7 +2125,7 @@ mod tests {
         for items in [Items::Statements, Items::None] {
             let (docs, got) = store.views_of(items).unwrap();
             assert!(got.is_none());
-            assert_eq!(show(&docs), show(&whole), "{items:?}");
+            assert_eq!(shown(&docs), shown(&whole), "{items:?}");
         }
     }
 

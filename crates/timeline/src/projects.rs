@@ -742,34 +742,25 @@ impl Known {
     /// its words not capitalised.
     fn by_product(&self, sentence: &str) -> Option<String> {
         // Each word made singular once and set against every product (made singular
-        // once), in one pass over the sentence; which facilities were found kept as bits
-        // (a project has a few facilities; more than 64 are read as before).
-        if self.facilities.len() > 64 {
-            let words: Vec<Cow<'_, str>> = lower_words(sentence).collect();
-            let words: Vec<Singular<'_>> = words.iter().map(|w| Singular::of(w)).collect();
-            let mut found = self.facilities.iter().filter(|f| {
-                let product = Singular::of(&f.0.modifier);
-                words.iter().any(|w| w.akin_to(&product))
-            });
-            let one = found.next()?;
-            return found.next().is_none().then(|| one.1.clone());
-        }
+        // once), in one pass over the sentence, without keeping its words.
         let products: Vec<Singular<'_>> = self
             .facilities
             .iter()
             .map(|f| Singular::of(&f.0.modifier))
             .collect();
-        let mut found = 0u64;
+        let mut found = vec![false; products.len()];
         for w in lower_words(sentence) {
             let w = Singular::of(&w);
-            for (i, p) in products.iter().enumerate() {
-                if found & (1 << i) == 0 && w.akin_to(p) {
-                    found |= 1 << i;
-                }
+            for (p, found) in products.iter().zip(found.iter_mut()) {
+                *found = *found || w.akin_to(p);
             }
         }
-        (found.count_ones() == 1)
-            .then(|| self.facilities[found.trailing_zeros() as usize].1.clone())
+        let mut which = (0..found.len()).filter(|&i| found[i]);
+        let one = which.next()?;
+        which
+            .next()
+            .is_none()
+            .then(|| self.facilities[one].1.clone())
     }
 }
 
@@ -924,9 +915,7 @@ mod tests {
             };
             (kind.clone(), kind.label(), Vec::new(), 1)
         };
-        // A project's few facilities (read in one pass, as bits), as many as bits hold,
-        // and more (read word by word): the same answers.
-        for many in [3, 64, 70] {
+        for many in [3, 70] {
             let mut facilities: Vec<_> = (0..many).map(|i| facility(&format!("part{i}"))).collect();
             facilities[many - 1] = facility("ammunition");
             facilities[1] = facility("rifle");
