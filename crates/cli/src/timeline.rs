@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use overdue_store::Items;
-use overdue_timeline::events::{Entry, build};
+use overdue_timeline::events::{Entry, build, entries_of, sort};
 use serde::Serialize;
 
 use crate::Exit;
@@ -19,6 +19,29 @@ struct Timeline {
 
 /// Runs `overdue timeline`.
 pub fn run(args: ReportArgs) -> Result<Exit> {
+    // From a store's grouping, a chunk of documents at a time: their statements and
+    // texts let go once their entries are made.
+    if let Some(db) = &args.db
+        && args.corrections.is_none()
+        && args.input.paths.is_empty()
+    {
+        let mut entries = Vec::new();
+        let store = overdue_store::Store::open_read_only(db)?;
+        if store.views_each(Items::Statements, |first, docs, grouping| {
+            entries.extend(entries_of(&docs, first, grouping));
+        })? {
+            sort(&mut entries);
+            let built = Timeline { entries };
+            crate::report::write(
+                args.format,
+                &built,
+                |out, t: &Timeline| write_csv(out, &t.entries),
+                |out, t: &Timeline, md| write_text(out, &t.entries, md),
+            )?;
+            crate::report::leave(built);
+            return Ok(Exit::Success);
+        }
+    }
     crate::report::run(
         &args,
         Report {

@@ -894,6 +894,49 @@ impl Store {
         Ok((docs, grouping.filter(|g| g.len() == n)))
     }
 
+    /// As [`Store::views_of`], a chunk of documents at a time: `each` is given the place
+    /// of the chunk's first document, its analyses and the grouping kept, so that a view
+    /// built document by document does not hold every analysis at once. `false`, and
+    /// nothing given, if the store keeps no grouping for some document (read them with
+    /// [`Store::views_of`], which groups them).
+    pub fn views_each(
+        &self,
+        items: Items,
+        each: impl FnMut(usize, Vec<Analysis>, &overdue_timeline::projects::Grouping),
+    ) -> Result<bool> {
+        self.views_each_in(items, READ_CHUNK, each)
+    }
+
+    /// [`Store::views_each`], `chunk` documents at a time.
+    fn views_each_in(
+        &self,
+        items: Items,
+        chunk: usize,
+        mut each: impl FnMut(usize, Vec<Analysis>, &overdue_timeline::projects::Grouping),
+    ) -> Result<bool> {
+        let read = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        let Some(grouping) = across::grouping(&read, &self.path)? else {
+            return Ok(false);
+        };
+        let n: i64 = read
+            .query_row(
+                &format!("SELECT count(*) FROM documents WHERE seq <= {SHOWN}"),
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        if usize::try_from(n).ok() != Some(grouping.len()) {
+            return Ok(false);
+        }
+        let mut first = 0;
+        load_each(&read, &self.path, items, chunk, |docs| {
+            let n = docs.len();
+            each(first, docs, &grouping);
+            first += n;
+        })?;
+        Ok(true)
+    }
+
     /// The ledger of the stored documents as of `as_of` (default: the newest publication
     /// date), read from the grouping every ingest keeps: the same as the ledger of their
     /// analyses ([`Store::analyses_for_views`]) grouped without corrections, without
@@ -1065,6 +1108,20 @@ fn load(conn: &Connection, path: &Path, items: Items, chunk: usize) -> Result<Ve
 
 /// [`load`] within a transaction of the caller's.
 fn load_in(conn: &Connection, path: &Path, items: Items, chunk: usize) -> Result<Vec<Analysis>> {
+    let mut docs = Vec::new();
+    load_each(conn, path, items, chunk, |mut c| docs.append(&mut c))?;
+    Ok(docs)
+}
+
+/// The documents [`load`] reads, given to `each` a chunk at a time (in order), within a
+/// transaction of the caller's.
+fn load_each(
+    conn: &Connection,
+    path: &Path,
+    items: Items,
+    chunk: usize,
+    mut each: impl FnMut(Vec<Analysis>),
+) -> Result<()> {
     let missing: i64 = conn
         .query_row(
             &format!(
@@ -1082,6 +1139,8 @@ fn load_in(conn: &Connection, path: &Path, items: Items, chunk: usize) -> Result
     } else {
         Items::Views
     };
+    // Identities given here, in the order the documents were added, as an ingest would.
+    let mut registry = (!stored_ids).then(Registry::new);
     let mut st = conn
         .prepare(&format!(
             "SELECT d.doc, d.text, d.record, i.ids FROM documents d \
@@ -1091,7 +1150,6 @@ fn load_in(conn: &Connection, path: &Path, items: Items, chunk: usize) -> Result
     let mut rows = st
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .map_err(|e| sqlite(path, e))?;
-    let mut docs = Vec::new();
     loop {
         let chunk: Vec<Row> = rows
             .by_ref()
@@ -1120,17 +1178,15 @@ fn load_in(conn: &Connection, path: &Path, items: Items, chunk: usize) -> Result
             }
             Ok(a)
         });
-        for a in parsed {
-            docs.push(a?);
+        let mut docs = parsed.into_iter().collect::<Result<Vec<Analysis>>>()?;
+        if let Some(registry) = &mut registry {
+            for a in &mut docs {
+                identify(registry, a);
+            }
         }
+        each(docs);
     }
-    if !stored_ids {
-        let mut registry = Registry::new();
-        for a in &mut docs {
-            identify(&mut registry, a);
-        }
-    }
-    Ok(docs)
+    Ok(())
 }
 
 /// `f` of every row, on every core, in order; the first error if any.
@@ -2113,8 +2169,28 @@ mod tests {
         let all = load(&store.conn, &store.path, Items::All, READ_CHUNK).unwrap();
         assert_eq!(shown(&all), shown(&store.analyses().unwrap()));
         assert!(all.iter().any(|a| !a.timexes.is_empty()));
+        // A chunk at a time: the same documents, each chunk given its first one's place.
+        for chunk in [1, 3, 100] {
+            let mut docs = Vec::new();
+            let mut firsts = Vec::new();
+            let kept = store
+                .views_each_in(Items::Statements, chunk, |first, part, got| {
+                    assert_eq!(
+                        serde_json::to_string(got).unwrap(),
+                        serde_json::to_string(&grouping).unwrap()
+                    );
+                    firsts.push(first);
+                    docs.extend(part);
+                })
+                .unwrap();
+            assert!(kept);
+            let (all, _) = store.views_of(Items::Statements).unwrap();
+            assert_eq!(shown(&docs), shown(&all), "{chunk}");
+            let want: Vec<usize> = (0..whole.len()).step_by(chunk).collect();
+            assert_eq!(firsts, want, "{chunk}");
+        }
         // A store that keeps no grouping for some document: every item of the views is
-        // read, to group the documents.
+        // read, to group the documents; none a chunk at a time.
         store
             .conn
             .execute(
@@ -2127,6 +2203,11 @@ mod tests {
             assert!(got.is_none());
             assert_eq!(shown(&docs), shown(&whole), "{items:?}");
         }
+        assert!(
+            !store
+                .views_each(Items::Statements, |_, _, _| panic!())
+                .unwrap()
+        );
     }
 
     #[test]

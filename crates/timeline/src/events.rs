@@ -34,10 +34,17 @@ pub struct Entry {
 /// The timeline of `docs`: dated entries first, by date (the first day of the period),
 /// then undated ones in input order.
 pub fn build(docs: &[Analysis], grouping: &Grouping) -> Vec<Entry> {
-    // Each document's entries on every core, then one sort by date (stable: undated and
-    // same-day entries keep the input order), in place.
-    let per_doc = overdue_pipeline::parallel_map(docs.len(), |d| {
-        let a = &docs[d];
+    let mut entries = entries_of(docs, 0, grouping);
+    sort(&mut entries);
+    entries
+}
+
+/// The entries of `docs`, the documents of `grouping` from the `first`, in input order:
+/// a timeline built a part at a time is these of every part, then [`sort`]ed.
+pub fn entries_of(docs: &[Analysis], first: usize, grouping: &Grouping) -> Vec<Entry> {
+    // Each document's entries on every core.
+    let per_doc = overdue_pipeline::parallel_map(docs.len(), |i| {
+        let (a, d) = (&docs[i], first + i);
         let project = &grouping.project(d).id;
         a.statements
             .iter()
@@ -68,11 +75,16 @@ pub fn build(docs: &[Analysis], grouping: &Grouping) -> Vec<Entry> {
     for d in per_doc {
         entries.extend(d);
     }
+    entries
+}
+
+/// Puts entries in the timeline's order: by date (stable: undated and same-day entries
+/// keep the input order), undated last.
+pub fn sort(entries: &mut [Entry]) {
     entries.sort_by_cached_key(|e| {
         let first = e.date.as_deref().and_then(interval).map(|iv| iv.first);
         (first.is_none(), first)
     });
-    entries
 }
 
 /// The text with every run of whitespace made one space, and none at either end.
@@ -85,4 +97,44 @@ fn squash(text: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use overdue_pipeline::text::{DateSource, Document, Published};
+
+    #[test]
+    fn a_timeline_built_a_part_at_a_time_is_the_whole() {
+        let texts = [
+            "The minister said on Monday that the bridge will open in 2027.",
+            "The bridge opened in March 2028, the city said. Work began in 2019.",
+            "The company said the terminal would be finished by the end of 2026.",
+            "The terminal is late. It was to open in 2025, the port said on Friday.",
+        ];
+        let docs: Vec<Analysis> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut d = Document::new(format!("{i}.txt"), *t);
+                d.meta.published = Published::known("2024-05-06", DateSource::Flag);
+                overdue_pipeline::analyse(d)
+            })
+            .collect();
+        let grouping = crate::projects::group(&docs, &Default::default());
+        let whole = build(&docs, &grouping);
+        assert!(whole.len() >= 4, "{whole:?}");
+        for size in [1, 3] {
+            let mut parts = Vec::new();
+            for (c, chunk) in docs.chunks(size).enumerate() {
+                parts.extend(entries_of(chunk, c * size, &grouping));
+            }
+            sort(&mut parts);
+            assert_eq!(
+                serde_json::to_string(&parts).unwrap(),
+                serde_json::to_string(&whole).unwrap(),
+                "{size}"
+            );
+        }
+    }
 }
