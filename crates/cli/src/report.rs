@@ -102,10 +102,7 @@ pub fn grouped(
     corrections: &Corrections,
     items: Items,
 ) -> Result<(Vec<Analysis>, Grouping, Exit)> {
-    if let Some(db) = &args.db
-        && args.corrections.is_none()
-        && args.input.paths.is_empty()
-    {
+    if let Some(db) = kept_grouping(args) {
         let (docs, grouping) = overdue_store::Store::open_read_only(db)?.views_of(items)?;
         let grouping = grouping.unwrap_or_else(|| group(&docs, corrections));
         return Ok((docs, grouping, Exit::Success));
@@ -113,6 +110,14 @@ pub fn grouped(
     let (docs, exit) = analyses(args, false)?;
     let grouping = group(&docs, corrections);
     Ok((docs, grouping, exit))
+}
+
+/// The store whose grouping as its last ingest kept it a view reads, if it reads one:
+/// `--db` without corrections and without files.
+pub fn kept_grouping(args: &ReportArgs) -> Option<&std::path::Path> {
+    args.db
+        .as_deref()
+        .filter(|_| args.corrections.is_none() && args.input.paths.is_empty())
 }
 
 /// Where a report is written.

@@ -21,10 +21,7 @@ struct Timeline {
 pub fn run(args: ReportArgs) -> Result<Exit> {
     // From a store's grouping, a chunk of documents at a time: their statements and
     // texts let go once their entries are made.
-    if let Some(db) = &args.db
-        && args.corrections.is_none()
-        && args.input.paths.is_empty()
-    {
+    if let Some(db) = crate::report::kept_grouping(&args) {
         let mut entries = Vec::new();
         let store = overdue_store::Store::open_read_only(db)?;
         if store.views_each(Items::Statements, |first, docs, grouping| {

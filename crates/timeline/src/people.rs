@@ -108,11 +108,27 @@ pub fn post(title: &str) -> String {
 
 /// Builds the people of `docs` (their entity ids already made global by a registry).
 pub fn build(docs: &[Analysis]) -> People {
-    let mut people: Vec<Person> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::default();
-    // (org identity, post) → holders by person id.
-    let mut posts: BTreeMap<(String, String), (String, BTreeMap<String, Holder>)> = BTreeMap::new();
+    let mut people = Gathering::default();
     for a in docs {
+        people.add(a);
+    }
+    people.done()
+}
+
+/// The people of documents given one at a time, in input order ([`build`] of them all
+/// once [`Gathering::done`]): a view built a chunk of documents at a time.
+#[derive(Default)]
+pub struct Gathering {
+    people: Vec<Person>,
+    index: HashMap<String, usize>,
+    /// (org identity, post) → holders by person id.
+    posts: BTreeMap<(String, String), (String, BTreeMap<String, Holder>)>,
+}
+
+impl Gathering {
+    /// Adds a document's people and their statements.
+    pub fn add(&mut self, a: &Analysis) {
+        let (people, index, posts) = (&mut self.people, &mut self.index, &mut self.posts);
         let published = a.doc.meta.published.value.clone();
         for e in &a.entities {
             if !matches!(e.kind, "PERSON" | "ORG") {
@@ -177,18 +193,23 @@ pub fn build(docs: &[Analysis]) -> People {
             }
         }
     }
-    let role_conflicts = posts
-        .into_iter()
-        .filter(|(_, (_, holders))| holders.len() > 1)
-        .map(|((_, post), (org, holders))| RoleConflict {
-            org,
-            post,
-            holders: holders.into_values().collect(),
-        })
-        .collect();
-    People {
-        people,
-        role_conflicts,
+
+    /// The people of the documents added.
+    pub fn done(self) -> People {
+        let role_conflicts = self
+            .posts
+            .into_iter()
+            .filter(|(_, (_, holders))| holders.len() > 1)
+            .map(|((_, post), (org, holders))| RoleConflict {
+                org,
+                post,
+                holders: holders.into_values().collect(),
+            })
+            .collect();
+        People {
+            people: self.people,
+            role_conflicts,
+        }
     }
 }
 
