@@ -192,15 +192,6 @@ where
     }
 }
 
-impl StoredRecord<serde::de::IgnoredAny> {
-    /// The record, read without its time expressions, with none: for the steps across
-    /// documents, which read the statements' targets and never the time expressions
-    /// themselves (a sixth of a record's memory).
-    pub fn without_timexes(self) -> StoredRecord {
-        self.read()
-    }
-}
-
 impl StoredRecord {
     /// The record of an analysis.
     pub fn of(a: &Analysis) -> StoredRecord {

@@ -17,14 +17,13 @@
 use std::path::Path;
 
 use overdue_pipeline::statement::Statement;
-use overdue_pipeline::{Analysis, Identities, StoredRecord, apply_identities};
+use overdue_pipeline::{Analysis, Identities, apply_identities};
 use overdue_timeline::facilities::Kind;
 use overdue_timeline::ledger::{Input, Ledger, build_from, newest};
 use overdue_timeline::projects::{About, Corrections, Facts, Grouping, Names, partition};
 use rusqlite::{Connection, params};
-use serde::de::IgnoredAny;
 
-use crate::{Result, SHOWN, StoreError, on_every_core, parse_record, parse_stored, sqlite};
+use crate::{Items, Result, SHOWN, StoreError, on_every_core, parse_stored, sqlite};
 
 /// How many documents are read back at a time.
 const CHUNK: usize = 4096;
@@ -176,9 +175,9 @@ fn read_back<T: Send>(
         let made = overdue_pipeline::parallel_map(rows.len(), |i| {
             let (_, text, record, ids) = &rows[i];
             let read = || -> Option<(Analysis, Option<Identities>)> {
-                let record: StoredRecord<IgnoredAny> = parse_record(record.into()).ok()?;
-                let a = record
-                    .without_timexes()
+                let a = Items::Views
+                    .parse(record.into())
+                    .ok()?
                     .into_unsegmented(text.clone())
                     .ok()?;
                 let ids = match ids {

@@ -452,7 +452,10 @@ pub enum Items {
 
 impl Items {
     /// A stored record read with these items only.
-    fn parse(self, v: rusqlite::types::ValueRef<'_>) -> std::result::Result<StoredRecord, String> {
+    pub(crate) fn parse(
+        self,
+        v: rusqlite::types::ValueRef<'_>,
+    ) -> std::result::Result<StoredRecord, String> {
         use overdue_pipeline::entity::Entity;
         use overdue_pipeline::quantity::Quantity;
         use overdue_pipeline::statement::Statement;

@@ -741,26 +741,15 @@ impl Known {
     /// The one facility whose product a sentence names ("begin rifle production"), by
     /// its words not capitalised.
     fn by_product(&self, sentence: &str) -> Option<String> {
-        // Each word made singular once and set against every product (made singular
-        // once), in one pass over the sentence, without keeping its words.
-        let products: Vec<Singular<'_>> = self
-            .facilities
-            .iter()
-            .map(|f| Singular::of(&f.0.modifier))
-            .collect();
-        let mut found = vec![false; products.len()];
-        for w in lower_words(sentence) {
-            let w = Singular::of(&w);
-            for (p, found) in products.iter().zip(found.iter_mut()) {
-                *found = *found || w.akin_to(p);
-            }
-        }
-        let mut which = (0..found.len()).filter(|&i| found[i]);
-        let one = which.next()?;
-        which
-            .next()
-            .is_none()
-            .then(|| self.facilities[one].1.clone())
+        // (Each word made singular once.)
+        let words: Vec<Cow<'_, str>> = lower_words(sentence).collect();
+        let words: Vec<Singular<'_>> = words.iter().map(|w| Singular::of(w)).collect();
+        let mut found = self.facilities.iter().filter(|f| {
+            let product = Singular::of(&f.0.modifier);
+            words.iter().any(|w| w.akin_to(&product))
+        });
+        let one = found.next()?;
+        found.next().is_none().then(|| one.1.clone())
     }
 }
 
@@ -804,8 +793,6 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
     let mut out = vec![About::default(); statements.len()];
     // The last statement resolved by what it makes: (start, noun class, facilities).
     let mut last: Option<(usize, &str, Vec<String>)> = None;
-    // The last sentence read for a product, and the facility it names.
-    let mut read: Option<(Arc<str>, Option<String>)> = None;
     for k in order {
         let st = &statements[k];
         let in_subject = &st.subject;
@@ -852,17 +839,7 @@ fn about_doc(facts: &Facts, known: &Known) -> Vec<About> {
         if facilities.is_none()
             && let Some(anchor) = in_sentence.first()
             && let Some(sentence) = &st.sentence
-            && let Some(f) = {
-                // (Statements of one sentence share it, and come one after another.)
-                match &read {
-                    Some((s, f)) if Arc::ptr_eq(s, sentence) => f.clone(),
-                    _ => {
-                        let f = known.by_product(sentence);
-                        read = Some((sentence.clone(), f.clone()));
-                        f
-                    }
-                }
-            }
+            && let Some(f) = known.by_product(sentence)
         {
             last = Some((st.start, class(anchor.noun), vec![f.clone()]));
             facilities = Some(vec![f]);
