@@ -4,21 +4,33 @@
 use std::io::Write;
 
 use anyhow::Result;
+use overdue_pipeline::Analysis;
 use overdue_store::Items;
-use overdue_timeline::figures::{Figures, Seen, build};
+use overdue_timeline::figures::{Figures, Seen, Tally, build};
+use overdue_timeline::projects::Grouping;
 
 use crate::Exit;
-use crate::report::{Report, ReportArgs};
+use crate::report::{Parts, Report, ReportArgs};
 
 /// Runs `overdue figures`.
 pub fn run(args: ReportArgs) -> Result<Exit> {
-    crate::report::run(
+    crate::report::run_in_parts(
         &args,
         Report {
             items: Items::Quantities,
             build: |docs, grouping| build(docs, grouping),
             csv: |out, x: &Figures| write_csv(out, x),
             text: |out, x: &Figures, md| write_text(out, x, md),
+        },
+        // Each chunk's quantities let go once tallied.
+        Parts {
+            start: Tally::default(),
+            add: |tally: &mut Tally, first, docs: Vec<Analysis>, grouping: &Grouping| {
+                for (i, a) in docs.iter().enumerate() {
+                    tally.add(a, &grouping.project(first + i).id);
+                }
+            },
+            done: Tally::done,
         },
     )
 }

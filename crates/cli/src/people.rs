@@ -4,40 +4,31 @@
 use std::io::Write;
 
 use anyhow::Result;
+use overdue_pipeline::Analysis;
 use overdue_store::Items;
 use overdue_timeline::people::{Gathering, People, build};
+use overdue_timeline::projects::Grouping;
 
 use crate::Exit;
-use crate::report::{Report, ReportArgs};
+use crate::report::{Parts, Report, ReportArgs};
 
 /// Runs `overdue people`.
 pub fn run(args: ReportArgs) -> Result<Exit> {
-    // From a store's grouping, a chunk of documents at a time: their entities and
-    // statements let go once their people are gathered.
-    if let Some(db) = crate::report::kept_grouping(&args) {
-        let mut people = Gathering::default();
-        let store = overdue_store::Store::open_read_only(db)?;
-        if store.views_each(Items::People, |_, docs, _| {
-            docs.iter().for_each(|a| people.add(a));
-        })? {
-            let built = people.done();
-            crate::report::write(
-                args.format,
-                &built,
-                |out, x: &People| write_csv(out, x),
-                |out, x: &People, md| write_text(out, x, md),
-            )?;
-            crate::report::leave(built);
-            return Ok(Exit::Success);
-        }
-    }
-    crate::report::run(
+    crate::report::run_in_parts(
         &args,
         Report {
             items: Items::People,
             build: |docs, _| build(docs),
             csv: |out, x: &People| write_csv(out, x),
             text: |out, x: &People, md| write_text(out, x, md),
+        },
+        // Each chunk's entities and statements let go once its people are gathered.
+        Parts {
+            start: Gathering::default(),
+            add: |people: &mut Gathering, _, docs: Vec<Analysis>, _: &Grouping| {
+                docs.iter().for_each(|a| people.add(a))
+            },
+            done: Gathering::done,
         },
     )
 }

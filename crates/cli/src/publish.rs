@@ -59,7 +59,8 @@ pub fn run(args: Args) -> Result<Exit> {
     let as_of = crate::ledger::parse_as_of(args.as_of.as_deref())?;
     let corrections = crate::report::corrections(args.corrections.as_deref())?;
     let mut exit = Exit::Success;
-    let (docs, kept) = match &args.db {
+    // The dossier read from a store, or else the analyses to build it from.
+    let read = match &args.db {
         Some(db) => {
             if !args.input.paths.is_empty() {
                 let s = crate::ingest::ingest(&crate::ingest::Args {
@@ -79,18 +80,31 @@ pub fn run(args: Args) -> Result<Exit> {
                     exit = Exit::SomeFailed;
                 }
             }
-            // With its grouping as the ingest kept it, unless corrected.
-            let (docs, kept) = overdue_store::Store::open_read_only(db)?.views()?;
-            (docs, kept.filter(|_| args.corrections.is_none()))
+            let store = overdue_store::Store::open_read_only(db)?;
+            // With its grouping as the ingest kept it, a chunk of documents at a time,
+            // unless corrected.
+            let read = match args.corrections {
+                None => Dossier::of_store(&store, as_of, true)?,
+                Some(_) => None,
+            };
+            match read {
+                Some(dossier) => Ok(dossier),
+                None => {
+                    let (docs, kept) = store.views()?;
+                    Err((docs, kept.filter(|_| args.corrections.is_none())))
+                }
+            }
         }
         None => {
             let mut docs = Vec::new();
             exit = analyse_all(&args.input, |a| docs.push(a))?;
-            (docs, None)
+            Err((docs, None))
         }
     };
-    let grouping = kept.unwrap_or_else(|| group(&docs, &corrections));
-    let mut dossier = Dossier::build(docs, grouping, as_of);
+    let mut dossier = read.unwrap_or_else(|(docs, kept)| {
+        let grouping = kept.unwrap_or_else(|| group(&docs, &corrections));
+        Dossier::build(docs, grouping, as_of)
+    });
     if let Some(key) = &args.project {
         let Some(id) = dossier.grouping.find(key).map(|p| p.id.clone()) else {
             let known: Vec<String> = dossier

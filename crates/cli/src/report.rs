@@ -139,6 +139,53 @@ where
     Ok(exit)
 }
 
+/// A view made a chunk of documents at a time (see [`run_in_parts`]): its state at the
+/// start, what adds a chunk to it (the place of the chunk's first document, its
+/// analyses, the grouping) and what makes the view of the state at the end.
+pub struct Parts<S, A, D> {
+    /// The state before any document.
+    pub start: S,
+    /// Adds a chunk of documents.
+    pub add: A,
+    /// The view of the documents added.
+    pub done: D,
+}
+
+/// [`run`], but a view of a store's grouping as its last ingest kept it
+/// ([`kept_grouping`]) is made with `parts`, a chunk of documents at a time, each
+/// chunk's items let go once added: what the view keeps is held, not every analysis.
+pub fn run_in_parts<T, B, C, X, S, A, D>(
+    args: &ReportArgs,
+    report: Report<T, B, C, X>,
+    parts: Parts<S, A, D>,
+) -> Result<Exit>
+where
+    T: Serialize,
+    B: FnOnce(&[Analysis], &Grouping) -> T,
+    C: FnOnce(&mut Out, &T) -> Result<()>,
+    X: FnOnce(&mut Out, &T, bool) -> Result<()>,
+    A: FnMut(&mut S, usize, Vec<Analysis>, &Grouping),
+    D: FnOnce(S) -> T,
+{
+    if let Some(db) = kept_grouping(args) {
+        let Parts {
+            mut start,
+            mut add,
+            done,
+        } = parts;
+        let store = overdue_store::Store::open_read_only(db)?;
+        if let Some(grouping) = store.views_each(report.items, |first, docs, grouping| {
+            add(&mut start, first, docs, grouping)
+        })? {
+            let built = done(start);
+            write(args.format, &built, report.csv, report.text)?;
+            leave((grouping, built));
+            return Ok(Exit::Success);
+        }
+    }
+    run(args, report)
+}
+
 /// Lets go of what a command built, without freeing it, when the command is done and the
 /// process ends next: the system takes a process's memory back at once, where freeing the
 /// millions of items of a large store's views one by one took a sixth of the run

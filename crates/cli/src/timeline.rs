@@ -4,12 +4,14 @@
 use std::io::Write;
 
 use anyhow::Result;
+use overdue_pipeline::Analysis;
 use overdue_store::Items;
 use overdue_timeline::events::{Entry, build, entries_of, sort};
+use overdue_timeline::projects::Grouping;
 use serde::Serialize;
 
 use crate::Exit;
-use crate::report::{Report, ReportArgs};
+use crate::report::{Parts, Report, ReportArgs};
 
 /// The timeline as `--format json` writes it.
 #[derive(Serialize)]
@@ -19,27 +21,7 @@ struct Timeline {
 
 /// Runs `overdue timeline`.
 pub fn run(args: ReportArgs) -> Result<Exit> {
-    // From a store's grouping, a chunk of documents at a time: their statements and
-    // texts let go once their entries are made.
-    if let Some(db) = crate::report::kept_grouping(&args) {
-        let mut entries = Vec::new();
-        let store = overdue_store::Store::open_read_only(db)?;
-        if store.views_each(Items::Statements, |first, docs, grouping| {
-            entries.extend(entries_of(&docs, first, grouping));
-        })? {
-            sort(&mut entries);
-            let built = Timeline { entries };
-            crate::report::write(
-                args.format,
-                &built,
-                |out, t: &Timeline| write_csv(out, &t.entries),
-                |out, t: &Timeline, md| write_text(out, &t.entries, md),
-            )?;
-            crate::report::leave(built);
-            return Ok(Exit::Success);
-        }
-    }
-    crate::report::run(
+    crate::report::run_in_parts(
         &args,
         Report {
             items: Items::Statements,
@@ -48,6 +30,17 @@ pub fn run(args: ReportArgs) -> Result<Exit> {
             },
             csv: |out, t: &Timeline| write_csv(out, &t.entries),
             text: |out, t: &Timeline, md| write_text(out, &t.entries, md),
+        },
+        // Each chunk's statements and texts let go once its entries are made.
+        Parts {
+            start: Vec::new(),
+            add: |entries: &mut Vec<Entry>, first, docs: Vec<Analysis>, grouping: &Grouping| {
+                entries.extend(entries_of(&docs, first, grouping))
+            },
+            done: |mut entries: Vec<Entry>| {
+                sort(&mut entries);
+                Timeline { entries }
+            },
         },
     )
 }

@@ -899,14 +899,14 @@ impl Store {
 
     /// As [`Store::views_of`], a chunk of documents at a time: `each` is given the place
     /// of the chunk's first document, its analyses and the grouping kept, so that a view
-    /// built document by document does not hold every analysis at once. `false`, and
-    /// nothing given, if the store keeps no grouping for some document (read them with
-    /// [`Store::views_of`], which groups them).
+    /// built document by document does not hold every analysis at once. Returns the
+    /// grouping; `None`, and nothing given, if the store keeps no grouping for some
+    /// document (read them with [`Store::views_of`], which groups them).
     pub fn views_each(
         &self,
         items: Items,
         each: impl FnMut(usize, Vec<Analysis>, &overdue_timeline::projects::Grouping),
-    ) -> Result<bool> {
+    ) -> Result<Option<overdue_timeline::projects::Grouping>> {
         self.views_each_in(items, READ_CHUNK, each)
     }
 
@@ -916,10 +916,10 @@ impl Store {
         items: Items,
         chunk: usize,
         mut each: impl FnMut(usize, Vec<Analysis>, &overdue_timeline::projects::Grouping),
-    ) -> Result<bool> {
+    ) -> Result<Option<overdue_timeline::projects::Grouping>> {
         let read = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
         let Some(grouping) = across::grouping(&read, &self.path)? else {
-            return Ok(false);
+            return Ok(None);
         };
         let n: i64 = read
             .query_row(
@@ -929,7 +929,7 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         if usize::try_from(n).ok() != Some(grouping.len()) {
-            return Ok(false);
+            return Ok(None);
         }
         let mut first = 0;
         load_each(&read, &self.path, items, chunk, |docs| {
@@ -937,7 +937,7 @@ impl Store {
             each(first, docs, &grouping);
             first += n;
         })?;
-        Ok(true)
+        Ok(Some(grouping))
     }
 
     /// The ledger of the stored documents as of `as_of` (default: the newest publication
@@ -2186,7 +2186,10 @@ mod tests {
                     docs.extend(part);
                 })
                 .unwrap();
-            assert!(kept);
+            assert_eq!(
+                serde_json::to_string(&kept).unwrap(),
+                serde_json::to_string(&Some(&grouping)).unwrap()
+            );
             let (all, _) = store.views_of(Items::Statements).unwrap();
             assert_eq!(shown(&docs), shown(&all), "{chunk}");
             let want: Vec<usize> = (0..whole.len()).step_by(chunk).collect();
@@ -2207,9 +2210,10 @@ mod tests {
             assert_eq!(shown(&docs), shown(&whole), "{items:?}");
         }
         assert!(
-            !store
+            store
                 .views_each(Items::Statements, |_, _, _| panic!())
                 .unwrap()
+                .is_none()
         );
     }
 

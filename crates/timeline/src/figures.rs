@@ -144,11 +144,26 @@ fn grouped(n: f64) -> String {
 
 /// Builds the figures of `docs`, each project's apart.
 pub fn build(docs: &[Analysis], grouping: &Grouping) -> Figures {
-    // (project, unit) → figures.
-    let mut by_measure: BTreeMap<(String, String), Vec<Seen>> = BTreeMap::new();
-    let mut restated = Vec::new();
+    let mut tally = Tally::default();
     for (d, a) in docs.iter().enumerate() {
-        let project = &grouping.project(d).id;
+        tally.add(a, &grouping.project(d).id);
+    }
+    tally.done()
+}
+
+/// The figures of documents given one at a time, in input order ([`build`] of them all
+/// once [`Tally::done`]): a view built a chunk of documents at a time.
+#[derive(Default)]
+pub struct Tally {
+    /// (project, unit) → figures.
+    by_measure: BTreeMap<(String, String), Vec<Seen>>,
+    restated: Vec<Restated>,
+}
+
+impl Tally {
+    /// Adds the figures of a document of the project `project` (its id).
+    pub fn add(&mut self, a: &Analysis, project: &str) {
+        let (by_measure, restated) = (&mut self.by_measure, &mut self.restated);
         let mut rates: Vec<&Quantity> = Vec::new();
         for q in &a.quantities {
             if !matches!(q.kind, "count" | "money" | "dimension") || !q.value.is_finite() {
@@ -160,7 +175,7 @@ pub fn build(docs: &[Analysis], grouping: &Grouping) -> Figures {
                 rates.push(q);
             }
             by_measure
-                .entry((project.clone(), unit.clone()))
+                .entry((project.to_string(), unit.clone()))
                 .or_default()
                 .push(seen(q, &a.doc.id));
         }
@@ -196,49 +211,57 @@ pub fn build(docs: &[Analysis], grouping: &Grouping) -> Figures {
             }
         }
     }
-    let measures = by_measure
-        .into_iter()
-        .filter(|(_, v)| v.len() > 1)
-        .map(|((project, unit), values)| {
-            // Distinct wordings, then every pair that cannot both hold, across documents.
-            let mut conflicts = Vec::new();
-            let mut distinct: Vec<&Seen> = Vec::new();
-            for s in &values {
-                if !distinct
-                    .iter()
-                    .any(|d| d.value == s.value && d.bound == s.bound && d.per == s.per)
-                {
-                    distinct.push(s);
+
+    /// The figures of the documents added.
+    pub fn done(self) -> Figures {
+        let Tally {
+            by_measure,
+            restated,
+        } = self;
+        let measures = by_measure
+            .into_iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|((project, unit), values)| {
+                // Distinct wordings, then every pair that cannot both hold, across documents.
+                let mut conflicts = Vec::new();
+                let mut distinct: Vec<&Seen> = Vec::new();
+                for s in &values {
+                    if !distinct
+                        .iter()
+                        .any(|d| d.value == s.value && d.bound == s.bound && d.per == s.per)
+                    {
+                        distinct.push(s);
+                    }
                 }
-            }
-            // Each wording against the one before it that it can be compared with: a
-            // series that changes over time (a cost that grows) reads as a chain of
-            // changes, not as every pair.
-            for (i, y) in distinct.iter().enumerate().skip(1) {
-                let Some(x) = distinct[..i].iter().rev().find(|x| comparable(x, y)) else {
-                    continue;
-                };
-                let (ax, ay) = if x.per.is_some() && y.per.is_some() {
-                    (x.allows, y.allows)
-                } else {
-                    (x.raw, y.raw)
-                };
-                if x.source.doc != y.source.doc && !overlap(ax, ay) {
-                    conflicts.push(Conflict {
-                        a: (*x).clone(),
-                        b: (*y).clone(),
-                    });
+                // Each wording against the one before it that it can be compared with: a
+                // series that changes over time (a cost that grows) reads as a chain of
+                // changes, not as every pair.
+                for (i, y) in distinct.iter().enumerate().skip(1) {
+                    let Some(x) = distinct[..i].iter().rev().find(|x| comparable(x, y)) else {
+                        continue;
+                    };
+                    let (ax, ay) = if x.per.is_some() && y.per.is_some() {
+                        (x.allows, y.allows)
+                    } else {
+                        (x.raw, y.raw)
+                    };
+                    if x.source.doc != y.source.doc && !overlap(ax, ay) {
+                        conflicts.push(Conflict {
+                            a: (*x).clone(),
+                            b: (*y).clone(),
+                        });
+                    }
                 }
-            }
-            Measure {
-                project,
-                unit,
-                values,
-                conflicts,
-            }
-        })
-        .collect();
-    Figures { measures, restated }
+                Measure {
+                    project,
+                    unit,
+                    values,
+                    conflicts,
+                }
+            })
+            .collect();
+        Figures { measures, restated }
+    }
 }
 
 #[cfg(test)]

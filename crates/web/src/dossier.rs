@@ -35,7 +35,7 @@ pub struct Dossier {
     /// The projects.
     pub grouping: Grouping,
     /// The ledger (with its slippage chains); shared with the first page a server
-    /// makes before the rest ([`Dossier::build_on`]).
+    /// makes before the rest ([`Draft::done`]).
     pub ledger: Arc<Ledger>,
     /// Every statement by date.
     pub timeline: Vec<Entry>,
@@ -111,6 +111,90 @@ impl Left {
     }
 }
 
+/// A dossier made a chunk of documents at a time, in input order (as a server or a
+/// report reads a large store): each chunk's items are let go once its views have what
+/// they need of them, so that the peak is the views, not every analysis.
+pub struct Draft {
+    people: overdue_timeline::people::Gathering,
+    figures: overdue_timeline::figures::Tally,
+    timeline: Vec<Entry>,
+    docs: HashMap<String, DocInfo>,
+    /// The ledger given, or the statements it is made of.
+    ledger: Result<Arc<Ledger>, overdue_timeline::ledger::Book>,
+    /// Whether the documents' texts are kept (to show cited sentences in context), or
+    /// not (pages that link to the documents' own pages instead).
+    texts: bool,
+}
+
+impl Draft {
+    /// An empty draft that keeps the documents' texts if `texts`, with the `ledger`
+    /// given (say, the one a first page read from a store), or else one made of the
+    /// documents.
+    pub fn new(texts: bool, ledger: Option<Arc<Ledger>>) -> Draft {
+        Draft {
+            people: Default::default(),
+            figures: Default::default(),
+            timeline: Vec::new(),
+            docs: HashMap::new(),
+            ledger: ledger.ok_or_else(Default::default),
+            texts,
+        }
+    }
+
+    /// Adds the documents `docs`, those of `grouping` from the `first` on. Each layer of
+    /// items is let go once the views that read it have it, so that the next view takes
+    /// its memory.
+    pub fn add(&mut self, first: usize, mut docs: Vec<Analysis>, grouping: &Grouping) {
+        docs.iter().for_each(|a| self.people.add(a));
+        docs.iter_mut().for_each(|a| a.entities = Vec::new());
+        for (i, a) in docs.iter().enumerate() {
+            self.figures.add(a, &grouping.project(first + i).id);
+        }
+        docs.iter_mut().for_each(|a| a.quantities = Vec::new());
+        let entries = overdue_timeline::events::entries_of(&docs, first, grouping);
+        self.timeline.extend(entries);
+        for (i, a) in docs.iter_mut().enumerate() {
+            match &mut self.ledger {
+                Err(book) => book.add(first + i, a),
+                Ok(_) => a.statements = Vec::new(),
+            }
+        }
+        self.docs.extend(docs.into_iter().map(|a| {
+            (
+                a.doc.id.clone(),
+                DocInfo {
+                    doc: a.doc.id,
+                    published: a.doc.meta.published.value,
+                    title: a.doc.meta.title,
+                    text: if self.texts {
+                        a.doc.text
+                    } else {
+                        String::new()
+                    },
+                },
+            )
+        }));
+    }
+
+    /// The dossier of the documents added, of `grouping` (all of theirs), its ledger
+    /// (if made here) as of `as_of` (default: the newest publication date).
+    pub fn done(self, grouping: Grouping, as_of: Option<jiff::civil::Date>) -> Dossier {
+        let ledger = self
+            .ledger
+            .unwrap_or_else(|book| Arc::new(book.done(&grouping, as_of)));
+        let mut timeline = self.timeline;
+        overdue_timeline::events::sort(&mut timeline);
+        Dossier::assemble(
+            grouping,
+            ledger,
+            timeline,
+            self.figures.done(),
+            self.people.done(),
+            self.docs,
+        )
+    }
+}
+
 /// Keeps the first `n` of `v` and says how many it left.
 fn keep<T>(v: &mut Vec<T>, n: usize) -> usize {
     let left = v.len().saturating_sub(n);
@@ -119,54 +203,33 @@ fn keep<T>(v: &mut Vec<T>, n: usize) -> usize {
 }
 
 impl Dossier {
-    /// Builds everything from the analyses (their texts are kept, not copied). Each
-    /// layer is let go once the views that read it are built, so that the next view
-    /// takes its memory: the peak is what a large store's report needs.
+    /// Builds everything from the analyses (their texts are kept, not copied), the
+    /// ledger as of `as_of` (default: the newest publication date). Each layer is let go
+    /// once the views that read it are built ([`Draft`]).
     pub fn build(
         docs: Vec<Analysis>,
         grouping: Grouping,
         as_of: Option<jiff::civil::Date>,
     ) -> Dossier {
-        Dossier::build_with(docs, grouping, Err(as_of))
+        let mut draft = Draft::new(true, None);
+        draft.add(0, docs, &grouping);
+        draft.done(grouping, as_of)
     }
 
-    /// The whole dossier of the analyses a first page ([`Dossier::of_overview`]) was
-    /// made from the overview of: its ledger and grouping taken as they are (the ledger
-    /// shared), the other views built.
-    pub fn build_on(docs: Vec<Analysis>, first: &Dossier) -> Dossier {
-        Dossier::build_with(docs, first.grouping.clone(), Ok(first.ledger.clone()))
-    }
-
-    /// [`Dossier::build`] with the ledger given, or else built as of the date given.
-    fn build_with(
-        mut docs: Vec<Analysis>,
-        grouping: Grouping,
-        ledger: Result<Arc<Ledger>, Option<jiff::civil::Date>>,
-    ) -> Dossier {
-        let people = overdue_timeline::people::build(&docs);
-        docs.iter_mut().for_each(|a| a.entities = Vec::new());
-        let figures = overdue_timeline::figures::build(&docs, &grouping);
-        docs.iter_mut().for_each(|a| a.quantities = Vec::new());
-        let ledger = ledger.unwrap_or_else(|as_of| {
-            Arc::new(overdue_timeline::ledger::build(&docs, &grouping, as_of))
-        });
-        let timeline = overdue_timeline::events::build(&docs, &grouping);
-        docs.iter_mut().for_each(|a| a.statements = Vec::new());
-        let infos: HashMap<String, DocInfo> = docs
-            .into_iter()
-            .map(|a| {
-                (
-                    a.doc.id.clone(),
-                    DocInfo {
-                        doc: a.doc.id,
-                        published: a.doc.meta.published.value,
-                        title: a.doc.meta.title,
-                        text: a.doc.text,
-                    },
-                )
-            })
-            .collect();
-        Dossier::assemble(grouping, ledger, timeline, figures, people, infos)
+    /// The dossier of a store, with its grouping as its last ingest kept it and its
+    /// ledger as of `as_of`, made a chunk of documents at a time ([`Draft`]), with the
+    /// documents' texts if `texts`. `None` if the store keeps no grouping for some
+    /// document (read it with [`overdue_store::Store::views`], which groups them).
+    pub fn of_store(
+        store: &overdue_store::Store,
+        as_of: Option<jiff::civil::Date>,
+        texts: bool,
+    ) -> Result<Option<Dossier>, overdue_store::StoreError> {
+        let mut draft = Draft::new(texts, None);
+        let kept = store.views_each(overdue_store::Items::Views, |at, docs, grouping| {
+            draft.add(at, docs, grouping)
+        })?;
+        Ok(kept.map(|grouping| draft.done(grouping, as_of)))
     }
 
     /// The dossier of a store's overview ([`overdue_store::Store::overview`]): its
@@ -627,7 +690,8 @@ mod tests {
     }
 
     #[test]
-    fn the_first_page_from_the_overview_is_the_whole_reports_and_the_whole_built_on_it_too() {
+    fn the_first_page_from_the_overview_is_the_whole_reports_and_the_whole_made_in_parts_on_it_too()
+    {
         let dir = tempfile::tempdir().unwrap();
         let store = store(dir.path());
         let (docs, grouping) = store.views().unwrap();
@@ -638,9 +702,34 @@ mod tests {
         // The summary, the ledger and its sources' numbers: the same.
         assert_eq!((&got.0, &got.1, &got.3), (&want.0, &want.1, &want.3));
         assert!(first.timeline.is_empty() && first.people.people.is_empty());
-        // Built on the first page, the whole report is the same as built alone.
-        let on = Dossier::build_on(docs, &first);
+        // Made a part at a time on the first page's ledger and grouping, as a server does:
+        // the same as built alone, the ledger shared.
+        let mut docs = docs;
+        let rest = docs.split_off(1);
+        let mut draft = Draft::new(true, Some(first.ledger.clone()));
+        draft.add(0, docs, &first.grouping);
+        draft.add(1, rest, &first.grouping);
+        let on = draft.done(first.grouping.clone(), None);
         assert_eq!(seen(&on), want);
+        assert_eq!(cited(&on), cited(&whole));
         assert!(Arc::ptr_eq(&on.ledger, &first.ledger));
+        // From the store, a chunk at a time, its ledger made there too; and without the
+        // texts.
+        let read = Dossier::of_store(&store, None, true).unwrap().unwrap();
+        assert_eq!(seen(&read), want);
+        assert_eq!(cited(&read), cited(&whole));
+        assert!(whole.docs.values().all(|i| !i.text.is_empty()));
+        let bare = Dossier::of_store(&store, None, false).unwrap().unwrap();
+        assert_eq!(seen(&bare), want);
+        assert_eq!(bare.docs.len(), 3);
+        assert!(bare.docs.values().all(|i| i.text.is_empty()));
+    }
+
+    /// Every passage a dossier cites, in the order numbered, and its documents' dates and
+    /// headlines.
+    fn cited(d: &Dossier) -> String {
+        let mut docs: Vec<_> = d.docs.values().collect();
+        docs.sort_by(|a, b| a.doc.cmp(&b.doc));
+        serde_json::to_string(&(&d.cited, docs)).unwrap()
     }
 }

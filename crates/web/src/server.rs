@@ -28,11 +28,11 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use overdue_store::{Store, StoreError};
+use overdue_store::{Items, Store, StoreError};
 use overdue_timeline::projects::{Corrections, group};
 use serde::Deserialize;
 
-use crate::dossier::Dossier;
+use crate::dossier::{Dossier, Draft};
 use crate::html::{Links, doc_href, esc, head};
 
 /// Why the server could not run.
@@ -292,9 +292,9 @@ impl App {
     fn build(&self, version: i64) -> Result<Arc<Built>, StoreError> {
         let began = Instant::now();
         let store = Store::open_read_only(&self.path)?;
-        // The first page's ledger and grouping if it was made from the store as it is
-        // read here (seen at the same generation before and after), else the grouping
-        // the last ingest kept, else one made here.
+        // The first page's ledger if it was made from the store as it is read here (seen
+        // at the same generation before and after), else one made here; the grouping the
+        // last ingest kept, else one made here.
         let before = store.generation()?;
         let first = self
             .built
@@ -302,26 +302,38 @@ impl App {
             .unwrap_or_else(|e| e.into_inner())
             .clone()
             .filter(|b| !b.whole && b.version == before);
-        let mut d = match first {
+        // (The other views are made a chunk of documents at a time, each chunk let go once
+        // they have it.) The pages link to the documents' own pages: their texts are not
+        // kept here.
+        let on_first = match first {
             Some(first) => {
-                let docs = store.analyses_for_views()?;
-                if store.generation()? == before {
-                    Dossier::build_on(docs, &first.dossier)
-                } else {
-                    drop(docs);
-                    return self.build(version);
-                }
+                let mut draft = Draft::new(false, Some(first.dossier.ledger.clone()));
+                let kept = store.views_each(Items::Views, |at, docs, grouping| {
+                    draft.add(at, docs, grouping)
+                })?;
+                // (Its grouping is the first page's: the store is as it was then.)
+                let same = store.generation()? == before;
+                kept.filter(|_| same)
+                    .map(|grouping| draft.done(grouping, None))
             }
+            None => None,
+        };
+        let read = match on_first {
+            Some(d) => Some(d),
+            None => Dossier::of_store(&store, None, false)?,
+        };
+        let d = match read {
+            Some(d) => d,
             None => {
                 let (docs, grouping) = store.views()?;
                 let grouping = grouping.unwrap_or_else(|| group(&docs, &Corrections::default()));
-                Dossier::build(docs, grouping, None)
+                let mut d = Dossier::build(docs, grouping, None);
+                for info in d.docs.values_mut() {
+                    info.text = String::new();
+                }
+                d
             }
         };
-        // The pages link to the documents' own pages: their texts are not kept here.
-        for info in d.docs.values_mut() {
-            info.text = String::new();
-        }
         let built = self.keep(version, true, d);
         self.whole_took
             .store(began.elapsed().as_millis() as u64, Ordering::Relaxed);
