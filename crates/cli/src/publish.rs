@@ -9,7 +9,7 @@ use overdue_timeline::projects::group;
 
 use crate::Exit;
 use crate::extract::{Input, analyse_all};
-use overdue_web::dossier::Dossier;
+use overdue_web::dossier::{Dossier, Draft};
 
 /// Arguments of `overdue report`.
 #[derive(clap::Args)]
@@ -84,7 +84,15 @@ pub fn run(args: Args) -> Result<Exit> {
             // With its grouping as the ingest kept it, a chunk of documents at a time,
             // unless corrected.
             let read = match args.corrections {
-                None => Dossier::of_store(&store, as_of, true)?,
+                None => {
+                    let mut draft = Draft::new(true, None);
+                    // The report of the whole abridged: the first rows of the timeline
+                    // are all it holds of it.
+                    if args.project.is_none() && args.rows > 0 {
+                        draft = draft.timeline_at_most(args.rows);
+                    }
+                    Dossier::of_store(&store, draft, as_of)?
+                }
                 Some(_) => None,
             };
             match read {

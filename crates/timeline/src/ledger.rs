@@ -181,10 +181,19 @@ impl Book {
     pub fn add(&mut self, d: usize, a: &mut Analysis) {
         let published = a.doc.meta.published.value.as_deref();
         self.newest = self.newest.max(newest(std::iter::once(published)));
+        // (Without what the ledger does not read: their subjects and causes.)
         let kept: Vec<(usize, Statement)> = std::mem::take(&mut a.statements)
             .into_iter()
             .enumerate()
             .filter(|(_, st)| read(st).is_some())
+            .map(|(k, st)| {
+                let st = Statement {
+                    subject: None,
+                    cause: None,
+                    ..st
+                };
+                (k, st)
+            })
             .collect();
         if !kept.is_empty() {
             self.docs.push((d, a.doc.id.clone(), kept));

@@ -320,7 +320,7 @@ impl App {
         };
         let read = match on_first {
             Some(d) => Some(d),
-            None => Dossier::of_store(&store, None, false)?,
+            None => Dossier::of_store(&store, Draft::new(false, None), None)?,
         };
         let d = match read {
             Some(d) => d,
