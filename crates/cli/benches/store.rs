@@ -3,7 +3,9 @@
 //! storing alone would keep up with), and the web page's answer time on a store of
 //! 100,000.
 //!
-//! `cargo bench -p overdue-cli --bench store [-- DOCS WEB_DOCS]`.
+//! `cargo bench -p overdue-cli --bench store [-- DOCS WEB_DOCS]`; `OVERDUE_BENCH_ROUNDS`
+//! rounds of extract then ingest (default 5), `OVERDUE_BENCH_KEEP=DIR` to keep the
+//! corpora and stores.
 
 #[path = "../../pipeline/benches/common/corpus.rs"]
 mod corpus;
@@ -40,6 +42,14 @@ fn corpus(dir: &Path, name: &str, n: usize, seed: u64) -> (PathBuf, usize) {
 }
 
 fn run(args: &[&str]) -> (Duration, String) {
+    let (took, _, err) = run_cpu(args);
+    (took, err)
+}
+
+/// Runs overdue with `args`: its wall time, the CPU seconds it used (`NaN` where
+/// `/proc` does not say), and what it wrote to the standard error.
+fn run_cpu(args: &[&str]) -> (Duration, f64, String) {
+    let cpu = children_cpu();
     let t = Instant::now();
     let out = Command::new(OVERDUE)
         .args(args)
@@ -49,7 +59,28 @@ fn run(args: &[&str]) -> (Duration, String) {
     let took = t.elapsed();
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "{args:?}: {err}");
-    (took, err)
+    (took, children_cpu() - cpu, err)
+}
+
+/// The CPU seconds (user and system) of this process's children waited for, from
+/// `/proc/self/stat` (in ticks of 1/100 s); `NaN` elsewhere.
+fn children_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // (After the command's name, which ends with the last ')'.)
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    // cutime and cstime, fields 16 and 17 of the line (13 and 14 after the name).
+    match (fields.get(13), fields.get(14)) {
+        (Some(u), Some(s)) => match (u.parse::<f64>(), s.parse::<f64>()) {
+            (Ok(u), Ok(s)) => (u + s) / 100.0,
+            _ => f64::NAN,
+        },
+        _ => f64::NAN,
+    }
 }
 
 /// The seconds `overdue ingest` reports: reading, analysing and storing (not starting
@@ -122,16 +153,32 @@ fn main() {
     );
     let mut extract = f64::INFINITY;
     let (mut stored, mut whole, mut storing) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
-    for round in 0..3 {
-        let (t, _) = run(&["extract", "-q", p]);
+    // Each round an extract, then an ingest: the machine's speed drifts, so each ingest
+    // is also measured against the extract right before it, in wall time and in CPU
+    // time (both use every core).
+    let mut paired: Vec<(f64, f64)> = Vec::new();
+    // OVERDUE_BENCH_ROUNDS=N rounds (default 5).
+    let rounds: usize = std::env::var("OVERDUE_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    for round in 0..rounds.max(1) {
+        let (t, extract_cpu, _) = run_cpu(&["extract", "-q", p]);
         extract = extract.min(t.as_secs_f64());
         let db = dir_path.join(format!("bench-{round}.db"));
-        let _ = std::fs::remove_file(&db);
-        let (t, err) = run(&["ingest", "-q", "--db", db.to_str().unwrap(), p]);
+        for file in [
+            db.clone(),
+            db.with_extension("db-wal"),
+            db.with_extension("db-shm"),
+        ] {
+            let _ = std::fs::remove_file(file);
+        }
+        let (u, ingest_cpu, err) = run_cpu(&["ingest", "-q", "--db", db.to_str().unwrap(), p]);
         let (secs, storing_secs) = reported(&err);
         stored = stored.min(secs);
         storing = storing.min(storing_secs);
-        whole = whole.min(t.as_secs_f64());
+        whole = whole.min(u.as_secs_f64());
+        paired.push((t.as_secs_f64() / u.as_secs_f64(), extract_cpu / ingest_cpu));
     }
     println!("extract                     {}", rate(bytes, docs, extract));
     println!(
@@ -142,6 +189,22 @@ fn main() {
     println!(
         "ingest (as it reports)      {} (without starting and ending the process)",
         rate(bytes, docs, stored),
+    );
+    let spread = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        format!(
+            "{:.0}% {:.0}% {:.0}%",
+            100.0 * v[0],
+            100.0 * v[v.len() / 2],
+            100.0 * v[v.len() - 1]
+        )
+    };
+    println!(
+        "ingest ÷ the extract before it, each of {} rounds (least, median, most): \
+         wall {}, CPU {}",
+        paired.len(),
+        spread(paired.iter().map(|p| p.0).collect()),
+        spread(paired.iter().map(|p| p.1).collect()),
     );
     // The thread that stores documents, busy (the rest of the time it waits for
     // analyses): what storage alone would keep up with.
