@@ -181,19 +181,10 @@ impl Book {
     pub fn add(&mut self, d: usize, a: &mut Analysis) {
         let published = a.doc.meta.published.value.as_deref();
         self.newest = self.newest.max(newest(std::iter::once(published)));
-        // (Without what the ledger does not read: their subjects and causes.)
         let kept: Vec<(usize, Statement)> = std::mem::take(&mut a.statements)
             .into_iter()
             .enumerate()
             .filter(|(_, st)| read(st).is_some())
-            .map(|(k, st)| {
-                let st = Statement {
-                    subject: None,
-                    cause: None,
-                    ..st
-                };
-                (k, st)
-            })
             .collect();
         if !kept.is_empty() {
             self.docs.push((d, a.doc.id.clone(), kept));
@@ -215,8 +206,9 @@ impl Book {
     }
 }
 
-/// Whether the ledger reads a statement: as a forecast (`true`) or as an outcome.
-/// A forecast of a delay or of an event outside the stages is no promise.
+/// How the ledger reads a statement: `Some(true)` as a forecast, `Some(false)` as an
+/// outcome, `None` not at all (a forecast of a delay or of an event outside the stages
+/// is no promise).
 fn read(st: &Statement) -> Option<bool> {
     match st.kind {
         "forecast" if stage(st.event).is_some() || st.event == "delivery" => Some(true),
