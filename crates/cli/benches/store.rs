@@ -234,6 +234,11 @@ fn main() {
     let t = Instant::now();
     let (child, addr) = http::serve(OVERDUE, &db, Path::new("."));
     let child = Stop(child);
+    println!("serve: listening in {:.1} s", t.elapsed().as_secs_f64());
+    // (Meanwhile the page asks to be reloaded: 503 with Retry-After.)
+    while http::get(&addr, "/").0 != 200 {
+        std::thread::sleep(Duration::from_millis(200));
+    }
     println!(
         "serve: the first page in {:.1} s (the ledger and projects, from the store's overview)",
         t.elapsed().as_secs_f64()

@@ -33,6 +33,11 @@ fn serve_examples() -> Server {
 /// A server on a store of the corpora given (each a `--meta` file and its paths), one
 /// ingest each, in order.
 fn serve_corpora(corpora: &[(String, Vec<String>)]) -> Server {
+    serve_store(corpora, |_| ())
+}
+
+/// [`serve_corpora`], with `change` done to the store before it is served.
+fn serve_store(corpora: &[(String, Vec<String>)], change: impl FnOnce(&std::path::Path)) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("overdue.db");
     for (meta, paths) in corpora {
@@ -46,6 +51,7 @@ fn serve_corpora(corpora: &[(String, Vec<String>)]) -> Server {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    change(&db);
     let (child, addr) = serve(env!("CARGO_BIN_EXE_overdue"), &db, &root());
     Server {
         child,
@@ -53,6 +59,39 @@ fn serve_corpora(corpora: &[(String, Vec<String>)]) -> Server {
         db,
         _dir: dir,
     }
+}
+
+/// A store whose grouping cannot be read back: the server listens all the same, its
+/// report's pages say why (naming the store, the document and what is wrong), and what
+/// is read from the store itself (search, the documents) still answers.
+#[test]
+fn a_store_whose_report_cannot_be_read_is_said_so_on_its_pages() {
+    let s = serve_store(
+        &[("examples/meta.tsv".into(), example_paths())],
+        |db: &std::path::Path| {
+            let conn = rusqlite::Connection::open(db).unwrap();
+            conn.execute(
+                "UPDATE grouping SET about = x'00' WHERE seq = (SELECT min(seq) FROM grouping)",
+                [],
+            )
+            .unwrap();
+        },
+    );
+    let db = s.db.display().to_string();
+    for path in ["/", "/timeline", "/api/ledger"] {
+        let (status, body) = get(&s.addr, path);
+        assert_eq!(status, 500, "{path}: {body}");
+        assert!(
+            body.contains(&db) && body.contains("document") && body.contains("grouping"),
+            "{path}: {body}"
+        );
+    }
+    let (status, body) = get(&s.addr, "/api/documents");
+    assert_eq!(status, 200, "{body}");
+    let docs: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 7);
+    let (status, body) = get(&s.addr, "/search?q=bridge");
+    assert_eq!(status, 200, "{body}");
 }
 
 #[test]

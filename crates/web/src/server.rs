@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -168,6 +169,8 @@ struct App {
     whole_took: AtomicU64,
     done: Condvar,
     title: String,
+    /// Why the last report built in the background could not be made, until one is.
+    failure: Mutex<Option<String>>,
 }
 
 /// How long after the store changed requests wait for the report to be built again
@@ -184,21 +187,46 @@ impl App {
 
     /// The newest report, whole or its first page: built again if the store changed
     /// since, in the background; requests wait for its first page until [`WAIT`] after it
-    /// began, and then get the report as it was.
-    fn built(self: &Arc<Self>) -> Result<Arc<Built>, StoreError> {
+    /// began, and then get the report as it was; `None` if there is none yet (the server
+    /// has just started on a large store).
+    fn built(self: &Arc<Self>) -> Result<Option<Arc<Built>>, StoreError> {
         let version = self.generation()?;
         let current = || self.built.read().unwrap_or_else(|e| e.into_inner()).clone();
-        match current() {
-            Some(b) if b.version == version => return Ok(b),
-            None => return self.build(version),
-            Some(_) => {}
+        if let Some(b) = current().filter(|b| b.version == version) {
+            return Ok(Some(b));
         }
         let took = self.first_took.load(Ordering::Relaxed);
         self.wait(version, took, || {
             current().is_some_and(|b| b.version == version)
         });
         // The report as it is now: the new one if it was built in time.
-        current().map_or_else(|| self.build(version), Ok)
+        Ok(current())
+    }
+
+    /// The answer to a page or view whose report is not built yet: try again in a few
+    /// seconds, or why it could not be built.
+    fn not_ready(&self, json: bool) -> Response {
+        if let Some(why) = self
+            .failure
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+        {
+            return failed(why);
+        }
+        let first = self
+            .built
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some();
+        preparing(json, first)
+    }
+
+    /// Notes why a report could not be built, for the pages, and says so on the standard
+    /// error (if it can: a closed one does not stop the server).
+    fn fail(&self, what: &str, e: StoreError) {
+        *self.failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{what}: {e}"));
+        let _ = writeln!(std::io::stderr(), "overdue: {what} could not be made: {e}");
     }
 
     /// The report with every view, built again if the store changed since (in the
@@ -251,12 +279,12 @@ impl App {
             std::thread::spawn(move || {
                 if first {
                     if let Err(e) = app.glance(version) {
-                        eprintln!("overdue: the first page could not be made: {e}");
+                        app.fail("the first page", e);
                     }
                     app.tell();
                 }
                 if let Err(e) = app.build(version) {
-                    eprintln!("overdue: the report could not be built: {e}");
+                    app.fail("the report", e);
                 }
                 *app.building.lock().unwrap_or_else(|e| e.into_inner()) = None;
                 app.done.notify_all();
@@ -348,6 +376,7 @@ impl App {
         crate::html::chart(&mut index, &d);
         crate::html::ledger(&mut index, &d, Links::Documents, 5);
         index.push_str("</body></html>");
+        *self.failure.lock().unwrap_or_else(|e| e.into_inner()) = None;
         let built = Arc::new(Built {
             version,
             whole,
@@ -364,7 +393,10 @@ impl App {
     }
 }
 
-/// The router over an open store (built at once, so that the first request is quick).
+/// The router over an open store. Its report is begun at once in the background: the
+/// first page from the store's overview, then the rest (a store of 100,000 documents:
+/// seconds, then twenty); requests meanwhile wait up to three seconds for it, then are
+/// asked to come back (503 with `Retry-After`; the page reloads itself).
 pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
     let app = Arc::new(App {
         path: store.path().to_path_buf(),
@@ -376,16 +408,13 @@ pub fn router(store: Store, title: &str) -> Result<Router, StoreError> {
         whole_took: AtomicU64::new(0),
         done: Condvar::new(),
         title: title.to_string(),
+        failure: Mutex::new(None),
     });
-    // The first page at once from the store's overview, and the rest built behind it
-    // (a store of 100,000 documents: seconds, not twenty); or all now, for a store that
-    // keeps no grouping.
+    // (A store that keeps no grouping has no first page: its whole report is built.)
     let version = app.generation()?;
-    if app.glance(version)? {
+    {
         let mut building = app.building.lock().unwrap_or_else(|e| e.into_inner());
-        app.begin(&mut building, version, false);
-    } else {
-        app.built()?;
+        app.begin(&mut building, version, true);
     }
     Ok(Router::new()
         .route("/", get(index))
@@ -446,11 +475,16 @@ fn failed(e: impl std::fmt::Display) -> Response {
         .into_response()
 }
 
-/// The answer to a page or view that needs the whole report while it is still being
-/// built: try again in a few seconds (the page does so by itself).
-fn preparing(json: bool) -> Response {
-    let why = "The timeline, figures and people are still being read from the store; \
-               the ledger and the projects are ready.";
+/// The answer to a page or view whose report is still being built: try again in a few
+/// seconds (the page does so by itself). `first` if the first page (the ledger and the
+/// projects) is ready.
+fn preparing(json: bool, first: bool) -> Response {
+    let why = if first {
+        "The timeline, figures and people are still being read from the store; \
+         the ledger and the projects are ready."
+    } else {
+        "The report is still being read from the store."
+    };
     let body = if json {
         serde_json::json!({ "error": why, "retry_after": 5 }).to_string()
     } else {
@@ -501,8 +535,9 @@ async fn blocking<T: Send + 'static>(
 }
 
 async fn index(State(app): Shared) -> Response {
-    match blocking(app, |a| a.built()).await {
-        Ok(b) => html(b.index.as_str().to_string()),
+    match blocking(app.clone(), |a| a.built()).await {
+        Ok(Some(b)) => html(b.index.as_str().to_string()),
+        Ok(None) => app.not_ready(false),
         Err(r) => r,
     }
 }
@@ -516,9 +551,9 @@ struct PageNo {
 /// The timeline, a page of entries at a time.
 async fn timeline(State(app): Shared, Query(p): Query<PageNo>) -> Response {
     let title = app.title.clone();
-    let b = match blocking(app, |a| a.whole()).await {
+    let b = match blocking(app.clone(), |a| a.whole()).await {
         Ok(Some(b)) => b,
-        Ok(None) => return preparing(false),
+        Ok(None) => return app.not_ready(false),
         Err(r) => return r,
     };
     let d = &b.dossier;
@@ -542,9 +577,9 @@ async fn timeline(State(app): Shared, Query(p): Query<PageNo>) -> Response {
 /// Figures, people or projects.
 async fn section(State(app): Shared, uri: axum::http::Uri) -> Response {
     let title = app.title.clone();
-    let b = match blocking(app, |a| a.whole()).await {
+    let b = match blocking(app.clone(), |a| a.whole()).await {
         Ok(Some(b)) => b,
-        Ok(None) => return preparing(false),
+        Ok(None) => return app.not_ready(false),
         Err(r) => return r,
     };
     let d = &b.dossier;
@@ -563,7 +598,7 @@ async fn section(State(app): Shared, uri: axum::http::Uri) -> Response {
 /// (its first [`PAGE`] entries), figures and people.
 async fn project(State(app): Shared, Query(id): Query<Id>) -> Response {
     let title = app.title.clone();
-    let page = blocking(app, move |a| {
+    let page = blocking(app.clone(), move |a| {
         Ok(a.whole()?
             .map(|b| b.project(&id.id).map(|d| project_page(&d, &title))))
     })
@@ -571,7 +606,7 @@ async fn project(State(app): Shared, Query(id): Query<Id>) -> Response {
     match page {
         Ok(Some(Some(h))) => html(h),
         Ok(Some(None)) => not_found().await,
-        Ok(None) => preparing(false),
+        Ok(None) => app.not_ready(false),
         Err(r) => r,
     }
 }
@@ -654,96 +689,102 @@ async fn api(
     axum::extract::Path(view): axum::extract::Path<String>,
     Query(q): Query<Q>,
 ) -> Response {
-    let result = blocking(app, move |a| {
-        let built = a.built()?;
-        // The views but the ledger and the projects need the whole report.
-        let whole = || -> Result<Option<Arc<Built>>, StoreError> {
-            if built.whole || ["ledger", "projects"].contains(&view.as_str()) {
-                Ok(Some(built.clone()))
-            } else {
-                a.whole()
+    let result = blocking(app.clone(), move |a| {
+        // (Search and the list of documents are read from the store itself.)
+        let store_only = matches!(view.as_str(), "search" | "documents");
+        let built = if store_only { None } else { a.built()? };
+        if let Some(built) = built {
+            // The views but the ledger and the projects need the whole report.
+            let whole = || -> Result<Option<Arc<Built>>, StoreError> {
+                if built.whole || ["ledger", "projects"].contains(&view.as_str()) {
+                    Ok(Some(built.clone()))
+                } else {
+                    a.whole()
+                }
+            };
+            // One project's part of a view: `?project=p3`.
+            if let Some(id) = &q.project
+                && VIEWS.contains(&view.as_str())
+            {
+                let Some(whole) = a.whole()? else {
+                    return Ok(Answer::Preparing);
+                };
+                let Some(d) = whole.project(id) else {
+                    return Ok(Answer::NotFound);
+                };
+                return Ok(Answer::Json(view_json(&d, &view)));
             }
-        };
-        // One project's part of a view: `?project=p3`.
-        if let Some(id) = &q.project
-            && VIEWS.contains(&view.as_str())
-        {
-            let Some(whole) = a.whole()? else {
-                return Ok(Answer::Preparing);
-            };
-            let Some(d) = whole.project(id) else {
-                return Ok(Answer::NotFound);
-            };
-            return Ok(Answer::Json(view_json(&d, &view)));
-        }
-        // A page of the ledger: `?limit=N&offset=M[&sources=K]` (rows in the order first
-        // said, at most K sources each; the slippage is in the whole view).
-        if view == "ledger"
-            && let Some(limit) = q.limit
-        {
-            let l = &built.dossier.ledger;
-            let end = q.offset.saturating_add(limit).min(l.rows.len());
-            // At most `sources` sources a row (default 20), with their number.
-            let cap = q.sources.unwrap_or(20);
-            let rows: Vec<serde_json::Value> = l.rows[q.offset.min(end)..end]
-                .iter()
-                .map(|r| {
-                    // Cloned without its sources, then given the first `cap` of them.
-                    let row = overdue_timeline::ledger::Row {
-                        project: r.project.clone(),
-                        facility: r.facility.clone(),
-                        facilities: r.facilities.clone(),
-                        event: r.event,
-                        speaker: r.speaker.clone(),
-                        said: r.said.clone(),
-                        target: r.target.clone(),
-                        deadline: r.deadline.clone(),
-                        status: r.status,
-                        sources: r.sources.iter().take(cap).cloned().collect(),
-                        outcome: r.outcome.clone(),
-                    };
-                    let mut v = serde_json::to_value(&row).unwrap_or_default();
-                    v["sources_total"] = r.sources.len().into();
-                    v
-                })
-                .collect();
-            let page = serde_json::json!({
-                "as_of": l.as_of,
-                "total": l.rows.len(),
-                "offset": q.offset,
-                "rows": rows,
-            });
-            return Ok(Answer::Json(Bytes::from(
-                serde_json::to_string(&page).unwrap_or_default(),
-            )));
-        }
-        // A page of the timeline: `?limit=N&offset=M` (entries in the order of the view),
-        // without making the JSON of the whole (a gigabyte for 100,000 documents).
-        if view == "timeline"
-            && let Some(limit) = q.limit
-        {
-            let Some(b) = whole()? else {
-                return Ok(Answer::Preparing);
-            };
-            let t = &b.dossier.timeline;
-            let end = q.offset.saturating_add(limit).min(t.len());
-            let page = TimelinePage {
-                total: Some(t.len()),
-                offset: Some(q.offset),
-                entries: &t[q.offset.min(end)..end],
-            };
-            return Ok(Answer::Json(Bytes::from(
-                serde_json::to_string(&page).unwrap_or_default(),
-            )));
-        }
-        if VIEWS.contains(&view.as_str()) {
-            let Some(b) = whole()? else {
-                return Ok(Answer::Preparing);
-            };
-            if let Some(json) = b.api(&view) {
-                // Shared, not copied: a large store's ledger is hundreds of megabytes.
-                return Ok(Answer::Json(json));
+            // A page of the ledger: `?limit=N&offset=M[&sources=K]` (rows in the order first
+            // said, at most K sources each; the slippage is in the whole view).
+            if view == "ledger"
+                && let Some(limit) = q.limit
+            {
+                let l = &built.dossier.ledger;
+                let end = q.offset.saturating_add(limit).min(l.rows.len());
+                // At most `sources` sources a row (default 20), with their number.
+                let cap = q.sources.unwrap_or(20);
+                let rows: Vec<serde_json::Value> = l.rows[q.offset.min(end)..end]
+                    .iter()
+                    .map(|r| {
+                        // Cloned without its sources, then given the first `cap` of them.
+                        let row = overdue_timeline::ledger::Row {
+                            project: r.project.clone(),
+                            facility: r.facility.clone(),
+                            facilities: r.facilities.clone(),
+                            event: r.event,
+                            speaker: r.speaker.clone(),
+                            said: r.said.clone(),
+                            target: r.target.clone(),
+                            deadline: r.deadline.clone(),
+                            status: r.status,
+                            sources: r.sources.iter().take(cap).cloned().collect(),
+                            outcome: r.outcome.clone(),
+                        };
+                        let mut v = serde_json::to_value(&row).unwrap_or_default();
+                        v["sources_total"] = r.sources.len().into();
+                        v
+                    })
+                    .collect();
+                let page = serde_json::json!({
+                    "as_of": l.as_of,
+                    "total": l.rows.len(),
+                    "offset": q.offset,
+                    "rows": rows,
+                });
+                return Ok(Answer::Json(Bytes::from(
+                    serde_json::to_string(&page).unwrap_or_default(),
+                )));
             }
+            // A page of the timeline: `?limit=N&offset=M` (entries in the order of the view),
+            // without making the JSON of the whole (a gigabyte for 100,000 documents).
+            if view == "timeline"
+                && let Some(limit) = q.limit
+            {
+                let Some(b) = whole()? else {
+                    return Ok(Answer::Preparing);
+                };
+                let t = &b.dossier.timeline;
+                let end = q.offset.saturating_add(limit).min(t.len());
+                let page = TimelinePage {
+                    total: Some(t.len()),
+                    offset: Some(q.offset),
+                    entries: &t[q.offset.min(end)..end],
+                };
+                return Ok(Answer::Json(Bytes::from(
+                    serde_json::to_string(&page).unwrap_or_default(),
+                )));
+            }
+            if VIEWS.contains(&view.as_str()) {
+                let Some(b) = whole()? else {
+                    return Ok(Answer::Preparing);
+                };
+                if let Some(json) = b.api(&view) {
+                    // Shared, not copied: a large store's ledger is hundreds of megabytes.
+                    return Ok(Answer::Json(json));
+                }
+            }
+        } else if !store_only {
+            return Ok(Answer::Preparing);
         }
         let store = a.store.lock().unwrap_or_else(|e| e.into_inner());
         Ok(match view.as_str() {
@@ -760,7 +801,7 @@ async fn api(
     match result {
         Ok(Answer::Json(body)) => json(body),
         Ok(Answer::NotFound) => not_found().await,
-        Ok(Answer::Preparing) => preparing(true),
+        Ok(Answer::Preparing) => app.not_ready(true),
         Err(r) => r,
     }
 }

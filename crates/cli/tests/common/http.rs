@@ -20,18 +20,22 @@ pub fn serve(overdue: &str, db: &Path, dir: &Path) -> (Child, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // "overdue: serving FILE on http://127.0.0.1:PORT/"
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim()
-        .trim_end_matches('/')
-        .to_string();
+    // "overdue: serving FILE on http://127.0.0.1:PORT/" (after what else it says first,
+    // such as a report that could not be made).
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    let addr = loop {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap() == 0 {
+            panic!("no address in {said:?}");
+        }
+        if let Some(addr) = line.split("http://").nth(1) {
+            break addr.trim().trim_end_matches('/').to_string();
+        }
+        said.push_str(&line);
+    };
+    // The rest of what it says, read as a terminal would (not left to fill the pipe).
+    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
     (child, addr)
 }
 
