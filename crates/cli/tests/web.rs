@@ -92,6 +92,43 @@ fn a_store_whose_report_cannot_be_read_is_said_so_on_its_pages() {
     assert_eq!(docs.as_array().unwrap().len(), 7);
     let (status, body) = get(&s.addr, "/search?q=bridge");
     assert_eq!(status, 200, "{body}");
+    // Once the store changes (the broken row gone, one more article ingested, which
+    // groups that document again), the report is made again.
+    rusqlite::Connection::open(&s.db)
+        .unwrap()
+        .execute("DELETE FROM grouping WHERE about = x'00'", [])
+        .unwrap();
+    let more = s._dir.path().join("more.txt");
+    std::fs::write(
+        &more,
+        "The Kestrel Bay Bridge will be repainted in 2027, the city said.",
+    )
+    .unwrap();
+    let out = overdue(&[
+        "ingest",
+        "-q",
+        "--db",
+        s.db.to_str().unwrap(),
+        "--date",
+        "2024-03-01",
+        more.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut page = get(&s.addr, "/");
+    for _ in 0..100 {
+        if page.0 == 200 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        page = get(&s.addr, "/");
+    }
+    assert_eq!(page.0, 200, "{}", page.1);
+    assert!(page.1.contains("8 articles"), "{}", page.1);
 }
 
 #[test]

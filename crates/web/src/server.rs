@@ -169,8 +169,9 @@ struct App {
     whole_took: AtomicU64,
     done: Condvar,
     title: String,
-    /// Why the last report built in the background could not be made, until one is.
-    failure: Mutex<Option<String>>,
+    /// Why the last report built in the background could not be made, until one is,
+    /// and the store's generation it was for (not tried again until the store changes).
+    failure: Mutex<Option<(i64, String)>>,
 }
 
 /// How long after the store changed requests wait for the report to be built again
@@ -206,7 +207,7 @@ impl App {
     /// The answer to a page or view whose report is not built yet: try again in a few
     /// seconds, or why it could not be built.
     fn not_ready(&self, json: bool) -> Response {
-        if let Some(why) = self
+        if let Some((_, why)) = self
             .failure
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -222,10 +223,12 @@ impl App {
         preparing(json, first)
     }
 
-    /// Notes why a report could not be built, for the pages, and says so on the standard
-    /// error (if it can: a closed one does not stop the server).
-    fn fail(&self, what: &str, e: StoreError) {
-        *self.failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{what}: {e}"));
+    /// Notes why the report of the store at `version` could not be built, for the pages,
+    /// and says so on the standard error (if it can: a closed one does not stop the
+    /// server).
+    fn fail(&self, version: i64, what: &str, e: StoreError) {
+        *self.failure.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((version, format!("{what}: {e}")));
         let _ = writeln!(std::io::stderr(), "overdue: {what} could not be made: {e}");
     }
 
@@ -251,8 +254,15 @@ impl App {
     /// Begins building the report of the store at `version` if none is being built, and
     /// waits until `ready` holds or [`WAIT`] after it began; not at all if what it waits
     /// for took longer than that the last time (`took`, in milliseconds): on a large
-    /// store the page as it was is answered at once.
+    /// store the page as it was is answered at once. Neither if the report of the store
+    /// at `version` could not be made: it is tried again once the store changes.
     fn wait(self: &Arc<Self>, version: i64, took: u64, ready: impl Fn() -> bool) {
+        // (Not again for a store that has not changed since its report could not be made.)
+        let failed = self.failure.lock().unwrap_or_else(|e| e.into_inner());
+        if failed.as_ref().is_some_and(|f| f.0 == version) {
+            return;
+        }
+        drop(failed);
         let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
         let began = self.begin(&mut building, version, true);
         if Duration::from_millis(took) > WAIT {
@@ -279,12 +289,12 @@ impl App {
             std::thread::spawn(move || {
                 if first {
                     if let Err(e) = app.glance(version) {
-                        app.fail("the first page", e);
+                        app.fail(version, "the first page", e);
                     }
                     app.tell();
                 }
                 if let Err(e) = app.build(version) {
-                    app.fail("the report", e);
+                    app.fail(version, "the report", e);
                 }
                 *app.building.lock().unwrap_or_else(|e| e.into_inner()) = None;
                 app.done.notify_all();
