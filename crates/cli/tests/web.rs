@@ -61,6 +61,27 @@ fn serve_store(corpora: &[(String, Vec<String>)], change: impl FnOnce(&std::path
     }
 }
 
+/// Ingests one more article, `text` published on `date`, into the server's store.
+fn ingest_one(s: &Server, name: &str, date: &str, text: &str) {
+    let path = s._dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let out = overdue(&[
+        "ingest",
+        "-q",
+        "--db",
+        s.db.to_str().unwrap(),
+        "--date",
+        date,
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A store whose grouping cannot be read back: the server listens all the same, its
 /// report's pages say why (naming the store, the document and what is wrong), and what
 /// is read from the store itself (search, the documents) still answers.
@@ -98,26 +119,11 @@ fn a_store_whose_report_cannot_be_read_is_said_so_on_its_pages() {
         .unwrap()
         .execute("DELETE FROM grouping WHERE about = x'00'", [])
         .unwrap();
-    let more = s._dir.path().join("more.txt");
-    std::fs::write(
-        &more,
-        "The Kestrel Bay Bridge will be repainted in 2027, the city said.",
-    )
-    .unwrap();
-    let out = overdue(&[
-        "ingest",
-        "-q",
-        "--db",
-        s.db.to_str().unwrap(),
-        "--date",
+    ingest_one(
+        &s,
+        "more.txt",
         "2024-03-01",
-        more.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        "The Kestrel Bay Bridge will be repainted in 2027, the city said.",
     );
     let mut page = get(&s.addr, "/");
     for _ in 0..100 {
@@ -248,23 +254,12 @@ fn serve_answers_every_view_and_nothing_outside_the_store() {
         assert_eq!(get(&s.addr, path).0, 404, "{path}");
     }
     // An ingest while it serves is seen at the next request, without a restart.
-    let dir = tempfile::tempdir().unwrap();
-    let extra = dir.path().join("late.txt");
-    std::fs::write(
-        &extra,
-        "Kestrel Bay rail link opens\n\nThe Coastal Transport Authority said on Monday that the light-rail line across the Kestrel Bay Bridge has opened.\n",
-    )
-    .unwrap();
-    let out = overdue(&[
-        "ingest",
-        "-q",
-        "--db",
-        s.db.to_str().unwrap(),
-        "--date",
+    ingest_one(
+        &s,
+        "late.txt",
         "2026-06-01",
-        extra.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0));
+        "Kestrel Bay rail link opens\n\nThe Coastal Transport Authority said on Monday that the light-rail line across the Kestrel Bay Bridge has opened.\n",
+    );
     let (_, page) = get(&s.addr, "/");
     assert!(
         page.contains("8 articles published from 2016-03-14 to 2026-06-01"),
