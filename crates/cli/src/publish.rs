@@ -84,15 +84,16 @@ pub fn run(args: Args) -> Result<Exit> {
             // With its grouping as the ingest kept it, a chunk of documents at a time,
             // unless corrected.
             let read = match args.corrections {
-                None => {
-                    let mut draft = Draft::new(true, None);
+                None => Dossier::of_store(&store, None, as_of, |ledger| {
+                    let draft = Draft::new(true, ledger);
                     // The report of the whole abridged: the first rows of the timeline
                     // are all it holds of it.
                     if args.project.is_none() && args.rows > 0 {
-                        draft = draft.timeline_at_most(args.rows);
+                        draft.timeline_at_most(args.rows)
+                    } else {
+                        draft
                     }
-                    Dossier::of_store(&store, draft, as_of)?
-                }
+                })?,
                 Some(_) => None,
             };
             match read {

@@ -162,61 +162,6 @@ pub fn build(docs: &[Analysis], grouping: &Grouping, as_of: Option<Date>) -> Led
     build_from(inputs, as_of.or(newest))
 }
 
-/// The statements the ledger reads of documents given one at a time, in input order
-/// ([`build`] of them all once [`Book::done`]): a ledger made a chunk of documents at a
-/// time, which keeps those statements and lets the rest of each analysis go.
-#[derive(Default)]
-pub struct Book {
-    docs: Vec<Booked>,
-    /// The newest publication date of the documents added.
-    newest: Option<Date>,
-}
-
-/// A document as a [`Book`] keeps it: its place in the grouping, its id, and the
-/// statements the ledger reads, each with its place among the document's statements.
-type Booked = (usize, String, Vec<(usize, Statement)>);
-
-impl Book {
-    /// Adds document `d` of the grouping, taking its statements.
-    pub fn add(&mut self, d: usize, a: &mut Analysis) {
-        let published = a.doc.meta.published.value.as_deref();
-        self.newest = self.newest.max(newest(std::iter::once(published)));
-        let kept: Vec<(usize, Statement)> = std::mem::take(&mut a.statements)
-            .into_iter()
-            .enumerate()
-            .filter(|(_, st)| read(st).is_some())
-            .collect();
-        if !kept.is_empty() {
-            self.docs.push((d, a.doc.id.clone(), kept));
-        }
-    }
-
-    /// The ledger of the documents added, grouped as `grouping` says (every document's),
-    /// as of `as_of` (default: the newest publication date).
-    pub fn done(&self, grouping: &Grouping, as_of: Option<Date>) -> Ledger {
-        let inputs = self.docs.iter().flat_map(|(d, doc, statements)| {
-            statements.iter().map(move |(k, statement)| Input {
-                doc,
-                statement,
-                project: &grouping.project(*d).id,
-                about: grouping.about(*d, *k),
-            })
-        });
-        build_from(inputs, as_of.or(self.newest))
-    }
-}
-
-/// How the ledger reads a statement: `Some(true)` as a forecast, `Some(false)` as an
-/// outcome, `None` not at all (a forecast of a delay or of an event outside the stages
-/// is no promise).
-fn read(st: &Statement) -> Option<bool> {
-    match st.kind {
-        "forecast" if stage(st.event).is_some() || st.event == "delivery" => Some(true),
-        "outcome" => Some(false),
-        _ => None,
-    }
-}
-
 /// The last day of the newest of these publication dates (TIMEX3 values): the date a
 /// ledger is given as of unless told.
 pub fn newest<'a>(published: impl Iterator<Item = Option<&'a str>>) -> Option<Date> {
@@ -236,10 +181,13 @@ pub fn build_from<'a>(inputs: impl IntoIterator<Item = Input<'a>>, as_of: Option
             project: input.project,
             about: input.about,
         };
-        match read(st) {
-            Some(true) => forecasts.push(item),
-            Some(false) => outcomes.push(item),
-            None => {}
+        match st.kind {
+            // A forecast of a delay or of an event outside the stages is no promise.
+            "forecast" if stage(st.event).is_some() || st.event == "delivery" => {
+                forecasts.push(item)
+            }
+            "outcome" => outcomes.push(item),
+            _ => {}
         }
     }
     let as_of = as_of.unwrap_or(jiff::civil::date(1970, 1, 1));

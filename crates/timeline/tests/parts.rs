@@ -1,10 +1,10 @@
 //! Every view made a chunk of documents at a time (as from a large store) is the view
-//! of them all: the timeline, the ledger, the figures and the people.
+//! of them all: the timeline, the figures and the people.
 
 use overdue_pipeline::Analysis;
 use overdue_pipeline::text::{DateSource, Document, Published};
 use overdue_timeline::projects::{Grouping, group};
-use overdue_timeline::{events, figures, ledger, people};
+use overdue_timeline::{events, figures, people};
 
 /// Articles on a bridge and a terminal, published on different days, with forecasts and
 /// outcomes, figures given twice and a rate restated, and people with posts.
@@ -62,32 +62,21 @@ fn every_view_made_a_part_at_a_time_is_the_whole() {
     let docs = docs();
     let grouping: Grouping = group(&docs, &Default::default());
     let timeline = events::build(&docs, &grouping);
-    let as_of = jiff::civil::date(2027, 1, 1);
-    let (ledger, ledger_then) = (
-        ledger::build(&docs, &grouping, None),
-        ledger::build(&docs, &grouping, Some(as_of)),
-    );
     let figures = figures::build(&docs, &grouping);
     let people = people::build(&docs);
     // What the views hold, so that the test tests something.
     assert!(timeline.len() >= 4, "{timeline:?}");
-    assert!(ledger.rows.len() >= 2, "{:?}", ledger.rows);
-    assert_ne!(json(&ledger), json(&ledger_then));
     assert!(!figures.measures.is_empty(), "{figures:?}");
     assert!(people.people.iter().any(|p| !p.roles.is_empty()));
     for size in [1, 2, 5] {
         let mut entries = Vec::new();
-        let mut book = ledger::Book::default();
         let mut tally = figures::Tally::default();
         let mut gathering = people::Gathering::default();
-        for (first, mut chunk) in chunks(&docs, size) {
+        for (first, chunk) in chunks(&docs, size) {
             entries.extend(events::entries_of(&chunk, first, &grouping));
-            for (i, a) in chunk.iter_mut().enumerate() {
+            for (i, a) in chunk.iter().enumerate() {
                 tally.add(a, &grouping.project(first + i).id);
                 gathering.add(a);
-                book.add(first + i, a);
-                // (The book takes the statements it reads.)
-                assert!(a.statements.is_empty());
             }
         }
         events::sort(&mut entries);
@@ -95,16 +84,6 @@ fn every_view_made_a_part_at_a_time_is_the_whole() {
             json(&entries),
             json(&timeline),
             "timeline in parts of {size}"
-        );
-        assert_eq!(
-            json(&book.done(&grouping, None)),
-            json(&ledger),
-            "ledger, {size}"
-        );
-        assert_eq!(
-            json(&book.done(&grouping, Some(as_of))),
-            json(&ledger_then),
-            "ledger as of, {size}"
         );
         assert_eq!(json(&tally.done()), json(&figures), "figures, {size}");
         assert_eq!(json(&gathering.done()), json(&people), "people, {size}");

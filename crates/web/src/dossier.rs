@@ -119,8 +119,8 @@ pub struct Draft {
     figures: overdue_timeline::figures::Tally,
     timeline: Vec<Entry>,
     docs: HashMap<String, DocInfo>,
-    /// The ledger given, or the statements it is made of.
-    ledger: Result<Arc<Ledger>, overdue_timeline::ledger::Book>,
+    /// The ledger (made of every document, not a chunk at a time).
+    ledger: Arc<Ledger>,
     /// Whether the documents' texts are kept (to show cited sentences in context), or
     /// not (pages that link to the documents' own pages instead).
     texts: bool,
@@ -131,16 +131,15 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// An empty draft that keeps the documents' texts if `texts`, with the `ledger`
-    /// given (say, the one a first page read from a store), or else one made of the
-    /// documents.
-    pub fn new(texts: bool, ledger: Option<Arc<Ledger>>) -> Draft {
+    /// An empty draft that keeps the documents' texts if `texts`, of the documents'
+    /// `ledger` (say, the one a first page read from a store).
+    pub fn new(texts: bool, ledger: Arc<Ledger>) -> Draft {
         Draft {
             people: Default::default(),
             figures: Default::default(),
             timeline: Vec::new(),
             docs: HashMap::new(),
-            ledger: ledger.ok_or_else(Default::default),
+            ledger,
             texts,
             timeline_rows: usize::MAX,
             timeline_left: 0,
@@ -173,12 +172,7 @@ impl Draft {
             overdue_timeline::events::sort(&mut self.timeline);
             self.timeline_left += keep(&mut self.timeline, self.timeline_rows);
         }
-        for (i, a) in docs.iter_mut().enumerate() {
-            match &mut self.ledger {
-                Err(book) => book.add(first + i, a),
-                Ok(_) => a.statements = Vec::new(),
-            }
-        }
+        docs.iter_mut().for_each(|a| a.statements = Vec::new());
         self.docs.extend(docs.into_iter().map(|a| {
             (
                 a.doc.id.clone(),
@@ -196,17 +190,13 @@ impl Draft {
         }));
     }
 
-    /// The dossier of the documents added, of `grouping` (all of theirs), its ledger
-    /// (if made here) as of `as_of` (default: the newest publication date).
-    pub fn done(self, grouping: Grouping, as_of: Option<jiff::civil::Date>) -> Dossier {
-        let ledger = self
-            .ledger
-            .unwrap_or_else(|book| Arc::new(book.done(&grouping, as_of)));
+    /// The dossier of the documents added, of `grouping` (all of theirs).
+    pub fn done(self, grouping: Grouping) -> Dossier {
         let mut timeline = self.timeline;
         overdue_timeline::events::sort(&mut timeline);
         let mut d = Dossier::assemble(
             grouping,
-            ledger,
+            self.ledger,
             timeline,
             self.figures.done(),
             self.people.done(),
@@ -233,38 +223,40 @@ impl Dossier {
         grouping: Grouping,
         as_of: Option<jiff::civil::Date>,
     ) -> Dossier {
-        let mut draft = Draft::new(true, None);
+        let ledger = overdue_timeline::ledger::build(&docs, &grouping, as_of);
+        let mut draft = Draft::new(true, Arc::new(ledger));
         draft.add(0, docs, &grouping);
-        draft.done(grouping, as_of)
+        draft.done(grouping)
     }
 
     /// The dossier of a store, with its grouping as its last ingest kept it, made a
-    /// chunk of documents at a time into `draft`, and its ledger as of `as_of` (unless
-    /// the draft has one) read from the store first, so that the statements it reads
-    /// are let go before the other views are made (`overdue report --db` of 100,000
-    /// generated documents: 2.2–2.4 GB at most, 3.2 GB with the ledger made beside the
-    /// other views). `None` if the store keeps no grouping for some document (read it
-    /// with [`overdue_store::Store::views`], which groups them), or if an ingest ended
-    /// meanwhile.
+    /// chunk of documents at a time into the draft `draft` makes of its ledger: the one
+    /// given, or else the store's as of `as_of`, read first so that the statements it
+    /// reads are let go before the other views are made (`overdue report --db` of
+    /// 100,000 generated documents: 2.2–2.4 GB at most, 3.2 GB with the ledger made
+    /// beside the other views). `None` if the store keeps no grouping for some document
+    /// (read it with [`overdue_store::Store::views`], which groups them), or if an
+    /// ingest ended meanwhile.
     pub fn of_store(
         store: &overdue_store::Store,
-        mut draft: Draft,
+        ledger: Option<Arc<Ledger>>,
         as_of: Option<jiff::civil::Date>,
+        draft: impl FnOnce(Arc<Ledger>) -> Draft,
     ) -> Result<Option<Dossier>, overdue_store::StoreError> {
         let before = store.generation()?;
-        if draft.ledger.is_err() {
-            let Some(ledger) = store.ledger(as_of)? else {
-                return Ok(None);
-            };
-            draft.ledger = Ok(Arc::new(ledger));
-        }
+        let ledger = match ledger {
+            Some(ledger) => ledger,
+            None => match store.ledger(as_of)? {
+                Some(ledger) => Arc::new(ledger),
+                None => return Ok(None),
+            },
+        };
+        let mut draft = draft(ledger);
         let kept = store.views_each(overdue_store::Items::Views, |at, docs, grouping| {
             draft.add(at, docs, grouping)
         })?;
         let same = store.generation()? == before;
-        Ok(kept
-            .filter(|_| same)
-            .map(|grouping| draft.done(grouping, as_of)))
+        Ok(kept.filter(|_| same).map(|grouping| draft.done(grouping)))
     }
 
     /// The dossier of a store's overview ([`overdue_store::Store::overview`]): its
@@ -741,22 +733,22 @@ mod tests {
         // the same as built alone, the ledger shared.
         let mut docs = docs;
         let rest = docs.split_off(1);
-        let mut draft = Draft::new(true, Some(first.ledger.clone()));
+        let mut draft = Draft::new(true, first.ledger.clone());
         draft.add(0, docs, &first.grouping);
         draft.add(1, rest, &first.grouping);
-        let on = draft.done(first.grouping.clone(), None);
+        let on = draft.done(first.grouping.clone());
         assert_eq!(seen(&on), want);
         assert_eq!(cited(&on), cited(&whole));
         assert!(Arc::ptr_eq(&on.ledger, &first.ledger));
         // From the store, a chunk at a time, its ledger made there too; and without the
         // texts.
-        let read = Dossier::of_store(&store, Draft::new(true, None), None)
+        let read = Dossier::of_store(&store, None, None, |l| Draft::new(true, l))
             .unwrap()
             .unwrap();
         assert_eq!(seen(&read), want);
         assert_eq!(cited(&read), cited(&whole));
         assert!(whole.docs.values().all(|i| !i.text.is_empty()));
-        let bare = Dossier::of_store(&store, Draft::new(false, None), None)
+        let bare = Dossier::of_store(&store, None, None, |l| Draft::new(false, l))
             .unwrap()
             .unwrap();
         assert_eq!(seen(&bare), want);
@@ -764,9 +756,11 @@ mod tests {
         assert!(bare.docs.values().all(|i| i.text.is_empty()));
         // A draft that keeps only the timeline's first entries, abridged to as many
         // rows: the same as the whole abridged.
-        let short = Dossier::of_store(&store, Draft::new(true, None).timeline_at_most(2), None)
-            .unwrap()
-            .unwrap();
+        let short = Dossier::of_store(&store, None, None, |l| {
+            Draft::new(true, l).timeline_at_most(2)
+        })
+        .unwrap()
+        .unwrap();
         assert_eq!(short.timeline.len(), 2);
         assert_eq!(short.left.timeline, whole.timeline.len() - 2);
         let (short, want) = (short.abridge(2, 1), whole.abridge(2, 1));

@@ -29,7 +29,7 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use overdue_store::{Items, Store, StoreError};
+use overdue_store::{Store, StoreError};
 use overdue_timeline::projects::{Corrections, group};
 use serde::Deserialize;
 
@@ -341,25 +341,14 @@ impl App {
             .clone()
             .filter(|b| !b.whole && b.version == before);
         // (The other views are made a chunk of documents at a time, each chunk let go once
-        // they have it.) The pages link to the documents' own pages: their texts are not
-        // kept here.
-        let on_first = match first {
-            Some(first) => {
-                let mut draft = Draft::new(false, Some(first.dossier.ledger.clone()));
-                let kept = store.views_each(Items::Views, |at, docs, grouping| {
-                    draft.add(at, docs, grouping)
-                })?;
-                // (Its grouping is the first page's: the store is as it was then.)
-                let same = store.generation()? == before;
-                kept.filter(|_| same)
-                    .map(|grouping| draft.done(grouping, None))
-            }
-            None => None,
-        };
-        let read = match on_first {
-            Some(d) => Some(d),
-            None => Dossier::of_store(&store, Draft::new(false, None), None)?,
-        };
+        // they have it, on the first page's ledger if there is one.) The pages link to the
+        // documents' own pages: their texts are not kept here.
+        let given = first.map(|f| f.dossier.ledger.clone());
+        let on_first = given.is_some();
+        let read = Dossier::of_store(&store, given, None, |ledger| Draft::new(false, ledger))?;
+        // (A first page's ledger goes only with the store as it was when it was made.)
+        let same = store.generation()? == before;
+        let read = read.filter(|_| same || !on_first);
         let d = match read {
             Some(d) => d,
             None => {
