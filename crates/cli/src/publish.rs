@@ -59,8 +59,12 @@ pub fn run(args: Args) -> Result<Exit> {
     let as_of = crate::ledger::parse_as_of(args.as_of.as_deref())?;
     let corrections = crate::report::corrections(args.corrections.as_deref())?;
     let mut exit = Exit::Success;
-    // The dossier read from a store, or else the analyses to build it from.
-    let read = match &args.db {
+    // The dossier of analyses, with the grouping kept if any, else one made here.
+    let build = |docs: Vec<_>, kept: Option<_>| {
+        let grouping = kept.unwrap_or_else(|| group(&docs, &corrections));
+        Dossier::build(docs, grouping, as_of)
+    };
+    let mut dossier = match &args.db {
         Some(db) => {
             if !args.input.paths.is_empty() {
                 let s = crate::ingest::ingest(&crate::ingest::Args {
@@ -97,23 +101,19 @@ pub fn run(args: Args) -> Result<Exit> {
                 Some(_) => None,
             };
             match read {
-                Some(dossier) => Ok(dossier),
+                Some(dossier) => dossier,
                 None => {
                     let (docs, kept) = store.views()?;
-                    Err((docs, kept.filter(|_| args.corrections.is_none())))
+                    build(docs, kept.filter(|_| args.corrections.is_none()))
                 }
             }
         }
         None => {
             let mut docs = Vec::new();
             exit = analyse_all(&args.input, |a| docs.push(a))?;
-            Err((docs, None))
+            build(docs, None)
         }
     };
-    let mut dossier = read.unwrap_or_else(|(docs, kept)| {
-        let grouping = kept.unwrap_or_else(|| group(&docs, &corrections));
-        Dossier::build(docs, grouping, as_of)
-    });
     if let Some(key) = &args.project {
         let Some(id) = dossier.grouping.find(key).map(|p| p.id.clone()) else {
             let known: Vec<String> = dossier
