@@ -468,9 +468,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         if !FACILITY_SET.contains(low_head.as_ref()) {
             continue;
         }
+        // Whether words `i` and `i + 1` are in one sentence.
+        let joined = |i: usize| one_sentence(&text[words[i].0 + words[i].1.len()..words[i + 1].0]);
         // "Port Aldwin", "Station Road": a name, not a facility of that kind.
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        if capital(word) && words.get(head + 1).is_some_and(|w| capital(w.1)) {
+        if capital(word) && words.get(head + 1).is_some_and(|w| capital(w.1)) && joined(head) {
             continue;
         }
         let low = |i: usize| lower(words[i].1);
@@ -479,13 +481,13 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             .get(singular_of(&low_head).as_ref())
             .copied()
             .unwrap_or("facility");
-        let plural =
-            noun != low_head || head > 0 && ["both", "two"].contains(&low(head - 1).as_ref());
+        let plural = noun != low_head
+            || head > 0 && ["both", "two"].contains(&low(head - 1).as_ref()) && joined(head - 1);
         // The type words right before the noun, and the ones coordinated with them
-        // ("rifle and ammunition factories").
+        // ("rifle and ammunition factories"), in its sentence.
         let mut modifiers: Vec<String> = Vec::new();
         let mut i = head;
-        while i > 0 && is_type_word(words[i - 1].1) {
+        while i > 0 && is_type_word(words[i - 1].1) && joined(i - 1) {
             i -= 1;
         }
         if i < head {
@@ -495,13 +497,15 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             while i >= 2
                 && ["and", "or"].contains(&low(i - 1).as_ref())
                 && is_type_word(words[i - 2].1)
+                && joined(i - 2)
+                && joined(i - 1)
                 && singular_of(&low(i - 2)) == low(i - 2)
             {
                 modifiers.extend(type_word(&[low(i - 2)]));
                 i -= 2;
             }
         } else if !PHASE_NOUNS.contains(&noun) {
-            modifiers = products(&words[head + 1..]);
+            modifiers = products(text, head, &words);
         }
         let mut kinds: Vec<Kind> = modifiers
             .into_iter()
@@ -525,9 +529,19 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     out
 }
 
-/// What a facility makes, from the words after its noun: "producing AK-103 assault rifles
-/// and munitions" → rifle, munition (in reverse order).
-fn products(words: &[(usize, &str)]) -> Vec<String> {
+/// Whether the characters between two words leave them in one sentence: no full stop,
+/// question or exclamation mark, colon or semicolon before a space (`7.62` and `U.S` are
+/// one sentence), and no blank line.
+fn one_sentence(gap: &str) -> bool {
+    let after_mark = gap
+        .find(['.', '!', '?', ';', ':'])
+        .map_or("", |at| &gap[at..]);
+    !after_mark.contains(char::is_whitespace) && gap.matches('\n').count() < 2
+}
+
+/// What a facility makes, from the words after its noun (`words[head]`) in its sentence:
+/// "producing AK-103 assault rifles and munitions" → rifle, munition (in reverse order).
+fn products(text: &str, head: usize, words: &[(usize, &str)]) -> Vec<String> {
     const SKIP: [&[&str]; 9] = [
         &["for", "the", "production", "of"],
         &["for", "producing"],
@@ -539,6 +553,18 @@ fn products(words: &[(usize, &str)]) -> Vec<String> {
         &["that", "produces"],
         &["that", "makes"],
     ];
+    // Most facility nouns are followed by none of these: the first word says so.
+    let Some(first) = words.get(head + 1).map(|w| lower(w.1)) else {
+        return Vec::new();
+    };
+    if !SKIP.iter().any(|p| p[0] == first) {
+        return Vec::new();
+    }
+    // The words after the noun, to the end of its sentence.
+    let end = (head + 1..words.len())
+        .find(|&i| !one_sentence(&text[words[i - 1].0 + words[i - 1].1.len()..words[i].0]))
+        .unwrap_or(words.len());
+    let words = &words[head + 1..end];
     // Only the first words are read in lower case.
     let first: Vec<Cow<'_, str>> = words.iter().take(4).map(|w| lower(w.1)).collect();
     let skip = SKIP
@@ -594,36 +620,40 @@ pub fn several(text: &str) -> bool {
 
 /// The part of a whole a text names: "the first phase of the plant" → "first phase".
 pub fn phase(text: &str) -> Option<String> {
-    // Most sentences hold no phase noun: one pass over the text says so.
-    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(PHASE_NOUNS)
-            .expect("the phase nouns are a valid automaton")
-    });
-    if !NOUNS.is_match(text) {
-        return None;
-    }
-    // Words compared in lower case without copying them (an ordinal and a phase noun
-    // are ASCII); a word of other letters is neither.
-    let mut words = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let mut prev = words.next()?;
-    for w in words {
-        // The noun first: most words are none, and most sentences have none.
-        let noun = PHASE_NOUNS.iter().find(|n| {
-            w.len() >= n.len()
-                && w.len() <= n.len() + 1
-                && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
-                && (w.len() == n.len() || w.as_bytes()[n.len()].eq_ignore_ascii_case(&b's'))
+    // Each whole word that is a phase noun or its plural, in the order of the text, with
+    // the word before it (words are letters and digits). The nouns begin with `p` or `s`
+    // (in either case: the byte with 0x20 set), which most bytes are not.
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let bytes = text.as_bytes();
+    let found = (0..bytes.len())
+        .filter(|&i| matches!(bytes[i] | 0x20, b'p' | b's'))
+        .filter_map(|i| {
+            let noun = PHASE_NOUNS.iter().find(|n| {
+                bytes[i..]
+                    .get(..n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+            })?;
+            Some((i, noun))
         });
-        if let Some(noun) = noun
-            && let Some(ordinal) = ORDINALS.iter().find(|o| o.eq_ignore_ascii_case(prev))
-        {
+    for (start, noun) in found {
+        let end = start + noun.len();
+        let end = match bytes.get(end) {
+            Some(b) if b.eq_ignore_ascii_case(&b's') => end + 1,
+            _ => end,
+        };
+        if alnum(text[..start].chars().next_back()) || alnum(text[end..].chars().next()) {
+            continue;
+        }
+        let before = text[..start].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let prev = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or("", |(i, _)| &before[i..]);
+        if let Some(ordinal) = ORDINALS.iter().find(|o| o.eq_ignore_ascii_case(prev)) {
             return Some(format!("{ordinal} {noun}"));
         }
-        prev = w;
     }
     None
 }
@@ -713,6 +743,33 @@ mod tests {
     }
 
     #[test]
+    fn kinds_stay_in_their_sentence() {
+        // A word that ends one sentence does not say what the facility of the next is.
+        assert_eq!(
+            labels("the minister said. Phase two of the plant will open"),
+            [Vec::<String>::new(), vec![]]
+        );
+        assert_eq!(
+            labels("Delays last year\n\nplant workers"),
+            [Vec::<String>::new()]
+        );
+        // Nor does one that begins the next say what it makes.
+        assert_eq!(
+            labels("a plant for the production of rifles and ammunition. Because of sanctions"),
+            [["rifle plant", "ammunition plant"]]
+        );
+        // A full stop inside a word or a number ends nothing.
+        assert_eq!(
+            labels("a plant for the production of 7.62 cartridges"),
+            [["cartridge plant"]]
+        );
+        // "Port Aldwin" is a name; "the Port. Officials" is a port.
+        assert!(mentions("at Port Aldwin").is_empty());
+        assert_eq!(mentions("at the Port. Officials said").len(), 1);
+        assert!(!mentions("there were two. Plant workers")[0].plural);
+    }
+
+    #[test]
     fn words_keep_inner_hyphens_and_letters_beyond_ascii() {
         let text = "The light-rail line--and Zürich's 2nd plant- -ok, AK-103 (über) naïve—x ÉCOLE";
         let got: Vec<(usize, &str)> = words(text);
@@ -789,5 +846,19 @@ mod tests {
             Some("second stage")
         );
         assert_eq!(phase("the phase-out of coal"), None);
+        assert_eq!(
+            phase("THE FINAL SECTIONS").as_deref(),
+            Some("final section")
+        );
+        assert_eq!(
+            phase("a first-phase launch").as_deref(),
+            Some("first phase")
+        );
+        assert_eq!(phase("the first emphases, the second phasers"), None);
+        assert_eq!(
+            phase("Phase 1, then the 2nd  (stage)").as_deref(),
+            Some("2nd stage")
+        );
+        assert_eq!(phase("phase"), None);
     }
 }

@@ -741,6 +741,9 @@ impl Known {
     /// The one facility whose product a sentence names ("begin rifle production"), by
     /// its words not capitalised.
     fn by_product(&self, sentence: &str) -> Option<String> {
+        if self.facilities.is_empty() {
+            return None;
+        }
         // (Each word made singular once.)
         let words: Vec<Cow<'_, str>> = lower_words(sentence).collect();
         let words: Vec<Singular<'_>> = words.iter().map(|w| Singular::of(w)).collect();
