@@ -338,40 +338,50 @@ fn words(text: &str) -> Vec<(usize, &str)> {
         }
         class
     };
-    // Whether the character at `i` is a letter or digit, and its length.
-    let alnum = |i: usize, class: u8| match class {
-        ALNUM => (true, 1),
-        WIDE => alnum_at(text, i),
-        _ => (false, 1),
-    };
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 5);
     let mut i = 0;
     while i < n {
         // To the start of a word: a letter or digit.
-        let (inside, len) = alnum(i, CLASS[bytes[i] as usize]);
-        if !inside {
-            i += len;
-            continue;
-        }
-        let start = i;
-        i += len;
-        // To its end: letters, digits and hyphens.
-        let mut end = i;
-        while i < n {
-            let class = CLASS[bytes[i] as usize];
-            if class == HYPHEN {
+        let len = match CLASS[bytes[i] as usize] {
+            ALNUM => 1,
+            WIDE => match alnum_at(text, i) {
+                (true, len) => len,
+                (false, len) => {
+                    i += len;
+                    continue;
+                }
+            },
+            _ => {
                 i += 1;
                 continue;
             }
-            let (inside, len) = alnum(i, class);
-            if !inside {
-                break;
+        };
+        let start = i;
+        i += len;
+        // To its end: letters, digits and hyphens (without the hyphens it ends in).
+        let mut end = i;
+        loop {
+            // ASCII letters and digits, the bulk of every word, a byte at a time.
+            let run = i;
+            while i < n && CLASS[bytes[i] as usize] == ALNUM {
+                i += 1;
             }
-            i += len;
-            // (Without the hyphens it ends in.)
-            end = i;
+            if i > run {
+                end = i;
+            }
+            match bytes.get(i).map(|&b| CLASS[b as usize]) {
+                Some(HYPHEN) => i += 1,
+                Some(WIDE) => match alnum_at(text, i) {
+                    (true, len) => {
+                        i += len;
+                        end = i;
+                    }
+                    (false, _) => break,
+                },
+                _ => break,
+            }
         }
         out.push((start, &text[start..end]));
     }
@@ -793,6 +803,10 @@ mod tests {
         for (start, w) in got {
             assert_eq!(&text[start..start + w.len()], w);
         }
+        // A hyphen joins letters beyond ASCII too; a combining mark is not a letter.
+        let text = "-a-é ok- x--\te\u{301}t 7.62²";
+        let got: Vec<&str> = words(text).into_iter().map(|w| w.1).collect();
+        assert_eq!(got, ["a-é", "ok", "x", "e", "t", "7", "62²"]);
     }
 
     #[test]
