@@ -289,3 +289,47 @@ fn a_killed_ingest_leaves_the_store_as_before_and_readers_read_meanwhile() {
     let stored = stored_ledger(&db);
     assert_eq!(stored, json(&overdue(&files)));
 }
+
+/// Every row of every table of the store at `db`, in order, as text.
+fn rows(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for table in tables {
+        let mut st = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let n = st.column_count();
+        let mut q = st.query([]).unwrap();
+        while let Some(row) = q.next().unwrap() {
+            let values: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            out.push(format!("{table}: {}", values.join(" | ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_same_files_make_the_same_store() {
+    // Identities, each one's context among them, are given in the order of the text,
+    // not of a hash map's: two ingests of the same files keep the same rows.
+    let dir = tempfile::tempdir().unwrap();
+    let stores: Vec<Vec<String>> = ["a.db", "b.db"]
+        .iter()
+        .map(|name| {
+            let db = dir.path().join(name);
+            let out = ingest(&db, &seeds().join("meta.tsv"), &seed_paths());
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            rows(&db)
+        })
+        .collect();
+    assert!(stores[0].iter().any(|r| r.starts_with("identities: ")));
+    assert!(stores[0].iter().any(|r| r.starts_with("registry: ")));
+    assert_eq!(stores[0], stores[1]);
+}

@@ -262,8 +262,12 @@ impl Registry {
             }
             local.insert(lid.clone(), id);
         }
-        // Each identity remembers a few of the others named beside it.
-        let ids: Vec<usize> = local.values().copied().collect();
+        // Each identity remembers a few of the others named beside it, the first known
+        // first (not in the map's order, which changes from run to run: which few are
+        // kept decides which typos are corroborated).
+        let mut ids: Vec<usize> = local.values().copied().collect();
+        ids.sort_unstable();
+        ids.dedup();
         for &id in &ids {
             let ctx = &mut self.identities[id].context;
             for &other in &ids {

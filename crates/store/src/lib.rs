@@ -1353,7 +1353,10 @@ fn ingest_lock(db: &Path, waiting: impl FnOnce()) -> Result<std::fs::File> {
 
 /// Keeps one document's identities across documents.
 fn store_identities(conn: &Connection, path: &Path, seq: i64, ids: &Identities) -> Result<()> {
-    let json = serde_json::to_string(ids).map_err(|e| StoreError::Registry {
+    // (In the order of the document's own ids, so that the same documents make the same
+    // store.)
+    let ids: std::collections::BTreeMap<_, _> = ids.iter().collect();
+    let json = serde_json::to_string(&ids).map_err(|e| StoreError::Registry {
         path: path.to_path_buf(),
         why: e.to_string(),
     })?;
