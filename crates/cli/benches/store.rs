@@ -1,6 +1,7 @@
 //! The store and the web page against extraction, on generated corpora (issue 8):
 //! `overdue ingest` against `overdue extract` on the same 10,000 documents (and what
-//! storing alone would keep up with), and the web page's answer time on a store of
+//! storing alone would keep up with), generated and, where `../shared` is beside the
+//! checkout, its real articles repeated; and the web page's answer time on a store of
 //! 100,000.
 //!
 //! `cargo bench -p overdue-cli --bench store [-- DOCS WEB_DOCS]`; `OVERDUE_BENCH_ROUNDS`
@@ -146,74 +147,21 @@ fn main() {
     let kept = std::env::var_os("OVERDUE_BENCH_KEEP").map(PathBuf::from);
     let dir_path = kept.as_deref().unwrap_or(dir.path());
     let (path, bytes) = corpus(dir_path, "corpus.jsonl", docs, 0x5eed_0008);
-    let p = path.to_str().unwrap();
     println!(
         "corpus: {docs} documents, {:.1} MB of text",
         bytes as f64 / 1e6
     );
-    let mut extract = f64::INFINITY;
-    let (mut stored, mut whole, mut storing) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
-    // Each round an extract, then an ingest: the machine's speed drifts, so each ingest
-    // is also measured against the extract right before it, in wall time and in CPU
-    // time (both use every core).
-    let mut paired: Vec<(f64, f64)> = Vec::new();
-    // OVERDUE_BENCH_ROUNDS=N rounds (default 5).
-    let rounds: usize = std::env::var("OVERDUE_BENCH_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(5);
-    for round in 0..rounds.max(1) {
-        let (t, extract_cpu, _) = run_cpu(&["extract", "-q", p]);
-        extract = extract.min(t.as_secs_f64());
-        let db = dir_path.join(format!("bench-{round}.db"));
-        for file in [
-            db.clone(),
-            db.with_extension("db-wal"),
-            db.with_extension("db-shm"),
-        ] {
-            let _ = std::fs::remove_file(file);
-        }
-        let (u, ingest_cpu, err) = run_cpu(&["ingest", "-q", "--db", db.to_str().unwrap(), p]);
-        let (secs, storing_secs) = reported(&err);
-        stored = stored.min(secs);
-        storing = storing.min(storing_secs);
-        whole = whole.min(u.as_secs_f64());
-        paired.push((t.as_secs_f64() / u.as_secs_f64(), extract_cpu / ingest_cpu));
+    compare(&path, bytes, docs, dir_path);
+    // Real news is sparser than the generated articles (a facility named every 740 bytes,
+    // not every 120) and shorter: the same comparison on the articles of `../shared`
+    // (the seeds, MEANTIME and forecasts-dev), where they are beside the checkout.
+    if let Some((path, bytes)) = real(dir_path, docs) {
+        println!(
+            "real articles, repeated: {docs} documents, {:.1} MB of text",
+            bytes as f64 / 1e6
+        );
+        compare(&path, bytes, docs, dir_path);
     }
-    println!("extract                     {}", rate(bytes, docs, extract));
-    println!(
-        "ingest (whole command)      {}  = {:.0}% of extract",
-        rate(bytes, docs, whole),
-        100.0 * extract / whole
-    );
-    println!(
-        "ingest (as it reports)      {} (without starting and ending the process)",
-        rate(bytes, docs, stored),
-    );
-    let spread = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        format!(
-            "{:.0}% {:.0}% {:.0}%",
-            100.0 * v[0],
-            100.0 * v[v.len() / 2],
-            100.0 * v[v.len() - 1]
-        )
-    };
-    println!(
-        "ingest ÷ the extract before it, each of {} rounds (least, median, most): \
-         wall {}, CPU {}",
-        paired.len(),
-        spread(paired.iter().map(|p| p.0).collect()),
-        spread(paired.iter().map(|p| p.1).collect()),
-    );
-    // The thread that stores documents, busy (the rest of the time it waits for
-    // analyses): what storage alone would keep up with.
-    println!(
-        "storing alone               {}  = {:.1}× extract (its thread busy {:.0}% of the ingest)",
-        rate(bytes, docs, storing),
-        extract / storing,
-        100.0 * storing / stored
-    );
     // The web page over a large store.
     let (path, bytes) = corpus(dir_path, "large.jsonl", web_docs, 0x5eed_0100);
     let db = dir_path.join("large.db");
@@ -311,6 +259,120 @@ fn main() {
         changed.elapsed().as_secs_f64()
     );
     drop(child);
+}
+
+/// `overdue ingest` against `overdue extract` on the corpus at `path` (`bytes` of text in
+/// `docs` documents), in rounds; prints the rates and ratios.
+fn compare(path: &Path, bytes: usize, docs: usize, dir_path: &Path) {
+    let p = path.to_str().unwrap();
+    let mut extract = f64::INFINITY;
+    let (mut stored, mut whole, mut storing) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
+    // Each round an extract, then an ingest: the machine's speed drifts, so each ingest
+    // is also measured against the extract right before it, in wall time and in CPU
+    // time (both use every core).
+    let mut paired: Vec<(f64, f64)> = Vec::new();
+    // OVERDUE_BENCH_ROUNDS=N rounds (default 5).
+    let rounds: usize = std::env::var("OVERDUE_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    for round in 0..rounds.max(1) {
+        let (t, extract_cpu, _) = run_cpu(&["extract", "-q", p]);
+        extract = extract.min(t.as_secs_f64());
+        let db = dir_path.join(format!("bench-{round}.db"));
+        for file in [
+            db.clone(),
+            db.with_extension("db-wal"),
+            db.with_extension("db-shm"),
+        ] {
+            let _ = std::fs::remove_file(file);
+        }
+        let (u, ingest_cpu, err) = run_cpu(&["ingest", "-q", "--db", db.to_str().unwrap(), p]);
+        let (secs, storing_secs) = reported(&err);
+        stored = stored.min(secs);
+        storing = storing.min(storing_secs);
+        whole = whole.min(u.as_secs_f64());
+        paired.push((t.as_secs_f64() / u.as_secs_f64(), extract_cpu / ingest_cpu));
+    }
+    println!("extract                     {}", rate(bytes, docs, extract));
+    println!(
+        "ingest (whole command)      {}  = {:.0}% of extract",
+        rate(bytes, docs, whole),
+        100.0 * extract / whole
+    );
+    println!(
+        "ingest (as it reports)      {} (without starting and ending the process)",
+        rate(bytes, docs, stored),
+    );
+    let spread = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        format!(
+            "{:.0}% {:.0}% {:.0}%",
+            100.0 * v[0],
+            100.0 * v[v.len() / 2],
+            100.0 * v[v.len() - 1]
+        )
+    };
+    println!(
+        "ingest ÷ the extract before it, each of {} rounds (least, median, most): \
+         wall {}, CPU {}",
+        paired.len(),
+        spread(paired.iter().map(|p| p.0).collect()),
+        spread(paired.iter().map(|p| p.1).collect()),
+    );
+    // The thread that stores documents, busy (the rest of the time it waits for
+    // analyses): what storage alone would keep up with.
+    println!(
+        "storing alone               {}  = {:.1}× extract (its thread busy {:.0}% of the ingest)",
+        rate(bytes, docs, storing),
+        extract / storing,
+        100.0 * storing / stored
+    );
+}
+
+/// The articles of `../shared/corpus` (seeds, MEANTIME, forecasts-dev), repeated to
+/// `n` documents as one JSON Lines file (each with a line of its own, so that no two
+/// are the same text), with the size of their text; `None` where they are not beside
+/// the checkout.
+fn real(dir: &Path, n: usize) -> Option<(PathBuf, usize)> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let mut files: Vec<PathBuf> = Vec::new();
+    for sub in ["seeds", "meantime-apple", "forecasts-dev"] {
+        let mut dirs = vec![shared.join(sub)];
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(&d).ok()?.flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|e| e == "txt") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    if texts.is_empty() {
+        return None;
+    }
+    let path = dir.join("real.jsonl");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).ok()?);
+    let mut bytes = 0;
+    for i in 0..n {
+        let text = format!("{}\nRef {i}.\n", texts[i % texts.len()]);
+        bytes += text.len();
+        let rec = serde_json::json!({
+            "id": format!("r{i}"),
+            "date": format!("{}-{:02}-{:02}", 2010 + i % 15, 1 + i % 12, 1 + i % 28),
+            "text": text,
+        });
+        writeln!(out, "{rec}").ok()?;
+    }
+    out.flush().ok()?;
+    Some((path, bytes))
 }
 
 /// A child process killed when dropped (also when the bench panics).
