@@ -630,40 +630,36 @@ pub fn several(text: &str) -> bool {
 
 /// The part of a whole a text names: "the first phase of the plant" → "first phase".
 pub fn phase(text: &str) -> Option<String> {
-    // Each whole word that is a phase noun or its plural, in the order of the text, with
-    // the word before it (words are letters and digits). The nouns begin with `p` or `s`
-    // (in either case: the byte with 0x20 set), which most bytes are not.
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let bytes = text.as_bytes();
-    let found = (0..bytes.len())
-        .filter(|&i| matches!(bytes[i] | 0x20, b'p' | b's'))
-        .filter_map(|i| {
-            let noun = PHASE_NOUNS.iter().find(|n| {
-                bytes[i..]
-                    .get(..n.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(n.as_bytes()))
-            })?;
-            Some((i, noun))
+    // Most sentences hold no phase noun: one pass over the text says so.
+    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PHASE_NOUNS)
+            .expect("the phase nouns are a valid automaton")
+    });
+    if !NOUNS.is_match(text) {
+        return None;
+    }
+    // Words compared in lower case without copying them (an ordinal and a phase noun
+    // are ASCII); a word of other letters is neither.
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut prev = words.next()?;
+    for w in words {
+        // The noun first: most words are none, and most sentences have none.
+        let noun = PHASE_NOUNS.iter().find(|n| {
+            w.len() >= n.len()
+                && w.len() <= n.len() + 1
+                && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+                && (w.len() == n.len() || w.as_bytes()[n.len()].eq_ignore_ascii_case(&b's'))
         });
-    for (start, noun) in found {
-        let end = start + noun.len();
-        let end = match bytes.get(end) {
-            Some(b) if b.eq_ignore_ascii_case(&b's') => end + 1,
-            _ => end,
-        };
-        if alnum(text[..start].chars().next_back()) || alnum(text[end..].chars().next()) {
-            continue;
-        }
-        let before = text[..start].trim_end_matches(|c: char| !c.is_alphanumeric());
-        let prev = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphanumeric())
-            .last()
-            .map_or("", |(i, _)| &before[i..]);
-        if let Some(ordinal) = ORDINALS.iter().find(|o| o.eq_ignore_ascii_case(prev)) {
+        if let Some(noun) = noun
+            && let Some(ordinal) = ORDINALS.iter().find(|o| o.eq_ignore_ascii_case(prev))
+        {
             return Some(format!("{ordinal} {noun}"));
         }
+        prev = w;
     }
     None
 }
