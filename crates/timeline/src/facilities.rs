@@ -847,28 +847,20 @@ mod tests {
 
     #[test]
     fn phase_examples() {
-        assert_eq!(
-            phase("the commissioning of the first phase of the plant").as_deref(),
-            Some("first phase")
-        );
-        assert_eq!(
-            phase("Stage 2 and the second stages").as_deref(),
-            Some("second stage")
-        );
-        assert_eq!(phase("the phase-out of coal"), None);
-        assert_eq!(
-            phase("THE FINAL SECTIONS").as_deref(),
-            Some("final section")
-        );
-        assert_eq!(
-            phase("a first-phase launch").as_deref(),
-            Some("first phase")
-        );
-        assert_eq!(phase("the first emphases, the second phasers"), None);
-        assert_eq!(
-            phase("Phase 1, then the 2nd  (stage)").as_deref(),
-            Some("2nd stage")
-        );
-        assert_eq!(phase("phase"), None);
+        for (text, want) in [
+            (
+                "the commissioning of the first phase of the plant",
+                Some("first phase"),
+            ),
+            ("Stage 2 and the second stages", Some("second stage")),
+            ("the phase-out of coal", None),
+            ("THE FINAL SECTIONS", Some("final section")),
+            ("a first-phase launch", Some("first phase")),
+            ("the first emphases, the second phasers", None),
+            ("Phase 1, then the 2nd  (stage)", Some("2nd stage")),
+            ("phase", None),
+        ] {
+            assert_eq!(phase(text).as_deref(), want, "{text}");
+        }
     }
 }
