@@ -478,11 +478,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         if !FACILITY_SET.contains(low_head.as_ref()) {
             continue;
         }
-        // Whether words `i` and `i + 1` are in one sentence.
-        let joined = |i: usize| one_sentence(&text[words[i].0 + words[i].1.len()..words[i + 1].0]);
+        let one_sentence = |i: usize| joined(text, &words, i);
         // "Port Aldwin", "Station Road": a name, not a facility of that kind.
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        if capital(word) && words.get(head + 1).is_some_and(|w| capital(w.1)) && joined(head) {
+        if capital(word) && words.get(head + 1).is_some_and(|w| capital(w.1)) && one_sentence(head)
+        {
             continue;
         }
         let low = |i: usize| lower(words[i].1);
@@ -492,12 +492,14 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             .copied()
             .unwrap_or("facility");
         let plural = noun != low_head
-            || head > 0 && ["both", "two"].contains(&low(head - 1).as_ref()) && joined(head - 1);
+            || head > 0
+                && ["both", "two"].contains(&low(head - 1).as_ref())
+                && one_sentence(head - 1);
         // The type words right before the noun, and the ones coordinated with them
         // ("rifle and ammunition factories"), in its sentence.
         let mut modifiers: Vec<String> = Vec::new();
         let mut i = head;
-        while i > 0 && is_type_word(words[i - 1].1) && joined(i - 1) {
+        while i > 0 && is_type_word(words[i - 1].1) && one_sentence(i - 1) {
             i -= 1;
         }
         if i < head {
@@ -507,8 +509,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             while i >= 2
                 && ["and", "or"].contains(&low(i - 1).as_ref())
                 && is_type_word(words[i - 2].1)
-                && joined(i - 2)
-                && joined(i - 1)
+                && one_sentence(i - 2)
+                && one_sentence(i - 1)
                 && singular_of(&low(i - 2)) == low(i - 2)
             {
                 modifiers.extend(type_word(&[low(i - 2)]));
@@ -539,10 +541,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     out
 }
 
-/// Whether the characters between two words leave them in one sentence: no full stop,
-/// question or exclamation mark, colon or semicolon before a space (`7.62` and `U.S` are
-/// one sentence), and no blank line.
-fn one_sentence(gap: &str) -> bool {
+/// Whether words `i` and `i + 1` of `text` are in one sentence: what is between them
+/// has no full stop, question or exclamation mark, colon or semicolon before a space
+/// (`7.62` and `U.S` are one sentence), and no blank line.
+fn joined(text: &str, words: &[(usize, &str)], i: usize) -> bool {
+    let gap = &text[words[i].0 + words[i].1.len()..words[i + 1].0];
     let after_mark = gap
         .find(['.', '!', '?', ';', ':'])
         .map_or("", |at| &gap[at..]);
@@ -564,15 +567,15 @@ fn products(text: &str, head: usize, words: &[(usize, &str)]) -> Vec<String> {
         &["that", "makes"],
     ];
     // Most facility nouns are followed by none of these: the first word says so.
-    let Some(first) = words.get(head + 1).map(|w| lower(w.1)) else {
+    let Some(next) = words.get(head + 1).map(|w| lower(w.1)) else {
         return Vec::new();
     };
-    if !SKIP.iter().any(|p| p[0] == first) {
+    if !SKIP.iter().any(|p| p[0] == next) {
         return Vec::new();
     }
     // The words after the noun, to the end of its sentence.
     let end = (head + 1..words.len())
-        .find(|&i| !one_sentence(&text[words[i - 1].0 + words[i - 1].1.len()..words[i].0]))
+        .find(|&i| !joined(text, words, i - 1))
         .unwrap_or(words.len());
     let words = &words[head + 1..end];
     // Only the first words are read in lower case.
