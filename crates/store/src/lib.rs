@@ -361,7 +361,7 @@ impl Body {
 /// end a word for the index's tokenizer (`unicode61`) wherever they stand, so that it
 /// reads from the pieces the words it reads from the text.
 fn index_words(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> String {
-    use std::borrow::Cow;
+    use std::hash::BuildHasher;
     // What each byte is: 0 a cut, 1 in a word, 2 in a word and an ASCII capital.
     const CLASS: [u8; 256] = {
         let mut class = [1u8; 256];
@@ -379,10 +379,11 @@ fn index_words(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> S
         }
         class
     };
-    // (Room for the distinct words of news, about one per ten bytes of text, so that the
-    // set is not grown word by word.)
-    let mut seen: rustc_hash::FxHashSet<Cow<'_, str>> =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(text.len() / 10, Default::default());
+    // The words given so far, by their place in `words` (made without a copy of each
+    // word), with room for the distinct words of news, about one per ten bytes of text.
+    let hasher = rustc_hash::FxBuildHasher;
+    let mut seen: hashbrown::HashTable<(usize, usize)> =
+        hashbrown::HashTable::with_capacity(text.len() / 10);
     let mut words = String::with_capacity(text.len() / 2);
     let mut lower = String::new();
     for (s, t) in sentences {
@@ -409,23 +410,25 @@ fn index_words(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> S
                 break;
             }
             // (Cut at ASCII bytes only: always between characters.)
-            let mut piece = Cow::Borrowed(&sentence[start..i]);
+            let mut piece = &sentence[start..i];
             if capital & 2 != 0 {
                 lower.clear();
-                lower.push_str(&piece);
+                lower.push_str(piece);
                 lower.make_ascii_lowercase();
-                if seen.contains(lower.as_str()) {
-                    continue;
-                }
-                piece = Cow::Owned(lower.clone());
-            } else if seen.contains(piece.as_ref()) {
+                piece = &lower;
+            }
+            let hash = hasher.hash_one(piece);
+            if seen.find(hash, |&(a, b)| &words[a..b] == piece).is_some() {
                 continue;
             }
             if !words.is_empty() {
                 words.push(' ');
             }
-            words.push_str(&piece);
-            seen.insert(piece);
+            let at = words.len();
+            words.push_str(piece);
+            seen.insert_unique(hash, (at, words.len()), |&(a, b)| {
+                hasher.hash_one(&words[a..b])
+            });
         }
     }
     words

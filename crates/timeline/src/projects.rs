@@ -348,8 +348,13 @@ impl Facts {
         // What a sentence says (its phase, and itself if it names a facility) and what
         // a subject names, read once for the statements that share them.
         type Read = (Option<String>, Option<Arc<str>>);
-        let mut sentences: HashMap<(usize, usize), Read> = HashMap::default();
-        let mut subjects: HashMap<&str, Arc<[Mention]>> = HashMap::default();
+        let n = statements.len();
+        let mut sentences: HashMap<(usize, usize), Read> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut subjects: HashMap<&str, Arc<[Mention]>> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
+        // (One empty list for every subject that names no facility.)
+        let none: Arc<[Mention]> = Arc::new([]);
         let statements = statements
             .iter()
             .map(|st| {
@@ -366,9 +371,16 @@ impl Facts {
                 let subject = match &st.subject {
                     Some(s) => subjects
                         .entry(&s.text)
-                        .or_insert_with(|| crate::facilities::mentions(&s.text).into())
+                        .or_insert_with(|| {
+                            let found = crate::facilities::mentions(&s.text);
+                            if found.is_empty() {
+                                none.clone()
+                            } else {
+                                found.into()
+                            }
+                        })
                         .clone(),
-                    None => Arc::default(),
+                    None => none.clone(),
                 };
                 StatementFacts {
                     start,
