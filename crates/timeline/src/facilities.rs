@@ -315,7 +315,9 @@ pub(crate) fn alnum_at(text: &str, i: usize) -> (bool, usize) {
     }
 }
 
-/// The words of a text with their byte offsets (letters, digits and inner hyphens).
+/// The words of a text with their byte offsets (letters, digits and inner hyphens), all
+/// at once: what [`mentions`] reads a few at a time, kept to test it against.
+#[cfg(test)]
 fn words(text: &str) -> Vec<(usize, &str)> {
     // What each byte is: an ASCII letter or digit, a hyphen, another ASCII character, or
     // a byte of a character beyond ASCII (read whole, with [`alnum_at`]).
@@ -436,141 +438,260 @@ fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// The (length, first letter, last letter) of every facility noun, as bits: a test that
-/// spares the set of nouns nearly every word.
-static FACILITY_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; (11usize * 26 * 26).div_ceil(64)];
-    for noun in FACILITY_NOUNS {
-        if let Some(i) = shape(noun) {
-            bits[i / 64] |= 1u64 << (i % 64);
-        }
-    }
-    bits
-});
-
-/// The place of a word's (length, first letter, last letter) among [`FACILITY_SHAPES`];
-/// `None` for a word no facility noun can be in any case (not 3 to 10 ASCII letters
-/// long at its ends).
-fn shape(w: &str) -> Option<usize> {
-    let b = w.as_bytes();
-    let (first, last) = (
-        b.first()?.to_ascii_lowercase(),
-        b.last()?.to_ascii_lowercase(),
-    );
-    ((3..=10).contains(&b.len()) && first.is_ascii_lowercase() && last.is_ascii_lowercase())
-        .then(|| (b.len() * 26 + (first - b'a') as usize) * 26 + (last - b'a') as usize)
-}
-
-/// Whether a word may be a facility noun in some case.
-fn may_be_facility(w: &str) -> bool {
-    shape(w).is_some_and(|i| FACILITY_SHAPES[i / 64] & (1u64 << (i % 64)) != 0)
-}
-
 /// Every facility a text names, in order.
+///
+/// One pass of an automaton finds the facility nouns; each is read with the few words
+/// around it that its reading looks at (see [`near`]), not with the whole text's words.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let words = words(text);
+    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(FACILITY_NOUNS)
+            .expect("the facility nouns are a valid automaton")
+    });
     let mut out = Vec::new();
-    for (head, (start, word)) in words.iter().enumerate() {
-        if !may_be_facility(word) {
+    let mut words = Vec::new();
+    for hit in NOUNS.find_iter(text) {
+        if !whole_word(text, hit.start(), hit.end()) {
             continue;
         }
-        let low_head = lower(word);
-        if !FACILITY_SET.contains(low_head.as_ref()) {
-            continue;
-        }
-        let one_sentence = |i: usize| joined(text, &words, i);
-        // "Port Aldwin", "Station Road": a name, not a facility of that kind.
-        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        if capital(word) && words.get(head + 1).is_some_and(|w| capital(w.1)) && one_sentence(head)
-        {
-            continue;
-        }
-        let low = |i: usize| lower(words[i].1);
-        // One of the nouns, singular (never the fallback).
-        let noun = FACILITY_SET
-            .get(singular_of(&low_head).as_ref())
-            .copied()
-            .unwrap_or("facility");
-        let plural = noun != low_head
-            || head > 0
-                && ["both", "two"].contains(&low(head - 1).as_ref())
-                && one_sentence(head - 1);
-        // The type words right before the noun, and the ones coordinated with them
-        // ("rifle and ammunition factories"), in its sentence.
-        let mut modifiers: Vec<String> = Vec::new();
-        let mut i = head;
-        while i > 0 && is_type_word(words[i - 1].1) && one_sentence(i - 1) {
-            i -= 1;
-        }
-        if i < head {
-            let run: Vec<Cow<'_, str>> = (i..head).map(low).collect();
-            modifiers.extend(type_word(&run));
-            // A plural before `and` is a thing of its own ("roads and toll stations").
-            while i >= 2
-                && ["and", "or"].contains(&low(i - 1).as_ref())
-                && is_type_word(words[i - 2].1)
-                && one_sentence(i - 2)
-                && one_sentence(i - 1)
-                && singular_of(&low(i - 2)) == low(i - 2)
-            {
-                modifiers.extend(type_word(&[low(i - 2)]));
-                i -= 2;
-            }
-        } else if !PHASE_NOUNS.contains(&noun) {
-            modifiers = products(text, head, &words);
-        }
-        let mut kinds: Vec<Kind> = modifiers
-            .into_iter()
-            .map(|modifier| Kind {
-                modifier,
-                noun: noun.to_string(),
-            })
-            .collect();
-        kinds.reverse();
-        kinds.dedup();
-        // "production units", "the first phase": parts; "the light-rail line": a facility.
-        let part = PART_NOUNS.contains(&noun) && kinds.iter().all(|k| adjective_like(&k.modifier));
-        out.push(Mention {
-            start: *start,
-            kinds,
-            plural,
-            part,
-            noun,
-        });
+        let head = near(text, hit.start(), hit.end(), &mut words);
+        out.extend(mention_at(text, &words, head));
     }
     out
+}
+
+/// The words around the word at `start..end` that reading it as a facility looks at, in
+/// `words`, and the word's place among them: before it, back to the first that is
+/// neither a type word nor `and`/`or`; after it, one, or the rest of
+/// the sentence when that one can begin a list of products. None across the end of a
+/// sentence ([`joined`]).
+fn near<'t>(text: &'t str, start: usize, end: usize, words: &mut Vec<(usize, &'t str)>) -> usize {
+    words.clear();
+    let mut at = start;
+    while let Some(w) = word_before(text, at)
+        && !ends_sentence(&text[w.0 + w.1.len()..at])
+    {
+        words.push(w);
+        at = w.0;
+        let low = lower(w.1);
+        if !is_type_word(w.1) && low != "and" && low != "or" {
+            break;
+        }
+    }
+    words.reverse();
+    let head = words.len();
+    words.push((start, &text[start..end]));
+    let mut at = end;
+    let mut rest = false;
+    while let Some(w) = word_after(text, at)
+        && !ends_sentence(&text[at..w.0])
+    {
+        words.push(w);
+        at = w.0 + w.1.len();
+        if !rest {
+            let low = lower(w.1);
+            if !starts_products(&low) {
+                break;
+            }
+            rest = true;
+        }
+    }
+    head
+}
+
+/// The word (letters, digits and the hyphens between them) that ends last before byte `at` (a word's start, or a place
+/// between words).
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let mut end = at;
+    while end > 0 {
+        match alnum_before(text, end) {
+            (true, _) => break,
+            (false, len) => end -= len,
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    // Back over letters, digits and hyphens; the hyphens it begins with are not its own.
+    let mut start = end;
+    while start > 0 {
+        match alnum_before(text, start) {
+            (true, len) => start -= len,
+            (false, 1) if text.as_bytes()[start - 1] == b'-' => start -= 1,
+            _ => break,
+        }
+    }
+    while text.as_bytes()[start] == b'-' {
+        start += 1;
+    }
+    Some((start, &text[start..end]))
+}
+
+/// The word (letters, digits and the hyphens between them) that begins first after byte `at` (a word's end, or a place
+/// between words).
+fn word_after(text: &str, at: usize) -> Option<(usize, &str)> {
+    let mut start = at;
+    while start < text.len() {
+        match alnum_at(text, start) {
+            (true, _) => break,
+            (false, len) => start += len,
+        }
+    }
+    if start == text.len() {
+        return None;
+    }
+    // On over letters, digits and hyphens; the hyphens it ends with are not its own.
+    let (mut i, mut end) = (start, start);
+    while i < text.len() {
+        match alnum_at(text, i) {
+            (true, len) => {
+                i += len;
+                end = i;
+            }
+            (false, 1) if text.as_bytes()[i] == b'-' => i += 1,
+            _ => break,
+        }
+    }
+    Some((start, &text[start..end]))
+}
+
+/// Whether bytes `start..end` of `text` are a whole word: no letter or digit right
+/// before or after, nor a hyphen that joins one.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut before = start;
+    while before > 0 && bytes[before - 1] == b'-' {
+        before -= 1;
+    }
+    let mut after = end;
+    while after < bytes.len() && bytes[after] == b'-' {
+        after += 1;
+    }
+    !(before > 0 && alnum_before(text, before).0)
+        && !(after < bytes.len() && alnum_at(text, after).0)
+}
+
+/// [`alnum_at`] for the character that ends at byte `i`.
+fn alnum_before(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i - 1];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        let c = text[..i].chars().next_back().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+/// The facility that word `head` of `words` (the words of `text`) names, if it is a
+/// facility noun.
+fn mention_at(text: &str, words: &[(usize, &str)], head: usize) -> Option<Mention> {
+    let (start, word) = words[head];
+    let low_head = lower(word);
+    if !FACILITY_SET.contains(low_head.as_ref()) {
+        return None;
+    }
+    let one_sentence = |i: usize| joined(text, words, i);
+    // "Port Aldwin", "Station Road": a name, not a facility of that kind.
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if capital(word) && words.get(head + 1).is_some_and(|w| capital(w.1)) && one_sentence(head) {
+        return None;
+    }
+    let low = |i: usize| lower(words[i].1);
+    // One of the nouns, singular (never the fallback).
+    let noun = FACILITY_SET
+        .get(singular_of(&low_head).as_ref())
+        .copied()
+        .unwrap_or("facility");
+    let plural = noun != low_head
+        || head > 0 && ["both", "two"].contains(&low(head - 1).as_ref()) && one_sentence(head - 1);
+    // The type words right before the noun, and the ones coordinated with them
+    // ("rifle and ammunition factories"), in its sentence.
+    let mut modifiers: Vec<String> = Vec::new();
+    let mut i = head;
+    while i > 0 && is_type_word(words[i - 1].1) && one_sentence(i - 1) {
+        i -= 1;
+    }
+    if i < head {
+        let run: Vec<Cow<'_, str>> = (i..head).map(low).collect();
+        modifiers.extend(type_word(&run));
+        // A plural before `and` is a thing of its own ("roads and toll stations").
+        while i >= 2
+            && ["and", "or"].contains(&low(i - 1).as_ref())
+            && is_type_word(words[i - 2].1)
+            && one_sentence(i - 2)
+            && one_sentence(i - 1)
+            && singular_of(&low(i - 2)) == low(i - 2)
+        {
+            modifiers.extend(type_word(&[low(i - 2)]));
+            i -= 2;
+        }
+    } else if !PHASE_NOUNS.contains(&noun) {
+        modifiers = products(text, head, words);
+    }
+    let mut kinds: Vec<Kind> = modifiers
+        .into_iter()
+        .map(|modifier| Kind {
+            modifier,
+            noun: noun.to_string(),
+        })
+        .collect();
+    kinds.reverse();
+    kinds.dedup();
+    // "production units", "the first phase": parts; "the light-rail line": a facility.
+    let part = PART_NOUNS.contains(&noun) && kinds.iter().all(|k| adjective_like(&k.modifier));
+    Some(Mention {
+        start,
+        kinds,
+        plural,
+        part,
+        noun,
+    })
 }
 
 /// Whether words `i` and `i + 1` of `text` are in one sentence: what is between them
 /// has no full stop, question or exclamation mark, colon or semicolon before a space
 /// (`7.62` and `U.S` are one sentence), and no blank line.
 fn joined(text: &str, words: &[(usize, &str)], i: usize) -> bool {
-    let gap = &text[words[i].0 + words[i].1.len()..words[i + 1].0];
+    !ends_sentence(&text[words[i].0 + words[i].1.len()..words[i + 1].0])
+}
+
+/// Whether the gap between two words ends a sentence: a full stop, question or
+/// exclamation mark, colon or semicolon with a space after it, or a blank line.
+fn ends_sentence(gap: &str) -> bool {
     let after_mark = gap
         .find(['.', '!', '?', ';', ':'])
         .map_or("", |at| &gap[at..]);
-    !after_mark.contains(char::is_whitespace) && gap.matches('\n').count() < 2
+    after_mark.contains(char::is_whitespace) || gap.matches('\n').count() >= 2
+}
+
+/// The phrases after a facility noun that begin a list of what it makes.
+const PRODUCT_PHRASES: &[&[&str]] = &[
+    &["for", "the", "production", "of"],
+    &["for", "producing"],
+    &["for", "making"],
+    &["to", "produce"],
+    &["to", "make"],
+    &["producing"],
+    &["making"],
+    &["that", "produces"],
+    &["that", "makes"],
+];
+
+/// Whether a word (in lower case) can begin one of [`PRODUCT_PHRASES`].
+fn starts_products(w: &str) -> bool {
+    PRODUCT_PHRASES.iter().any(|p| p[0] == w)
 }
 
 /// What a facility makes, from the words after its noun (`words[head]`) in its sentence:
 /// "producing AK-103 assault rifles and munitions" → rifle, munition (in reverse order).
 fn products(text: &str, head: usize, words: &[(usize, &str)]) -> Vec<String> {
-    const SKIP: [&[&str]; 9] = [
-        &["for", "the", "production", "of"],
-        &["for", "producing"],
-        &["for", "making"],
-        &["to", "produce"],
-        &["to", "make"],
-        &["producing"],
-        &["making"],
-        &["that", "produces"],
-        &["that", "makes"],
-    ];
     // Most facility nouns are followed by none of these: the first word says so.
     let Some(next) = words.get(head + 1).map(|w| lower(w.1)) else {
         return Vec::new();
     };
-    if !SKIP.iter().any(|p| p[0] == next) {
+    if !starts_products(&next) {
         return Vec::new();
     }
     // The words after the noun, to the end of its sentence.
@@ -580,7 +701,7 @@ fn products(text: &str, head: usize, words: &[(usize, &str)]) -> Vec<String> {
     let words = &words[head + 1..end];
     // Only the first words are read in lower case.
     let first: Vec<Cow<'_, str>> = words.iter().take(4).map(|w| lower(w.1)).collect();
-    let skip = SKIP
+    let skip = PRODUCT_PHRASES
         .iter()
         .find(|p| words.len() > p.len() && first.iter().zip(p.iter()).all(|(a, b)| a == b))
         .map_or(0, |p| p.len());
@@ -806,6 +927,114 @@ mod tests {
         let text = "-a-é ok- x--\te\u{301}t 7.62²";
         let got: Vec<&str> = words(text).into_iter().map(|w| w.1).collect();
         assert_eq!(got, ["a-é", "ok", "x", "e", "t", "7", "62²"]);
+    }
+
+    /// Every word read as a possible facility noun, the whole text at once: what
+    /// [`mentions`] finds by reading only the sentences its automaton points to.
+    fn mentions_word_by_word(text: &str) -> Vec<Mention> {
+        let words = words(text);
+        (0..words.len())
+            .filter_map(|head| mention_at(text, &words, head))
+            .collect()
+    }
+
+    #[test]
+    fn reading_only_sentences_with_a_noun_finds_every_mention() {
+        // Pieces that make sentences, breaks that are none ("7.62", "U.S."), hyphens
+        // that join words, letters beyond ASCII and nouns in every case.
+        const PIECES: &[&str] = &[
+            "plant",
+            "Plants",
+            "FACTORY",
+            "factories",
+            "line",
+            "works",
+            "rifle",
+            "ammunition",
+            "and",
+            "or",
+            "both",
+            "the",
+            "for",
+            "producing",
+            "making",
+            "of",
+            "production",
+            "Port",
+            "Aldwin",
+            "first",
+            "phase",
+            "stage",
+            "nuclear",
+            "power",
+            "U.S.",
+            "7.62",
+            "report",
+            "million",
+            "é",
+            "\u{301}",
+            "ü",
+            "Ω",
+            "-",
+            "--",
+            ".",
+            ". ",
+            ".\n",
+            "\n\n",
+            "; ",
+            ":",
+            "!",
+            "?\"",
+            " ",
+            " ",
+            " ",
+            " ",
+            "\t",
+            "—",
+            "’s",
+            "(",
+            ")",
+            ",",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..50_000 {
+            let len = next() % 40;
+            texts.push(
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect(),
+            );
+        }
+        // Real articles, where `../shared` is beside the checkout.
+        let shared =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        for dir in ["seeds", "meantime-apple", "forecasts-dev"] {
+            let mut stack = vec![shared.join(dir)];
+            while let Some(d) = stack.pop() {
+                for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if path.extension().is_some_and(|e| e == "txt") {
+                        texts.extend(std::fs::read_to_string(&path));
+                    }
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let want = mentions_word_by_word(text);
+            assert_eq!(mentions(text), want, "{text:?}");
+            found += want.len();
+        }
+        assert!(found > 25_000, "{found} mentions in {} texts", texts.len());
     }
 
     #[test]
