@@ -569,8 +569,9 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     while after < bytes.len() && bytes[after] == b'-' {
         after += 1;
     }
-    !(before > 0 && alnum_before(text, before).0)
-        && !(after < bytes.len() && alnum_at(text, after).0)
+    let joined_before = before > 0 && alnum_before(text, before).0;
+    let joined_after = after < bytes.len() && alnum_at(text, after).0;
+    !joined_before && !joined_after
 }
 
 /// [`alnum_at`] for the character that ends at byte `i`.
