@@ -443,16 +443,35 @@ fn lower(w: &str) -> Cow<'_, str> {
 /// One pass of an automaton finds the facility nouns; each is read with the few words
 /// around it that its reading looks at (see [`near`]), not with the whole text's words.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(FACILITY_NOUNS)
-            .expect("the facility nouns are a valid automaton")
-    });
+    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(true));
+    read_mentions(text, NOUNS.find_iter(text))
+}
+
+/// [`mentions`] of a text whose ASCII letters `lower` has in lower case, byte for byte
+/// (as a segmentation keeps it): the same mentions, found by an automaton that need not
+/// fold case.
+pub fn mentions_with_lower(text: &str, lower: &str) -> Vec<Mention> {
+    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(false));
+    if lower.len() != text.len() {
+        return mentions(text);
+    }
+    read_mentions(text, NOUNS.find_iter(lower))
+}
+
+/// An automaton of the facility nouns, the longest first where two begin at one place.
+fn nouns(any_case: bool) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(any_case)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(FACILITY_NOUNS)
+        .expect("the facility nouns are a valid automaton")
+}
+
+/// The mentions of the facility nouns `hits` finds in `text`.
+fn read_mentions(text: &str, hits: impl Iterator<Item = aho_corasick::Match>) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut words = Vec::new();
-    for hit in NOUNS.find_iter(text) {
+    for hit in hits {
         if !whole_word(text, hit.start(), hit.end()) {
             continue;
         }
@@ -1033,6 +1052,11 @@ mod tests {
         for text in &texts {
             let want = mentions_word_by_word(text);
             assert_eq!(mentions(text), want, "{text:?}");
+            assert_eq!(
+                mentions_with_lower(text, &text.to_ascii_lowercase()),
+                want,
+                "{text:?}"
+            );
             found += want.len();
         }
         assert!(found > 25_000, "{found} mentions in {} texts", texts.len());

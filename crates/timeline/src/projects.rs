@@ -331,7 +331,11 @@ struct StatementFacts {
 impl Facts {
     /// The facts of a document.
     pub fn of(a: &Analysis) -> Facts {
-        Facts::of_text(&a.doc.text, &a.statements)
+        Facts::of_text(
+            &a.doc.text,
+            crate::facilities::mentions_with_lower(&a.doc.text, &a.seg.lower),
+            &a.statements,
+        )
     }
 
     /// The facts of a document's text and statements; `None` if a statement's span does
@@ -340,11 +344,11 @@ impl Facts {
         statements
             .iter()
             .all(|st| Span::new(text, st.span.start(), st.span.end()).is_ok())
-            .then(|| Facts::of_text(text, statements))
+            .then(|| Facts::of_text(text, mentions(text), statements))
     }
 
-    fn of_text(text: &str, statements: &[Statement]) -> Facts {
-        let mentions = mentions(text);
+    /// The facts of a text whose facility mentions are `mentions`.
+    fn of_text(text: &str, mentions: Vec<Mention>, statements: &[Statement]) -> Facts {
         // What a sentence says (its phase, and itself if it names a facility) and what
         // a subject names, read once for the statements that share them.
         type Read = (Option<String>, Option<Arc<str>>);
