@@ -449,13 +449,26 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 
 /// [`mentions`] of a text whose ASCII letters `lower` has in lower case, byte for byte
 /// (as a segmentation keeps it): the same mentions, found by an automaton that need not
-/// fold case.
-pub fn mentions_with_lower(text: &str, lower: &str) -> Vec<Mention> {
+/// fold case. With them, every place where the automaton found a phase noun (a word of
+/// its own or not): a text part without one names no phase ([`phase`]).
+pub fn mentions_with_lower(text: &str, lower: &str) -> (Vec<Mention>, Vec<usize>) {
     static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(false));
-    if lower.len() != text.len() {
-        return mentions(text);
-    }
-    read_mentions(text, NOUNS.find_iter(lower))
+    let mut phases = Vec::new();
+    let mentions = if lower.len() == text.len() {
+        read_mentions(
+            text,
+            NOUNS.find_iter(lower).inspect(|hit| {
+                if PHASE_NOUNS
+                    .contains(&singular_of(FACILITY_NOUNS[hit.pattern().as_usize()]).as_ref())
+                {
+                    phases.push(hit.start());
+                }
+            }),
+        )
+    } else {
+        mentions(text)
+    };
+    (mentions, phases)
 }
 
 /// An automaton of the facility nouns, the longest first where two begin at one place.
@@ -1052,11 +1065,20 @@ mod tests {
         for text in &texts {
             let want = mentions_word_by_word(text);
             assert_eq!(mentions(text), want, "{text:?}");
-            assert_eq!(
-                mentions_with_lower(text, &text.to_ascii_lowercase()),
-                want,
-                "{text:?}"
-            );
+            let (lowered, phases) = mentions_with_lower(text, &text.to_ascii_lowercase());
+            assert_eq!(lowered, want, "{text:?}");
+            // A phase is named only where a phase noun was found.
+            let mut start = 0;
+            for piece in text.split_inclusive(". ") {
+                let end = start + piece.len();
+                if phase(piece).is_some() {
+                    assert!(
+                        phases.iter().any(|&p| (start..end).contains(&p)),
+                        "{piece:?}"
+                    );
+                }
+                start = end;
+            }
             found += want.len();
         }
         assert!(found > 25_000, "{found} mentions in {} texts", texts.len());

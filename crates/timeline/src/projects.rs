@@ -331,11 +331,8 @@ struct StatementFacts {
 impl Facts {
     /// The facts of a document.
     pub fn of(a: &Analysis) -> Facts {
-        Facts::of_text(
-            &a.doc.text,
-            crate::facilities::mentions_with_lower(&a.doc.text, &a.seg.lower),
-            &a.statements,
-        )
+        let (mentions, phases) = crate::facilities::mentions_with_lower(&a.doc.text, &a.seg.lower);
+        Facts::of_text(&a.doc.text, mentions, Some(&phases), &a.statements)
     }
 
     /// The facts of a document's text and statements; `None` if a statement's span does
@@ -344,11 +341,17 @@ impl Facts {
         statements
             .iter()
             .all(|st| Span::new(text, st.span.start(), st.span.end()).is_ok())
-            .then(|| Facts::of_text(text, mentions(text), statements))
+            .then(|| Facts::of_text(text, mentions(text), None, statements))
     }
 
-    /// The facts of a text whose facility mentions are `mentions`.
-    fn of_text(text: &str, mentions: Vec<Mention>, statements: &[Statement]) -> Facts {
+    /// The facts of a text whose facility mentions are `mentions`, and where a phase
+    /// noun may stand, if that is known (`phases`, sorted).
+    fn of_text(
+        text: &str,
+        mentions: Vec<Mention>,
+        phases: Option<&[usize]>,
+        statements: &[Statement],
+    ) -> Facts {
         // What a sentence says (its phase, and itself if it names a facility) and what
         // a subject names, read once for the statements that share them.
         type Read = (Option<String>, Option<Arc<str>>);
@@ -369,7 +372,17 @@ impl Facts {
                         let sentence = &text[st.span];
                         let at = mentions.partition_point(|m| m.start < start);
                         let names_one = mentions.get(at).is_some_and(|m| m.start < end);
-                        (phase(sentence), names_one.then(|| Arc::from(sentence)))
+                        // (Most sentences hold no phase noun.)
+                        let may_name_phase = phases.is_none_or(|p| {
+                            p.get(p.partition_point(|&at| at < start))
+                                .is_some_and(|&at| at < end)
+                        });
+                        let phase = if may_name_phase {
+                            phase(sentence)
+                        } else {
+                            None
+                        };
+                        (phase, names_one.then(|| Arc::from(sentence)))
                     })
                     .clone();
                 let subject = match &st.subject {
