@@ -441,7 +441,7 @@ fn lower(w: &str) -> Cow<'_, str> {
 /// Every facility a text names, in order.
 ///
 /// One pass of an automaton finds the facility nouns; each is read with the few words
-/// around it that its reading looks at (see [`near`]), not with the whole text's words.
+/// around it that its reading looks at, not with the whole text's words.
 pub fn mentions(text: &str) -> Vec<Mention> {
     static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(true));
     read_mentions(text, NOUNS.find_iter(text))
