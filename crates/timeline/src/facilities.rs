@@ -443,31 +443,34 @@ fn lower(w: &str) -> Cow<'_, str> {
 /// One pass of an automaton finds the facility nouns; each is read with the few words
 /// around it that its reading looks at, not with the whole text's words.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(true));
-    read_mentions(text, NOUNS.find_iter(text))
+    read_mentions(text, ANY_CASE.find_iter(text))
 }
+
+/// The facility nouns in any case.
+static ANY_CASE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(true));
 
 /// [`mentions`] of a text whose ASCII letters `lower` has in lower case, byte for byte
 /// (as a segmentation keeps it): the same mentions, found by an automaton that need not
 /// fold case. With them, every place where the automaton found a phase noun (a word of
 /// its own or not): a text part without one names no phase ([`phase`]).
 pub fn mentions_with_lower(text: &str, lower: &str) -> (Vec<Mention>, Vec<usize>) {
-    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(false));
-    let mut phases = Vec::new();
-    let mentions = if lower.len() == text.len() {
-        read_mentions(
-            text,
-            NOUNS.find_iter(lower).inspect(|hit| {
-                if PHASE_NOUNS
-                    .contains(&singular_of(FACILITY_NOUNS[hit.pattern().as_usize()]).as_ref())
-                {
-                    phases.push(hit.start());
-                }
-            }),
-        )
+    static LOWER_CASE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(false));
+    // (A `lower` of another text is not read: the text is, in any case.)
+    let hits = if lower.len() == text.len() {
+        LOWER_CASE.find_iter(lower)
     } else {
-        mentions(text)
+        ANY_CASE.find_iter(text)
     };
+    let mut phases = Vec::new();
+    let mentions = read_mentions(
+        text,
+        hits.inspect(|hit| {
+            let noun = FACILITY_NOUNS[hit.pattern().as_usize()];
+            if PHASE_NOUNS.contains(&singular_of(noun).as_ref()) {
+                phases.push(hit.start());
+            }
+        }),
+    );
     (mentions, phases)
 }
 
@@ -1067,6 +1070,7 @@ mod tests {
             assert_eq!(mentions(text), want, "{text:?}");
             let (lowered, phases) = mentions_with_lower(text, &text.to_ascii_lowercase());
             assert_eq!(lowered, want, "{text:?}");
+            assert_eq!(mentions_with_lower(text, ""), (lowered, phases.clone()));
             // A phase is named only where a phase noun was found.
             let mut start = 0;
             for piece in text.split_inclusive(". ") {
