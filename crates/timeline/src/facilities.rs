@@ -499,9 +499,9 @@ fn read_mentions(text: &str, hits: impl Iterator<Item = aho_corasick::Match>) ->
 
 /// The words around the word at `start..end` that reading it as a facility looks at, in
 /// `words`, and the word's place among them: before it, back to the first that is
-/// neither a type word nor `and`/`or`; after it, one, or the rest of
-/// the sentence when that one can begin a list of products. None across the end of a
-/// sentence ([`joined`]).
+/// neither a type word nor `and`/`or`; after it, one, or the rest of the sentence when
+/// that one can begin a list of products. None across the end of a sentence
+/// ([`joined`]).
 fn near<'t>(text: &'t str, start: usize, end: usize, words: &mut Vec<(usize, &'t str)>) -> usize {
     words.clear();
     let mut at = start;
@@ -536,8 +536,8 @@ fn near<'t>(text: &'t str, start: usize, end: usize, words: &mut Vec<(usize, &'t
     head
 }
 
-/// The word (letters, digits and the hyphens between them) that ends last before byte `at` (a word's start, or a place
-/// between words).
+/// The word (letters, digits and the hyphens between them) that ends last before byte
+/// `at` (a word's start, or a place between words).
 fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
     let mut end = at;
     while end > 0 {
@@ -564,8 +564,8 @@ fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
     Some((start, &text[start..end]))
 }
 
-/// The word (letters, digits and the hyphens between them) that begins first after byte `at` (a word's end, or a place
-/// between words).
+/// The word (letters, digits and the hyphens between them) that begins first after byte
+/// `at` (a word's end, or a place between words).
 fn word_after(text: &str, at: usize) -> Option<(usize, &str)> {
     let mut start = at;
     while start < text.len() {
