@@ -319,71 +319,21 @@ pub(crate) fn alnum_at(text: &str, i: usize) -> (bool, usize) {
 /// at once: what [`mentions`] reads a few at a time, kept to test it against.
 #[cfg(test)]
 fn words(text: &str) -> Vec<(usize, &str)> {
-    // What each byte is: an ASCII letter or digit, a hyphen, another ASCII character, or
-    // a byte of a character beyond ASCII (read whole, with [`alnum_at`]).
-    const OTHER: u8 = 0;
-    const ALNUM: u8 = 1;
-    const HYPHEN: u8 = 2;
-    const WIDE: u8 = 3;
-    const CLASS: [u8; 256] = {
-        let mut class = [WIDE; 256];
-        let mut b = 0;
-        while b < 128 {
-            class[b] = if (b as u8).is_ascii_alphanumeric() {
-                ALNUM
-            } else if b as u8 == b'-' {
-                HYPHEN
-            } else {
-                OTHER
-            };
-            b += 1;
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
         }
-        class
-    };
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 5);
-    let mut i = 0;
-    while i < n {
-        // To the start of a word: a letter or digit.
-        let len = match CLASS[bytes[i] as usize] {
-            ALNUM => 1,
-            WIDE => match alnum_at(text, i) {
-                (true, len) => len,
-                (false, len) => {
-                    i += len;
-                    continue;
-                }
-            },
-            _ => {
-                i += 1;
-                continue;
+        // On over letters, digits and hyphens, without the hyphens it ends in.
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+            } else if c != '-' {
+                break;
             }
-        };
-        let start = i;
-        i += len;
-        // To its end: letters, digits and hyphens (without the hyphens it ends in).
-        let mut end = i;
-        loop {
-            // ASCII letters and digits, the bulk of every word, a byte at a time.
-            let run = i;
-            while i < n && CLASS[bytes[i] as usize] == ALNUM {
-                i += 1;
-            }
-            if i > run {
-                end = i;
-            }
-            match bytes.get(i).map(|&b| CLASS[b as usize]) {
-                Some(HYPHEN) => i += 1,
-                Some(WIDE) => match alnum_at(text, i) {
-                    (true, len) => {
-                        i += len;
-                        end = i;
-                    }
-                    (false, _) => break,
-                },
-                _ => break,
-            }
+            chars.next();
         }
         out.push((start, &text[start..end]));
     }
@@ -510,8 +460,7 @@ fn near<'t>(text: &'t str, start: usize, end: usize, words: &mut Vec<(usize, &'t
     {
         words.push(w);
         at = w.0;
-        let low = lower(w.1);
-        if !is_type_word(w.1) && low != "and" && low != "or" {
+        if !is_type_word(w.1) && !matches!(lower(w.1).as_ref(), "and" | "or") {
             break;
         }
     }
@@ -526,8 +475,7 @@ fn near<'t>(text: &'t str, start: usize, end: usize, words: &mut Vec<(usize, &'t
         words.push(w);
         at = w.0 + w.1.len();
         if !rest {
-            let low = lower(w.1);
-            if !starts_products(&low) {
+            if !starts_products(&lower(w.1)) {
                 break;
             }
             rest = true;
@@ -966,7 +914,7 @@ mod tests {
     }
 
     /// Every word read as a possible facility noun, the whole text at once: what
-    /// [`mentions`] finds by reading only the sentences its automaton points to.
+    /// [`mentions`] finds by reading only the words near the nouns its automaton finds.
     fn mentions_word_by_word(text: &str) -> Vec<Mention> {
         let words = words(text);
         (0..words.len())
@@ -975,7 +923,7 @@ mod tests {
     }
 
     #[test]
-    fn reading_only_sentences_with_a_noun_finds_every_mention() {
+    fn reading_the_words_near_each_noun_finds_every_mention() {
         // Pieces that make sentences, breaks that are none ("7.62", "U.S."), hyphens
         // that join words, letters beyond ASCII and nouns in every case.
         const PIECES: &[&str] = &[
