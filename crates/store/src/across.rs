@@ -22,6 +22,7 @@ use overdue_timeline::facilities::Kind;
 use overdue_timeline::ledger::{Input, Ledger, build_from, newest};
 use overdue_timeline::projects::{About, Corrections, Facts, Grouping, Names, partition};
 use rusqlite::{Connection, params};
+use serde::de::IgnoredAny;
 
 use crate::{Items, Result, SHOWN, StoreError, on_every_core, parse_stored, sqlite};
 
@@ -449,12 +450,9 @@ struct LedgerDoc {
     about: Vec<About>,
 }
 
-/// A record read for its statements only.
-#[derive(serde::Deserialize)]
-struct Statements {
-    #[serde(default)]
-    statements: Vec<Statement>,
-}
+/// A record read for its statements only (the other items passed over).
+type Statements =
+    overdue_pipeline::StoredRecord<IgnoredAny, IgnoredAny, IgnoredAny, Vec<Statement>>;
 
 /// The ledger of the documents readers see, as of `as_of` (default: the newest
 /// publication date), from their statements and their grouping kept; `None` if a

@@ -20,6 +20,7 @@
 //! order.
 
 pub mod across;
+mod keyed;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -255,7 +256,8 @@ pub struct NewDoc {
     /// Its text.
     pub text: String,
     /// Its record as MessagePack (identities of its own, the fields of `overdue extract`'s
-    /// JSON), compressed (LZ4, its length before).
+    /// JSON, each keyed by its place among its struct's fields), compressed (LZ4, its
+    /// length before).
     pub record: Vec<u8>,
     /// Its entities (identities of its own), to give them identities across documents.
     pub entities: Vec<Entity>,
@@ -291,12 +293,15 @@ impl NewDoc {
     /// A document to store from its analysis (before identities across documents).
     pub fn of(a: Analysis) -> NewDoc {
         // The record serialised from the analysis itself (the fields of
-        // `StoredRecord`, borrowed), without copying its items.
+        // `StoredRecord`, borrowed), without copying its items; its fields keyed by
+        // place ([`keyed`]).
         let record = {
+            use serde::Serialize;
             let r = overdue_pipeline::Record::new(&a, false);
-            // Records run to three or four times their text.
-            let mut packed = Vec::with_capacity(a.doc.text.len() * 4);
-            let _ = rmp_serde::encode::write_named(&mut packed, &r);
+            // Records run to about twice their text.
+            let mut packed = Vec::with_capacity(a.doc.text.len() * 2);
+            let mut ser = rmp_serde::Serializer::new(&mut packed).with_struct_map();
+            let _ = r.serialize(keyed::Keyed(&mut ser));
             lz4_flex::block::compress_prepend_size(&packed)
         };
         let body = Body::of(
@@ -1260,11 +1265,7 @@ fn identify_after(conn: &Connection, path: &Path, seq: i64, registry: &mut Regis
         .map_err(|e| sqlite(path, e))?;
     // Only the entities are read. A record that cannot be read has none here (the reader
     // names it): one broken record does not keep the others from their identities.
-    #[derive(serde::Deserialize)]
-    struct Entities {
-        #[serde(default)]
-        entities: Vec<Entity>,
-    }
+    type Entities = StoredRecord<IgnoredAny, IgnoredAny, Vec<Entity>, IgnoredAny>;
     let entities = on_every_core(&rows, |(_, record)| {
         Ok(parse_stored::<Entities>(record.into()).map_or_else(|_| Vec::new(), |e| e.entities))
     })?;
@@ -1699,13 +1700,74 @@ mod tests {
             "{now}"
         );
         // The part a reader names, skipping the rest.
-        #[derive(serde::Deserialize)]
-        struct Statements {
-            statements: Vec<overdue_pipeline::statement::Statement>,
-        }
+        type Statements = StoredRecord<
+            IgnoredAny,
+            IgnoredAny,
+            IgnoredAny,
+            Vec<overdue_pipeline::statement::Statement>,
+        >;
         let some = parse_stored::<Statements>(ValueRef::Blob(&stored)).unwrap();
         assert!(!some.statements.is_empty());
         assert!(parse_stored::<Statements>(ValueRef::Blob(&stored[..8])).is_err());
+    }
+
+    /// A record with every optional field, as JSON, and its text.
+    const FULL_RECORD: (&str, &str) = (
+        r#"{"doc":"a","published":{"value":"2024-05-06","source":"meta","not_before":"2024-05-01","not_after":"2024-05-07"},"title":"Bridge","url":"https://news.test/a","outlet":"News","boilerplate":[[0,8]],"timexes":[{"span":[38,44],"text":"Monday","type":"DATE","value":"2024-05-06","signal":"on"},{"span":[114,124],"text":"early 2027","type":"DATE","value":"2027","mod":"START","signal":"by"}],"quantities":[{"span":[138,159],"text":"$40-50 million a year","kind":"money","value":40000000.0,"value_max":50000000.0,"unit":"USD","currency":"USD","per":"P1Y","bound":"range"}],"entities":[{"span":[9,17],"text":"Ana Ruiz","type":"PERSON","id":"e1","name":"Ana Ruiz","role":{"title":"minister","org":"Lakeland"}},{"span":[21,29],"text":"Lakeland","type":"GPE","id":"e2","name":"Lakeland"}],"statements":[{"span":[0,160],"kind":"forecast","event":"operation_start","speaker":{"id":"e1","name":"Ana Ruiz","role":"minister"},"subject":{"text":"the first phase of the bridge"},"said":"2024-05-06","target":{"value":"2027","mod":"START","bound":"by"},"cause":"floods"},{"span":[0,160],"kind":"outcome","event":"delayed","speaker":null,"when":"2024-05-06"}]}"#,
+        "Minister Ana Ruiz of Lakeland said on Monday that the first phase of the bridge, \
+         delayed by floods, would open by early 2027 at a cost of $40-50 million a year.",
+    );
+
+    /// [`FULL_RECORD`] as stores since fields were keyed by place keep it (MessagePack,
+    /// before compression), in hex.
+    const FULL_RECORD_KEYED: &str = concat!(
+        "8a00a161018400aa323032342d30352d303601a46d65746102aa323032342d30352d303103aa3230",
+        "32342d30352d303702a642726964676503b368747470733a2f2f6e6577732e746573742f6104a44e",
+        "65777305919200080692850092262c01a64d6f6e64617902a44441544503aa323032342d30352d30",
+        "3605a26f6e860092727c01aa6561726c79203230323702a44441544503a43230323704a553544152",
+        "5405a262790791890092cc8acc9f01b52434302d3530206d696c6c696f6e2061207965617202a56d",
+        "6f6e657903cb418312d00000000004cb4187d7840000000005a355534406a355534407a350315908",
+        "a572616e67650892860092091101a8416e61205275697a02a6504552534f4e03a2653104a8416e61",
+        "205275697a058200a86d696e697374657201a84c616b656c616e64850092151d01a84c616b656c61",
+        "6e6402a347504503a2653204a84c616b656c616e64099288009200cca001a8666f72656361737402",
+        "af6f7065726174696f6e5f7374617274038300a2653101a8416e61205275697a02a86d696e697374",
+        "6572048100bd746865206669727374207068617365206f66207468652062726964676505aa323032",
+        "342d30352d3036068300a43230323701a5535441525402a2627908a6666c6f6f647385009200cca0",
+        "01a76f7574636f6d6502a764656c6179656403c007aa323032342d30352d3036",
+    );
+
+    #[test]
+    fn keyed_records_stored_before_read_the_same() {
+        use rusqlite::types::ValueRef;
+        let (json, text) = FULL_RECORD;
+        let want: serde_json::Value = serde_json::from_str(json).unwrap();
+        let record: StoredRecord = serde_json::from_value(want.clone()).unwrap();
+        let a = record.into_analysis(text.to_string()).unwrap();
+        // Written now as stored before: a field moved, added before others or read
+        // differently fails here, and would misread every store written before.
+        let written = lz4_flex::block::decompress_size_prepended(&NewDoc::of(a).record).unwrap();
+        let hex: String = written.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex, FULL_RECORD_KEYED);
+        // Read, as keyed and as named (stores written before), the same.
+        let read = |packed: &[u8]| -> serde_json::Value {
+            let stored = lz4_flex::block::compress_prepend_size(packed);
+            serde_json::to_value(
+                parse_record::<Vec<overdue_pipeline::time::Timex>>(ValueRef::Blob(&stored))
+                    .unwrap(),
+            )
+            .unwrap()
+        };
+        assert_eq!(read(&written), want);
+        let named =
+            rmp_serde::to_vec_named(&serde_json::from_value::<StoredRecord>(want.clone()).unwrap())
+                .unwrap();
+        assert_eq!(read(&named), want);
+        assert!(
+            named.len() > written.len() * 3 / 2,
+            "{} {}",
+            named.len(),
+            written.len()
+        );
     }
 
     #[test]
