@@ -304,8 +304,17 @@ impl NewDoc {
             let _ = r.serialize(keyed::Keyed(&mut ser));
             lz4_flex::block::compress_prepend_size(&packed)
         };
+        // (The segmentation's lower-cased text, which an analysis read back without one
+        // lacks.)
+        let lowered;
+        let lower = if a.seg.lower.len() == a.doc.text.len() {
+            &a.seg.lower
+        } else {
+            lowered = a.doc.text.to_ascii_lowercase();
+            &lowered
+        };
         let body = Body::of(
-            &a.doc.text,
+            lower,
             a.seg
                 .sentences
                 .iter()
@@ -343,8 +352,10 @@ pub struct Body {
 }
 
 impl Body {
-    /// The body of `text` made of its sentences (start, end) given.
-    pub fn of(text: &str, sentences: impl Iterator<Item = (usize, usize)> + Clone) -> Body {
+    /// The body made of the sentences (start, end) given of a text, from the text with
+    /// its ASCII letters in lower case, byte for byte (`lower`, as a segmentation keeps
+    /// it; its offsets are the text's).
+    pub fn of(lower: &str, sentences: impl Iterator<Item = (usize, usize)> + Clone) -> Body {
         use std::fmt::Write;
         let mut offsets = String::new();
         for (s, t) in sentences.clone() {
@@ -353,77 +364,64 @@ impl Body {
         }
         Body {
             offsets,
-            words: index_words(text, sentences),
+            words: index_words(lower, sentences),
         }
     }
 }
 
-/// The words of a document's body sentences that the full-text index is given: each
-/// once, in the order first read, lower-cased where ASCII. The index keeps which
-/// documents hold a word, not where nor how often (`detail = column`), so a word given
-/// again adds nothing to it but the work of reading it (news repeats about half its
-/// words). The text is cut only at ASCII characters other than letters and digits, which
-/// end a word for the index's tokenizer (`unicode61`) wherever they stand, so that it
-/// reads from the pieces the words it reads from the text.
-fn index_words(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> String {
+/// The words of a document's body sentences that the full-text index is given, from its
+/// text with ASCII letters in lower case (`lower`): each once, in the order first read.
+/// The index keeps which documents hold a word, not where nor how often (`detail =
+/// column`), so a word given again adds nothing to it but the work of reading it (news
+/// repeats about half its words). The text is cut only at ASCII characters other than
+/// letters and digits, which end a word for the index's tokenizer (`unicode61`) wherever
+/// they stand, so that it reads from the pieces the words it reads from the text.
+fn index_words(lower: &str, sentences: impl Iterator<Item = (usize, usize)>) -> String {
     use std::hash::BuildHasher;
-    // What each byte is: 0 a cut, 1 in a word, 2 in a word and an ASCII capital.
-    const CLASS: [u8; 256] = {
-        let mut class = [1u8; 256];
+    // Whether each byte is in a word (letters and digits of ASCII, every byte beyond).
+    const IN_WORD: [bool; 256] = {
+        let mut in_word = [true; 256];
         let mut b = 0;
         while b < 128 {
-            let c = b as u8;
-            class[b] = if c.is_ascii_uppercase() {
-                2
-            } else if c.is_ascii_alphanumeric() {
-                1
-            } else {
-                0
-            };
+            in_word[b] = (b as u8).is_ascii_alphanumeric();
             b += 1;
         }
-        class
+        in_word
     };
     // The words given so far, by their place in `words` (made without a copy of each
-    // word), with room for the distinct words of news, about one per ten bytes of text.
+    // word) and their hash, with room for the distinct words of news, about one per ten
+    // bytes of text.
     let hasher = rustc_hash::FxBuildHasher;
-    let mut seen: hashbrown::HashTable<(usize, usize)> =
-        hashbrown::HashTable::with_capacity(text.len() / 10);
-    let mut words = String::with_capacity(text.len() / 2);
-    let mut lower = String::new();
+    let mut seen: hashbrown::HashTable<(usize, usize, u64)> =
+        hashbrown::HashTable::with_capacity(lower.len() / 10);
+    let mut words = String::with_capacity(lower.len() / 2);
     for (s, t) in sentences {
-        let Some(sentence) = text.get(s..t) else {
+        let Some(sentence) = lower.get(s..t) else {
             continue;
         };
         let bytes = sentence.as_bytes();
         let mut i = 0;
         loop {
-            while i < bytes.len() && CLASS[bytes[i] as usize] == 0 {
+            while i < bytes.len() && !IN_WORD[bytes[i] as usize] {
                 i += 1;
             }
             let start = i;
-            let mut capital = 0;
-            while i < bytes.len() {
-                let class = CLASS[bytes[i] as usize];
-                if class == 0 {
-                    break;
-                }
-                capital |= class;
+            while i < bytes.len() && IN_WORD[bytes[i] as usize] {
                 i += 1;
             }
             if start == i {
                 break;
             }
             // (Cut at ASCII bytes only: always between characters.)
-            let mut piece = &sentence[start..i];
-            if capital & 2 != 0 {
-                lower.clear();
-                lower.push_str(piece);
-                lower.make_ascii_lowercase();
-                piece = &lower;
-            }
+            let piece = &sentence[start..i];
             let hash = hasher.hash_one(piece);
-            if seen.find(hash, |&(a, b)| &words[a..b] == piece).is_some() {
+            let given = words.as_bytes();
+            if seen
+                .find(hash, |&(a, b, h)| {
+                    h == hash && &given[a..b] == piece.as_bytes()
+                })
+                .is_some()
+            {
                 continue;
             }
             if !words.is_empty() {
@@ -431,9 +429,7 @@ fn index_words(text: &str, sentences: impl Iterator<Item = (usize, usize)>) -> S
             }
             let at = words.len();
             words.push_str(piece);
-            seen.insert_unique(hash, (at, words.len()), |&(a, b)| {
-                hasher.hash_one(&words[a..b])
-            });
+            seen.insert_unique(hash, (at, words.len(), hash), |&(_, _, h)| h);
         }
     }
     words
@@ -1418,7 +1414,10 @@ pub struct Stored {
 /// The words the full-text index holds of a stored document (its text and its
 /// sentences' offsets).
 fn stored_words(text: &str, sentences: &str) -> String {
-    index_words(text, sentence_offsets(sentences, text))
+    index_words(
+        &text.to_ascii_lowercase(),
+        sentence_offsets(sentences, text),
+    )
 }
 
 impl Ingest<'_> {
@@ -1670,7 +1669,7 @@ mod tests {
             text: text.into(),
             record: lz4_flex::block::compress_prepend_size(b"{}"),
             entities: Vec::new(),
-            body: Body::of(text, sentences.iter().copied()),
+            body: Body::of(&text.to_ascii_lowercase(), sentences.iter().copied()),
             part: across::Part::default(),
         }
     }
@@ -1778,7 +1777,7 @@ mod tests {
         let first = text.find(" Zürich").unwrap();
         let end = text.find(" Boilerplate").unwrap();
         let sentences = [(0, first), (first + 1, end)];
-        let body = Body::of(text, sentences.iter().copied());
+        let body = Body::of(&text.to_ascii_lowercase(), sentences.iter().copied());
         assert_eq!(body.offsets, format!("0 {first} {} {end}", first + 1));
         // Each word once, ASCII letters in lower case; nothing of what is not body.
         let words: Vec<&str> = body.words.split(' ').collect();
