@@ -165,7 +165,7 @@ fn process_chunk<T>(
 
 /// Runs a batch. Each document's analysis goes through `finish` on the worker thread
 /// that made it (so that, say, serialising is parallel too), those of a group of
-/// documents one after another once the group is analysed ([`GROUP_BYTES`]); every
+/// documents one after another once the group is analysed (256 KiB of text); every
 /// outcome then goes to `sink`, on the caller's thread, in input order.
 pub fn run_batch<T: Send>(
     batch: &Batch<'_>,
