@@ -2,6 +2,7 @@
 //! text names ("the rifle and ammunition factories" → a rifle factory and an ammunition
 //! factory; "the plant producing rifles and munitions" → a rifle plant and a munition plant).
 
+use overdue_pipeline::text::Segmentation;
 use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -390,58 +391,187 @@ fn lower(w: &str) -> Cow<'_, str> {
 
 /// Every facility a text names, in order.
 ///
-/// One pass of an automaton finds the facility nouns; each is read with the few words
-/// around it that its reading looks at, not with the whole text's words.
+/// A facility noun is all ASCII letters, so one that is a word of its own is a whole run
+/// of ASCII letters and digits; each noun found is read with the few
+/// words around it that its reading looks at, not with the whole text's words.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    read_mentions(text, ANY_CASE.find_iter(text))
+    let mut hits = Vec::new();
+    nouns_in(text, |start, end, _| hits.push((start, end)));
+    read_mentions(text, hits)
 }
 
-/// The facility nouns in any case.
-static ANY_CASE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(true));
-
-/// [`mentions`] of a text whose ASCII letters `lower` has in lower case, byte for byte
-/// (as a segmentation keeps it): the same mentions, found by an automaton that need not
-/// fold case. With them, every place where the automaton found a phase noun (a word of
-/// its own or not): a text part without one names no phase ([`phase`]).
-pub fn mentions_with_lower(text: &str, lower: &str) -> (Vec<Mention>, Vec<usize>) {
-    static LOWER_CASE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| nouns(false));
-    // (A `lower` of another text is not read: the text is, in any case.)
-    let hits = if lower.len() == text.len() {
-        LOWER_CASE.find_iter(lower)
+/// Calls `hit` with the offsets of each facility noun in `text` that may be a word of
+/// its own, and the noun's place among [`FACILITY_NOUNS`]: each run of ASCII letters
+/// and digits that is one, and perhaps nouns within runs. A short text is cut into runs;
+/// a long one is read by an automaton (twice as fast over a whole article), which finds
+/// every noun, within runs too.
+fn nouns_in(text: &str, mut hit: impl FnMut(usize, usize, usize)) {
+    // The facility nouns in any case, the longest first where two begin at one place.
+    static ANY_CASE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(FACILITY_NOUNS)
+            .expect("the facility nouns are a valid automaton")
+    });
+    if text.len() <= 256 {
+        noun_runs(text.as_bytes(), 0, text.len(), hit);
     } else {
-        ANY_CASE.find_iter(text)
-    };
+        for m in ANY_CASE.find_iter(text) {
+            hit(m.start(), m.end(), m.pattern().as_usize());
+        }
+    }
+}
+
+/// [`mentions`] of a text from its segmentation: the same mentions, found from its
+/// tokens. With them, every place where a phase noun was found (a run of its own at
+/// least): a text part without one names no phase ([`phase`]).
+///
+/// Such a run lies within one token. Most tokens are a word of lower-case letters in the
+/// segmentation's lower-cased text, looked up as it is; only the others (numbers, and
+/// words with letters beyond ASCII, hyphens, apostrophes or dots) are cut into runs. (A
+/// segmentation of another text, or none, is not read: the text is, as by [`mentions`].)
+pub fn mentions_of(text: &str, seg: &Segmentation) -> (Vec<Mention>, Vec<usize>) {
     let mut phases = Vec::new();
-    let mentions = read_mentions(
-        text,
-        hits.inspect(|hit| {
-            let noun = FACILITY_NOUNS[hit.pattern().as_usize()];
-            if PHASE_NOUNS.contains(&singular_of(noun).as_ref()) {
-                phases.push(hit.start());
+    let mut hits = Vec::new();
+    let mut hit = |start, end, noun: usize| {
+        if PHASE_NOUN.get(noun) == Some(&true) {
+            phases.push(start);
+        }
+        hits.push((start, end));
+    };
+    let lower = seg.lower.as_bytes();
+    if lower.len() != text.len() || (seg.tokens.is_empty() && !text.trim().is_empty()) {
+        nouns_in(text, hit);
+    } else {
+        use overdue_pipeline::text::TokenKind;
+        let nouns = &*NOUNS;
+        for t in &seg.tokens {
+            if matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) {
+                continue;
             }
-        }),
-    );
-    (mentions, phases)
+            let (start, end) = (t.span.start(), t.span.end());
+            if lower_letters(lower, start, end) {
+                if let Some(noun) = nouns.place(&lower[start..end]) {
+                    hit(start, end, noun);
+                }
+            } else {
+                noun_runs(lower, start, end, &mut hit);
+            }
+        }
+    }
+    (read_mentions(text, hits), phases)
 }
 
-/// An automaton of the facility nouns, the longest first where two begin at one place.
-fn nouns(any_case: bool) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(any_case)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(FACILITY_NOUNS)
-        .expect("the facility nouns are a valid automaton")
+/// Calls `hit` with the offsets of each run of ASCII letters and digits within bytes
+/// `start..end` of `text` that is a facility noun in any case, and the noun's place
+/// among [`FACILITY_NOUNS`].
+fn noun_runs(text: &[u8], start: usize, end: usize, mut hit: impl FnMut(usize, usize, usize)) {
+    let nouns = &*NOUNS;
+    let mut i = start;
+    while i < end {
+        while i < end && !text[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let run = i;
+        while i < end && text[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        // (A run longer than every noun is none.)
+        let mut lowered = [0; 16];
+        let Some(word) = lowered.get_mut(..i - run) else {
+            continue;
+        };
+        for (l, b) in word.iter_mut().zip(&text[run..i]) {
+            *l = b.to_ascii_lowercase();
+        }
+        if let Some(noun) = nouns.place(word) {
+            hit(run, i, noun);
+        }
+    }
 }
 
-/// The mentions of the facility nouns `hits` finds in `text`.
-fn read_mentions(text: &str, hits: impl Iterator<Item = aho_corasick::Match>) -> Vec<Mention> {
+/// Whether each of [`FACILITY_NOUNS`] names a phase.
+static PHASE_NOUN: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    FACILITY_NOUNS
+        .iter()
+        .map(|n| PHASE_NOUNS.contains(&singular_of(n).as_ref()))
+        .collect()
+});
+
+/// Whether bytes `start..end` of `lower` are all ASCII lower-case letters: read sixteen
+/// at a time, without a branch per byte.
+#[inline]
+fn lower_letters(lower: &[u8], start: usize, end: usize) -> bool {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    let n = end - start;
+    let window = match lower.get(start..start + 16) {
+        Some(w) if n <= 16 => w,
+        _ => return lower[start..end].iter().all(u8::is_ascii_lowercase),
+    };
+    let v = u128::from_le_bytes(window.try_into().unwrap_or([0; 16]));
+    // The bytes after the word read as an `a`.
+    let mask = if n == 16 { !0 } else { (1u128 << (8 * n)) - 1 };
+    let v = (v & mask) | ((ONES * u128::from(b'a')) & !mask);
+    // (With every byte below 0x80, adding at most 0x1f carries into no other byte.)
+    let ascii = v & HIGH == 0;
+    let from_a = v.wrapping_add(ONES * u128::from(0x80 - b'a')) & HIGH;
+    let past_z = v.wrapping_add(ONES * u128::from(0x80 - b'z' - 1)) & HIGH;
+    ascii && from_a == HIGH && past_z == 0
+}
+
+/// The facility nouns, to look a word up in.
+static NOUNS: LazyLock<Nouns> = LazyLock::new(|| {
+    let mut ends = [[0; 26]; 16];
+    for n in FACILITY_NOUNS {
+        let b = n.as_bytes();
+        ends[b.len()][usize::from(b[0] - b'a')] |= 1 << (b[b.len() - 1] - b'a');
+    }
+    Nouns {
+        ends,
+        places: FACILITY_NOUNS
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_bytes(), i))
+            .collect(),
+    }
+});
+
+/// [`FACILITY_NOUNS`] to look words up in.
+struct Nouns {
+    /// The last letters of the nouns of each length and first letter, as bits: a word
+    /// whose length, first and last letters begin no noun is none (most words), and
+    /// is not looked up further.
+    ends: [[u32; 26]; 16],
+    /// Each noun's place.
+    places: rustc_hash::FxHashMap<&'static [u8], usize>,
+}
+
+impl Nouns {
+    /// The place among [`FACILITY_NOUNS`] of a word of lower-case ASCII letters and
+    /// digits, if it is one.
+    #[inline]
+    fn place(&self, word: &[u8]) -> Option<usize> {
+        let (&first, &last) = (word.first()?, word.last()?);
+        let ends = self.ends.get(word.len())?[usize::from(first.wrapping_sub(b'a')).min(25)];
+        if ends & (1 << u32::from(last.wrapping_sub(b'a')).min(31)) == 0 {
+            return None;
+        }
+        self.places.get(word).copied()
+    }
+}
+
+/// The mentions of the facility nouns at `hits` (start and end offsets, in order) in
+/// `text`: those that are a word of their own.
+fn read_mentions(text: &str, hits: Vec<(usize, usize)>) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut words = Vec::new();
-    for hit in hits {
-        if !whole_word(text, hit.start(), hit.end()) {
+    for (start, end) in hits {
+        if !whole_word(text, start, end) {
             continue;
         }
-        let head = near(text, hit.start(), hit.end(), &mut words);
+        let head = near(text, start, end, &mut words);
         out.extend(mention_at(text, &words, head));
     }
     out
@@ -955,6 +1085,12 @@ mod tests {
             "7.62",
             "report",
             "million",
+            "/",
+            "&",
+            "'",
+            "2019",
+            "facilityworks",
+            "stages",
             "é",
             "\u{301}",
             "ü",
@@ -989,7 +1125,7 @@ mod tests {
             state
         };
         for _ in 0..50_000 {
-            let len = next() % 40;
+            let len = next() % 80;
             texts.push(
                 (0..len)
                     .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
@@ -1016,9 +1152,13 @@ mod tests {
         for text in &texts {
             let want = mentions_word_by_word(text);
             assert_eq!(mentions(text), want, "{text:?}");
-            let (lowered, phases) = mentions_with_lower(text, &text.to_ascii_lowercase());
-            assert_eq!(lowered, want, "{text:?}");
-            assert_eq!(mentions_with_lower(text, ""), (lowered, phases.clone()));
+            let (tokens, phases) = mentions_of(text, &overdue_pipeline::text::segment(text));
+            assert_eq!(tokens, want, "{text:?}");
+            // Without a segmentation, the automaton reads the text (and finds a phase
+            // noun wherever the tokens did, and within words too).
+            let (read, all_phases) = mentions_of(text, &Segmentation::default());
+            assert_eq!(read, want, "{text:?}");
+            assert!(phases.iter().all(|p| all_phases.contains(p)), "{text:?}");
             // A phase is named only where a phase noun was found.
             let mut start = 0;
             for piece in text.split_inclusive(". ") {
@@ -1034,6 +1174,52 @@ mod tests {
             found += want.len();
         }
         assert!(found > 25_000, "{found} mentions in {} texts", texts.len());
+    }
+
+    /// The sixteen bytes at a time say what a byte at a time says, for words of every
+    /// length up to past sixteen, at the end of the text too, with bytes just outside
+    /// the letters (`` ` ``, `{`, `@`, `[`) and beyond ASCII.
+    #[test]
+    fn lower_letters_reads_as_each_byte_says() {
+        // (Mostly letters, so that long runs of them come up.)
+        let pieces = [
+            "a", "z", "m", "q", "a", "z", "m", "q", "a", "z", "m", "q", "`", "{", "@", "[", "A",
+            "Z", "0", "é", "-", " ",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        let mut long_runs = 0;
+        for _ in 0..20_000 {
+            let len = next() % 24;
+            let text: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+            let b = text.as_bytes();
+            for start in 0..=b.len() {
+                for end in start..=b.len() {
+                    let want = b[start..end].iter().all(u8::is_ascii_lowercase);
+                    assert_eq!(
+                        lower_letters(b, start, end),
+                        want,
+                        "{text:?} {start}..{end}"
+                    );
+                    long_runs += usize::from(want && end - start > 8);
+                }
+            }
+        }
+        assert!(long_runs > 0);
+        let long = "abcdefghijklmnopqrstuvwxyz".repeat(2);
+        for n in 0..=long.len() {
+            assert!(lower_letters(long.as_bytes(), 0, n));
+            assert!(!lower_letters(
+                format!("{}A", &long[..n]).as_bytes(),
+                0,
+                n + 1
+            ));
+        }
     }
 
     #[test]

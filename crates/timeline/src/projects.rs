@@ -331,7 +331,7 @@ struct StatementFacts {
 impl Facts {
     /// The facts of a document.
     pub fn of(a: &Analysis) -> Facts {
-        let (mentions, phases) = crate::facilities::mentions_with_lower(&a.doc.text, &a.seg.lower);
+        let (mentions, phases) = crate::facilities::mentions_of(&a.doc.text, &a.seg);
         Facts::of_text(&a.doc.text, mentions, Some(&phases), &a.statements)
     }
 
