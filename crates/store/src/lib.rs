@@ -1595,8 +1595,8 @@ impl Ingest<'_> {
         let e = |e| sqlite(&path, e);
         // The documents committed first, and copied from the write-ahead log into the
         // store on another thread while the grouping is made on this one (an ingest of
-        // 10,000 real articles ended 30 ms sooner so): the last commit copies only what
-        // the grouping wrote.
+        // 10,000 real articles ended about 20 ms sooner so): the last commit copies only
+        // what the grouping wrote.
         let pages: i64 = self
             .conn
             .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))

@@ -392,8 +392,8 @@ fn lower(w: &str) -> Cow<'_, str> {
 /// Every facility a text names, in order.
 ///
 /// A facility noun is all ASCII letters, so one that is a word of its own is a whole run
-/// of ASCII letters and digits; each noun found is read with the few
-/// words around it that its reading looks at, not with the whole text's words.
+/// of ASCII letters and digits; each noun found is read with the few words around it
+/// that its reading looks at, not with the whole text's words.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let mut hits = Vec::new();
     nouns_in(text, |start, end, _| hits.push((start, end)));
@@ -1174,6 +1174,19 @@ mod tests {
             found += want.len();
         }
         assert!(found > 25_000, "{found} mentions in {} texts", texts.len());
+    }
+
+    /// What the nouns are looked up by holds of every one: lower-case ASCII letters,
+    /// fewer than sixteen, so that a run of letters is one only if it is looked up as
+    /// one, and the automaton finds no noun that a run would not.
+    #[test]
+    fn facility_nouns_are_short_words_of_lower_case_letters() {
+        for (i, noun) in FACILITY_NOUNS.iter().enumerate() {
+            assert!(noun.bytes().all(|b| b.is_ascii_lowercase()), "{noun}");
+            assert!((1..16).contains(&noun.len()), "{noun}");
+            assert_eq!(NOUNS.place(noun.as_bytes()), Some(i), "{noun}");
+            assert_eq!(NOUNS.place(format!("{noun}x").as_bytes()), None, "{noun}");
+        }
     }
 
     /// The sixteen bytes at a time say what a byte at a time says, for words of every
