@@ -322,7 +322,7 @@ mod tests {
     fn outcomes_of_a_group_keep_their_order() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("groups.jsonl");
-        // Some long enough that a group ends within a chunk (at the second).
+        // Some long enough that a group ends within a chunk (after the second of them).
         let long = "word ".repeat(GROUP_BYTES / 2 / 5 + 1);
         let mut lines = String::new();
         let mut want = Vec::new();
