@@ -520,14 +520,14 @@ mod tests {
     #[test]
     fn one_edit_apart_is_a_distance_of_at_most_one() {
         for (a, b, want) in [
-            ("ortega", "ortega", true),
-            ("ortega", "ortegas", true),
-            ("ortega", "rtega", true),
-            ("ortega", "orteja", true),
-            ("ortega", "otrega", false),
-            ("chávez", "chavez", true),
-            ("chávez", "chvez", true),
-            ("chávez", "cháavez", true),
+            ("moreno", "moreno", true),
+            ("moreno", "morenos", true),
+            ("moreno", "oreno", true),
+            ("moreno", "moremo", true),
+            ("moreno", "mroeno", false),
+            ("gómez", "gomez", true),
+            ("gómez", "gmez", true),
+            ("gómez", "góomez", true),
             ("ab", "ba", false),
             ("", "a", true),
             ("", "ab", false),
@@ -564,14 +564,14 @@ mod tests {
     #[test]
     fn transliteration_variants_even_out() {
         for (word, want) in [
-            ("yevtushenko", "evtushenko"),
-            ("aleksandr", "alexandr"),
-            ("alexander", "alexandr"),
-            ("sergey", "sergei"),
-            ("mikhail", "mihail"),
-            ("yuri", "uri"),
+            ("yelena", "elena"),
+            ("yuliya", "ulia"),
+            ("aksenov", "axenov"),
+            ("leander", "leandr"),
+            ("andrey", "andrei"),
+            ("khokhlov", "hohlov"),
             ("dmitriy", "dmitri"),
-            ("ortega", "ortega"),
+            ("moreno", "moreno"),
             // In turn, as before: "kks" → "kx", and "kkh" → "kh", not "h".
             ("kks", "kx"),
             ("kkh", "kh"),
